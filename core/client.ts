@@ -1,0 +1,9 @@
+/**
+ * The part of the core the mini-program bundles: pure and zod-free, so the package stays small.
+ * The functions re-validate everything with the full schemas (core/index.ts).
+ */
+export * from './errors';
+export * from './districts';
+export * from './fields';
+export * from './options';
+export * from './uscc';

@@ -1,0 +1,28 @@
+/** Turning zod results into the domain's own shapes: field issues and DomainError. */
+import type { z } from 'zod';
+import { DomainError } from '../errors';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field in code ('' for the whole input). */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: FieldIssue[] };
+
+/** Parse without throwing; every issue keeps its Chinese message. */
+export function check<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
+  };
+}
+
+/** Parse or throw INVALID_INPUT whose message is the first issue (what a form shows first). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = check(schema, input);
+  if (parsed.ok) return parsed.value;
+  throw new DomainError('INVALID_INPUT', parsed.issues[0]?.message ?? '输入不正确', { issues: parsed.issues });
+}

@@ -1,0 +1,13 @@
+/**
+ * Deployment settings of the mini-program. Replace before uploading (see README,
+ * "Deploy to WeChat cloud development").
+ */
+export const config = {
+  /** CloudBase environment id (云开发控制台 → 设置 → 环境ID). */
+  cloudEnv: 'hegang-credit-prod',
+  /**
+   * Prefix of the URL a printed QR code carries; WeChat's "扫普通链接二维码打开小程序" rule for
+   * this prefix routes a scan to pages/verify/verify. Must match the functions' CODE_URL_PREFIX.
+   */
+  codeUrlPrefix: 'https://xy.hegang.gov.cn/mscx/c/',
+} as const;

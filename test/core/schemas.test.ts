@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { applicationSchema, check, commitmentSchema, districtTotalsSchema, FORMS, honourSchema, parseOrThrow, toIsoDate, DomainError } from '../../core';
+
+const seedCommitment = {
+  promiserName: '鹤岗市向阳区诚信超市',
+  promiserCategory: '个体工商户',
+  promiserCode: '91350100m000100y43',
+  commitmentType: '主动型',
+  field: '市场监管',
+  reason: '市场主体承诺书',
+  content: '我企业依法诚信经营，自愿接受社会监督。',
+  liability: '违反承诺自愿接受相关部门依法依规惩戒。',
+  committedOn: '2022年5月25日',
+  publicity: '社会公开',
+};
+
+describe('主动承诺信息表 schema', () => {
+  it('accepts the seed example and normalises code and date', () => {
+    const parsed = check(commitmentSchema, seedCommitment);
+    expect(parsed).toEqual({
+      ok: true,
+      value: { ...seedCommitment, promiserCode: '91350100M000100Y43', committedOn: '2022-05-25' },
+    });
+  });
+
+  it('reports every bad field by its Chinese name', () => {
+    const parsed = check(commitmentSchema, {
+      ...seedCommitment,
+      promiserName: '   ',
+      promiserCode: '91350100M000100Y44',
+      commitmentType: '随便',
+      committedOn: '2022-02-30',
+      publicity: undefined,
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const byField = Object.fromEntries(parsed.issues.map((i) => [i.field, i.message]));
+    expect(byField).toMatchObject({
+      promiserName: '承诺人名称不能为空',
+      promiserCode: '承诺人代码：第18位校验码错误：应为“3”，实际为“4”',
+      committedOn: '承诺作出日期不是有效日期（格式如 2022-05-25）',
+      publicity: '公开类型应为以下之一：社会公开、政务共享、授权查询',
+    });
+    expect(byField.commitmentType).toContain('承诺类型应为以下之一');
+  });
+
+  it('rejects operator injection and non-text where text is expected', () => {
+    const parsed = check(commitmentSchema, { ...seedCommitment, promiserName: { $ne: null }, content: 'a\u0000b' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => i.message)).toEqual(['承诺人名称应为文本', '承诺内容含有不可见的控制字符']);
+  });
+
+  it('lists the ten official columns in order', () => {
+    expect(FORMS.commitment.columns.map((c) => c.label)).toEqual([
+      '承诺人名称', '承诺人类别', '承诺人代码', '承诺类型', '承诺领域', '承诺事由', '承诺内容', '违约责任', '承诺作出日期', '公开类型',
+    ]);
+    expect(FORMS.commitment.columns.every((c) => c.required)).toBe(true);
+  });
+});
+
+describe('other forms', () => {
+  it('守信激励: optional fields may be blank', () => {
+    const parsed = check(honourSchema, {
+      entityName: '鹤岗市某某煤业有限公司', uscc: '91350100M000100Y43', honourType: '纳税信用A级', title: '2021年度纳税信用A级纳税人',
+      issuer: '国家税务总局鹤岗市税务局', awardedOn: '2022/4/1', validUntil: '', remarks: null,
+    });
+    expect(parsed.ok && parsed.value).toMatchObject({ awardedOn: '2022-04-01', validUntil: undefined, remarks: undefined });
+  });
+
+  it('district totals: counts from spreadsheets, 信易贷 never above the total', () => {
+    expect(check(districtTotalsSchema, { districtCode: '230422', asOf: '2022-05-25', marketEntities: '9400', xinyidaiRegistered: 1880 }).ok).toBe(true);
+    const bad = check(districtTotalsSchema, { districtCode: '230499', asOf: '2022-05-25', marketEntities: 100, xinyidaiRegistered: 200 });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => i.message)).toContain('县（区）代码应为鹤岗市的县（区）之一');
+  });
+
+  it('application: contact phone checked, district optional', () => {
+    const base = { uscc: '91350100M000100Y43', entityName: '某某商店', category: 'individual', address: '向阳区红军路1号', field: '市场监管', contactName: '张三', contactPhone: '13800000000' };
+    expect(check(applicationSchema, base).ok).toBe(true);
+    expect(() => parseOrThrow(applicationSchema, { ...base, contactPhone: '123' })).toThrowError(DomainError);
+    try {
+      parseOrThrow(applicationSchema, { ...base, contactPhone: '123' });
+    } catch (e) {
+      expect((e as DomainError).code).toBe('INVALID_INPUT');
+      expect((e as DomainError).message).toContain('联系电话格式不正确');
+    }
+  });
+
+  it('toIsoDate handles the shapes people type and rejects impossible dates', () => {
+    expect(toIsoDate('2022-5-25')).toBe('2022-05-25');
+    expect(toIsoDate('2022.05.25')).toBe('2022-05-25');
+    expect(toIsoDate(new Date(Date.UTC(2022, 4, 25)))).toBe('2022-05-25');
+    expect(toIsoDate('2023-02-29')).toBeUndefined();
+    expect(toIsoDate('25/05/2022')).toBeUndefined();
+  });
+});
