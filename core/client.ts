@@ -7,3 +7,4 @@ export * from './districts';
 export * from './fields';
 export * from './options';
 export * from './uscc';
+export * from './code-id';

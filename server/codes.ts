@@ -1,0 +1,48 @@
+/**
+ * Issuing integrity codes. Both review (staff) and reissue use this; the unique
+ * index on `liveKey` makes "at most one live code per entity" hold under races.
+ */
+import { randomBytes } from 'node:crypto';
+import { codeIdFromBytes, DomainError } from '../core';
+import type { Database } from './cloud';
+import { fetchOne } from './db';
+import { isDuplicateKeyError } from './db-errors';
+import { COLLECTIONS, type CodeDoc, type EntityDoc } from './model';
+
+export function newCodeId(): string {
+  return codeIdFromBytes(randomBytes(22));
+}
+
+/** The entity's live (active or suspended) code, if any. */
+export async function findLiveCode(db: Database, entityId: string): Promise<CodeDoc | undefined> {
+  return fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ liveKey: entityId }).limit(1));
+}
+
+/** Issue version `version` of the entity's code; fails with CODE_EXISTS if one is live. */
+export async function issueCode(
+  db: Database,
+  entity: Pick<EntityDoc, '_id' | 'uscc' | 'districtCode' | 'field'>,
+  by: string,
+  now: Date,
+  version = 1,
+): Promise<CodeDoc> {
+  const code: CodeDoc = {
+    _id: newCodeId(),
+    entityId: entity._id,
+    uscc: entity.uscc,
+    districtCode: entity.districtCode,
+    field: entity.field,
+    status: 'active',
+    version,
+    liveKey: entity._id,
+    issuedAt: now,
+    history: [{ at: now, status: 'active', by, reason: version === 1 ? '审核通过，赋码' : '重新赋码' }],
+  };
+  try {
+    await db.collection(COLLECTIONS.codes).add({ data: code });
+  } catch (e) {
+    if (isDuplicateKeyError(e)) throw new DomainError('CODE_EXISTS', '该主体已有有效的诚信码');
+    throw e;
+  }
+  return code;
+}

@@ -1,0 +1,75 @@
+/**
+ * defineHandler: the whole of a cloud function's index.ts. It reads the caller from
+ * the WeChat context (never from the event), picks the action, lets the action parse
+ * its own payload with core schemas, and maps DomainError to a stable error result.
+ */
+import { DomainError, isDomainError } from '../core';
+import { getCloud, getDb, type Database } from './cloud';
+
+export type Result<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+/** Who is calling, from cloud.getWXContext(). openid is '' for unauthenticated calls. */
+export interface Caller {
+  readonly openid: string;
+  readonly appid: string;
+}
+
+export interface ActionContext {
+  readonly caller: Caller;
+  readonly db: Database;
+  /** Server time of this call; the domain never reads the clock itself. */
+  readonly now: Date;
+}
+
+export type Action = (payload: Record<string, unknown>, ctx: ActionContext) => Promise<unknown>;
+
+export interface HandlerOptions {
+  /** The function's name, for logs. */
+  readonly name: string;
+  readonly actions: Readonly<Record<string, Action>>;
+  /** Refuse calls without an openid (merchant, staff); the public function allows them. */
+  readonly requireOpenid: boolean;
+}
+
+/** Refuse events that are not plain JSON objects; anything else is an attack or a bug. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function fail(code: string, message: string, details?: unknown): Result<never> {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Keys wx.cloud.callFunction and the platform add to events; they are not the caller's payload. */
+const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext']);
+
+export function defineHandler(options: HandlerOptions) {
+  const actions = new Map(Object.entries(options.actions));
+  return async function main(event: unknown): Promise<Result> {
+    const cloud = getCloud();
+    const ctx = cloud.getWXContext();
+    const caller: Caller = { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '' };
+    if (!isPlainObject(event)) return fail('INVALID_EVENT', '请求格式不正确');
+    const name = event.action;
+    if (typeof name !== 'string' || !actions.has(name)) return fail('UNKNOWN_ACTION', '不支持的操作');
+    if (options.requireOpenid && caller.openid === '') return fail('UNAUTHENTICATED', '请在微信中登录后再操作');
+
+    const payload: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) payload[k] = v;
+
+    try {
+      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date() });
+      return { ok: true, data };
+    } catch (e) {
+      if (isDomainError(e)) return fail(e.code, e.message, e.details);
+      console.error(`[${options.name}.${name}]`, e);
+      return fail('INTERNAL', '系统繁忙，请稍后再试');
+    }
+  };
+}
+
+export { DomainError };
