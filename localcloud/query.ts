@@ -1,0 +1,98 @@
+import { find, Query } from 'mingo';
+import { HashIndex, UniqueIndex, scalarKey } from './indexes';
+import { idKey, isPlainObject, type Doc } from './wire';
+
+/** A compiled query; an empty query matches everything without calling mingo. */
+export function compileQuery(query: Doc): (doc: Doc) => boolean {
+  if (Object.keys(query).length === 0) return () => true;
+  const q = new Query(query);
+  return (doc) => q.test(doc);
+}
+
+/** What the equality fast path can use from a collection. */
+export interface Lookup {
+  hash: Map<string, HashIndex>;
+  unique: Map<string, UniqueIndex>;
+}
+
+/**
+ * Candidate ids for a query from the hash indexes (a superset of the matches), or undefined when no
+ * index applies and the caller must scan. Only top-level equality / `$eq` / `$in` on an indexed field
+ * (or `_id`), possibly inside a top-level `$and`, is used; everything else falls back to mingo.
+ */
+export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string> | undefined {
+  let best: string[] | Set<string> | undefined;
+  const offer = (c: string[] | Set<string> | undefined) => {
+    if (c && (best === undefined || sizeOf(c) < sizeOf(best))) best = c;
+  };
+  const consider = (field: string, cond: unknown) => {
+    const values = equalityValues(cond);
+    if (!values) return;
+    if (field === '_id') {
+      if (values.every((v) => scalarKey(v) !== undefined)) offer(values.map(idKey));
+      return;
+    }
+    const ui = lookup.unique.get(field);
+    if (ui && ui.lookupSafe()) {
+      const out: string[] = [];
+      for (const v of values) {
+        if (scalarKey(v) === undefined) return;
+        const owner = ui.owner(ui.keyOfValues([v]));
+        if (owner !== undefined) out.push(owner);
+      }
+      offer(out);
+      return;
+    }
+    const hi = lookup.hash.get(field);
+    if (!hi) return;
+    const sets: Set<string>[] = [];
+    for (const v of values) {
+      const s = hi.lookup(v);
+      if (!s) return;
+      sets.push(s);
+    }
+    if (sets.length === 1) offer(sets[0]);
+    else {
+      const u = new Set<string>();
+      for (const s of sets) for (const k of s) u.add(k);
+      offer(u);
+    }
+  };
+  for (const [k, v] of Object.entries(query)) {
+    if (k === '$and' && Array.isArray(v)) {
+      for (const sub of v)
+        if (isPlainObject(sub)) for (const [sk, sv] of Object.entries(sub)) if (!sk.startsWith('$')) consider(sk, sv);
+    } else if (!k.startsWith('$')) consider(k, v);
+  }
+  return best;
+}
+
+function sizeOf(c: string[] | Set<string>): number {
+  return Array.isArray(c) ? c.length : c.size;
+}
+
+/** Values that a condition requires equality with, or undefined if it is not a pure equality/$in. */
+function equalityValues(cond: unknown): unknown[] | undefined {
+  if (scalarKey(cond) !== undefined) return [cond];
+  if (!isPlainObject(cond)) return undefined;
+  if ('$eq' in cond && scalarKey(cond.$eq) !== undefined) return [cond.$eq];
+  if ('$in' in cond && Array.isArray(cond.$in) && cond.$in.every((v) => scalarKey(v) !== undefined)) return cond.$in;
+  return undefined;
+}
+
+/** Sort / skip / limit / project with MongoDB semantics (mingo). */
+export function shape(
+  docs: Doc[],
+  opts: {
+    order?: Doc | undefined;
+    offset?: number;
+    limit?: number;
+    projection?: Doc | undefined;
+  },
+): Doc[] {
+  let cursor = find(docs, {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+  if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order as Record<string, 1 | -1>);
+  if (opts.offset) cursor = cursor.skip(opts.offset);
+  if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+  return cursor.all() as Doc[];
+}

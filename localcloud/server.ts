@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { databaseActions, type Params } from './actions';
+import type { DocumentDb } from './collections';
+import { CloudError, toCloudError } from './errors';
+import type { FunctionPool } from './functions';
+import { MAX_REQUEST_BYTES } from './limits';
+import type { Stats } from './stats';
+import type { TransactionManager } from './transactions';
+
+export interface ServerDeps {
+  db: DocumentDb;
+  tx: TransactionManager;
+  stats: Stats;
+  functions: FunctionPool | undefined;
+  allowReset: boolean;
+}
+
+/**
+ * Routes:
+ * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
+ * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
+ * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in).
+ */
+export function createLocalCloudServer(deps: ServerDeps): Server {
+  return createServer((req, res) => {
+    handle(req, res, deps).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: String(e) } });
+      else res.destroy();
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true, env: deps.db.env });
+  if (req.method === 'GET' && path === '/_stats') return send(res, 200, deps.stats.toJSON());
+  if (req.method !== 'POST')
+    return send(res, 404, {
+      error: { code: 'NOT_FOUND', message: `${req.method} ${path}` },
+    });
+
+  let body: Params;
+  try {
+    body = JSON.parse((await readBody(req)) || '{}') as Params;
+  } catch (e) {
+    return send(res, 400, {
+      error: { code: 'INVALID_JSON', message: String(e) },
+    });
+  }
+
+  if (path.startsWith('/functions/')) return invokeFunction(decodeURIComponent(path.slice(11)), body, res, deps);
+  if (path === '/_admin/reset') {
+    if (!deps.allowReset)
+      return send(res, 403, {
+        error: {
+          code: 'FORBIDDEN',
+          message: 'start with allowReset to enable',
+        },
+      });
+    deps.tx.clear();
+    deps.db.reset();
+    return send(res, 200, { ok: true });
+  }
+  if (path === '/_admin/collections') {
+    const name = body.name;
+    if (typeof name !== 'string' || !name)
+      return send(res, 400, {
+        error: { code: 'INVALID_PARAM', message: 'name required' },
+      });
+    return send(res, 200, {
+      ok: true,
+      created: deps.db.createCollection(name),
+    });
+  }
+  return apiRequest(body, res, deps);
+}
+
+/** One request of the CloudBase API; errors use its `{ code, message, requestId }` shape (HTTP 200). */
+async function apiRequest(body: Params, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const requestId = randomUUID();
+  const action = typeof body.action === 'string' ? body.action : '';
+  try {
+    if (action.startsWith('database.')) {
+      deps.stats.countAction(action);
+      const handler = databaseActions[action];
+      if (!handler)
+        throw new CloudError('DATABASE_INVALID_OPERRATOR', `action ${action} is not supported by the local cloud`);
+      return send(res, 200, { requestId, ...handler(body, deps) });
+    }
+    if (action === 'functions.invokeFunction') {
+      // cloud.callFunction from inside a function. The caller identity is not propagated locally.
+      if (!deps.functions) throw new CloudError('FUNCTIONS_REQUEST_FAIL', 'no functions directory configured');
+      const name = String(body.function_name);
+      const data = typeof body.request_data === 'string' ? (JSON.parse(body.request_data) as unknown) : {};
+      deps.stats.countFunction(name);
+      const out = await deps.functions.invoke(name, data, {});
+      if (!out.ok) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', out.error.message);
+      return send(res, 200, {
+        requestId,
+        data: { response_data: JSON.stringify(out.result) },
+      });
+    }
+    if (action.startsWith('wx.')) {
+      // cloud.openapi.* / cloudPay: the WeChat open API cannot be reached locally; callers must fall back.
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      return send(res, 200, {
+        requestId,
+        code: 'SYS_ERR',
+        message: `openapi not available locally (${action})`,
+      });
+    }
+    throw new CloudError('INVALID_PARAM', `action ${action || '(none)'} is not supported by the local cloud`);
+  } catch (e) {
+    const err = toCloudError(e);
+    deps.stats.databaseErrors++;
+    return send(res, 200, { requestId, code: err.code, message: err.message });
+  }
+}
+
+async function invokeFunction(name: string, body: Params, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  if (!deps.functions)
+    return send(res, 404, {
+      error: {
+        code: 'FUNCTIONS_DISABLED',
+        message: 'no functions directory configured',
+      },
+    });
+  if (body.openid !== undefined && typeof body.openid !== 'string') {
+    return send(res, 400, {
+      error: { code: 'INVALID_PARAM', message: 'openid must be a string' },
+    });
+  }
+  deps.stats.countFunction(name);
+  const out = await deps.functions.invoke(name, body.data ?? {}, {
+    openid: body.openid as string | undefined,
+    appid: typeof body.appid === 'string' ? body.appid : undefined,
+    unionid: typeof body.unionid === 'string' ? body.unionid : undefined,
+  });
+  if (out.ok) return send(res, 200, { result: out.result ?? null });
+  return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, {
+    error: out.error,
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}

@@ -1,0 +1,115 @@
+/**
+ * Wire format of the CloudBase database API as sent by @cloudbase/database (used by wx-server-sdk):
+ * queries, update data, documents and aggregation stages arrive as canonical MongoDB Extended JSON
+ * strings (`{"$numberInt":"1"}`, `{"$date":{"$numberLong":"0"}}`, `{"$regularExpression":{...}}`),
+ * plus CloudBase's own `{"$tcb_server_date":{"offset":N}}` for db.serverDate().
+ * Documents are returned as EJSON strings that the SDK parses with `EJSON.parse`.
+ *
+ * In memory, documents hold plain JS values: numbers, strings, booleans, null, Date, arrays, objects.
+ */
+
+export type Doc = Record<string, unknown>;
+
+/** Decode one EJSON string from the SDK; server dates become `now + offset`. */
+export function decodeEjson(text: string, now: number = Date.now()): unknown {
+  return JSON.parse(text, (_key, value: unknown) => reviveEjson(value, now));
+}
+
+/** Decode an optional EJSON object parameter, defaulting to `{}`. */
+export function decodeObject(text: unknown, now?: number): Doc {
+  if (text === undefined || text === null || text === '') return {};
+  if (typeof text !== 'string') throw new TypeError('expected an EJSON string');
+  const v = decodeEjson(text, now);
+  if (!isPlainObject(v)) throw new TypeError('expected an EJSON object');
+  return v;
+}
+
+function reviveEjson(value: unknown, now: number): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 0 || keys.length > 2) return value;
+  const k = keys[0]!;
+  if (k.charCodeAt(0) !== 36 /* $ */) return value;
+  switch (k) {
+    case '$numberInt':
+    case '$numberLong':
+    case '$numberDouble':
+    case '$numberDecimal':
+      return keys.length === 1 ? Number(o[k]) : value;
+    case '$date': {
+      if (keys.length !== 1) return value;
+      const d = o.$date;
+      if (typeof d === 'number') return new Date(d);
+      if (typeof d === 'string') return new Date(d);
+      return value;
+    }
+    case '$regularExpression': {
+      const r = o.$regularExpression as { pattern?: string; options?: string } | undefined;
+      if (keys.length !== 1 || !r || typeof r.pattern !== 'string') return value;
+      // JS has no 'x'/'l' flags; keep only the ones RegExp accepts.
+      return new RegExp(r.pattern, (r.options ?? '').replace(/[^gimsuy]/g, ''));
+    }
+    case '$oid':
+      // CloudBase ids are strings; an ObjectId is compared by its hex text.
+      return keys.length === 1 ? String(o.$oid) : value;
+    case '$tcb_server_date': {
+      const spec = o.$tcb_server_date as { offset?: unknown } | undefined;
+      const offset = spec && typeof spec.offset === 'number' ? spec.offset : 0;
+      return new Date(now + offset);
+    }
+    case '$undefined':
+      return null;
+    default:
+      return value;
+  }
+}
+
+/** JSON.stringify replacer emitting canonical EJSON dates (the SDK turns them back into Date). */
+function dateReplacer(this: unknown, key: string, value: unknown): unknown {
+  const original = (this as Record<string, unknown>)[key];
+  if (original instanceof Date) return { $date: { $numberLong: String(original.getTime()) } };
+  if (original instanceof RegExp)
+    return {
+      $regularExpression: { pattern: original.source, options: original.flags },
+    };
+  return value;
+}
+
+/** Encode a document for a response list item or for the durable store. */
+export function encodeDoc(doc: unknown): string {
+  return JSON.stringify(doc, dateReplacer);
+}
+
+/** Inverse of {@link encodeDoc}, used when loading the store. */
+export function decodeStoredDoc(text: string): Doc {
+  // Fast path: most documents without dates need no reviver.
+  if (!text.includes('"$date"') && !text.includes('"$regularExpression"')) return JSON.parse(text) as Doc;
+  return decodeEjson(text) as Doc;
+}
+
+export function isPlainObject(v: unknown): v is Doc {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Map key for a document _id (ids may be strings or numbers). */
+export function idKey(id: unknown): string {
+  return typeof id === 'string' ? id : `\u0000${typeof id}:${String(id)}`;
+}
+
+/** Deep copy preserving Date/RegExp, used before applying an update so a failed write changes nothing. */
+export function cloneDoc<T>(doc: T): T {
+  return structuredClone(doc);
+}
+
+/** Read a dotted path (`a.b.c`) without array traversal. */
+export function getPath(doc: unknown, path: string): unknown {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
