@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the project needs beyond Node.js (idempotent; run as root, as CI does).
 #  - python3, make, g++: build better-sqlite3 from source for the local cloud's store.
+#  - chromium: the headless browser the end-to-end tests drive with playwright-core
+#    (Debian's build at /usr/bin/chromium; playwright never downloads a browser here).
+#  - fonts-noto-cjk: Chinese glyphs in screenshots and the printed poster.
 set -euo pipefail
-packages=(python3 make g++)
+packages=(python3 make g++ chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

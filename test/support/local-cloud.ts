@@ -1,0 +1,49 @@
+/**
+ * A private local cloud per test file: temp data dir, random port, the built
+ * functions (npm test builds before vitest runs). Calls go over HTTP exactly as
+ * the preview and `wx.cloud.callFunction` do; `db` is the real wx-server-sdk.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalCloud } from '../../localcloud';
+import { connectSdk } from '../../localcloud/sdk';
+
+const root = join(__dirname, '../..');
+
+export interface FunctionResult<T = any> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string; details?: unknown };
+}
+
+export interface TestCloud {
+  url: string;
+  db: ReturnType<typeof connectSdk>['db'];
+  /** Call a cloud function as `openid` ('' = anonymous). */
+  call<T = any>(fn: 'merchant' | 'public' | 'staff', openid: string, data: unknown): Promise<FunctionResult<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestCloud(): Promise<TestCloud> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hegang-cloud-'));
+  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true });
+  const { db } = connectSdk(cloud.url);
+  return {
+    url: cloud.url,
+    db,
+    async call(fn, openid, data) {
+      const res = await fetch(`${cloud.url}/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid, data }),
+      });
+      const body = (await res.json()) as { result: FunctionResult };
+      return body.result;
+    },
+    async close() {
+      await cloud.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
