@@ -1,7 +1,7 @@
 /**
- * The one place cloud.init happens. On CloudBase the function runs in its own
- * environment (DYNAMIC_CURRENT_ENV); under the local cloud the emulator sets
- * LOCAL_CLOUD_URL and the same real SDK is pointed at it.
+ * The one place cloud.init happens, identical on CloudBase and locally: the runtime
+ * (CloudBase, or the local cloud's worker) supplies the endpoint and credentials
+ * through TCB_CONTEXT_CNFG, so DYNAMIC_CURRENT_ENV is always right.
  */
 import cloud from 'wx-server-sdk';
 
@@ -9,12 +9,7 @@ let initialised = false;
 
 export function getCloud(): typeof cloud {
   if (!initialised) {
-    const local = process.env.LOCAL_CLOUD_URL;
-    // serviceUrl/secretId/secretKey are accepted by the SDK but missing from its typings.
-    const options = local
-      ? { env: process.env.LOCAL_CLOUD_ENV ?? 'local', serviceUrl: local, secretId: 'local', secretKey: 'local' }
-      : { env: cloud.DYNAMIC_CURRENT_ENV as unknown as string };
-    cloud.init(options as Parameters<typeof cloud.init>[0]);
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
     initialised = true;
   }
   return cloud;
@@ -26,7 +21,7 @@ export function getDb(): Database {
   return getCloud().database();
 }
 
-/** True when running against the local emulator (no openapi, standard QR codes). */
+/** True under the local cloud (set by its worker): no openapi, so standard QR codes instead of wxacode. */
 export function isLocalCloud(): boolean {
   return Boolean(process.env.LOCAL_CLOUD_URL);
 }
