@@ -19,6 +19,9 @@ export function connectSdk(url: string, env = 'localcloud'): SdkConnection {
     createNewInstance(config: Record<string, unknown>): any;
   };
   process.env.SILENCE ??= 'true';
+  // Outside Tencent Cloud the SDK probes the metadata server (30 ms timeout) before every request and
+  // never caches a failure; declaring the platform skips that probe. serviceUrl still wins for the URL.
+  process.env.TENCENTCLOUD ??= 'true';
   const cloud = base.createNewInstance({
     env,
     serviceUrl: `${url.replace(/\/$/, '')}/admin`,

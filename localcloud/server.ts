@@ -42,7 +42,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 
   let body: Params;
   try {
-    body = JSON.parse((await readBody(req)) || '{}') as Params;
+    const text = await readBody(req);
+    // cloud.openapi.* posts multipart/form-data (action, apiName, requestData); we only need the names.
+    body = (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
+      ? multipartFields(text, ['action', 'apiName'])
+      : (JSON.parse(text || '{}') as Params);
   } catch (e) {
     return send(res, 400, {
       error: { code: 'INVALID_JSON', message: String(e) },
@@ -141,6 +145,15 @@ async function invokeFunction(name: string, body: Params, res: ServerResponse, d
   return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, {
     error: out.error,
   });
+}
+
+function multipartFields(text: string, names: string[]): Params {
+  const out: Params = {};
+  for (const n of names) {
+    const m = new RegExp(`name="${n}"\\r?\\n\\r?\\n([^\\r\\n]*)`).exec(text);
+    if (m) out[n] = m[1];
+  }
+  return out;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
