@@ -22,6 +22,8 @@ export interface TestCloud {
   db: ReturnType<typeof connectSdk>['db'];
   /** Call a cloud function as `openid` ('' = anonymous). */
   call<T = any>(fn: 'merchant' | 'public' | 'staff', openid: string, data: unknown): Promise<FunctionResult<T>>;
+  /** The emulator's write counter: unchanged means nothing at all was stored, updated or removed. */
+  writeVersion(): number;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startTestCloud(): Promise<TestCloud> {
       const body = (await res.json()) as { result: FunctionResult };
       return body.result;
     },
+    writeVersion: () => cloud.db.version,
     async close() {
       await cloud.close();
       await rm(dataDir, { recursive: true, force: true });
