@@ -1,8 +1,13 @@
-import { HashIndex, UniqueIndex, type IndexFile, type IndexSpec } from './indexes';
-import { candidateKeys, compileQuery, shape } from './query';
-import { Store, type StoredChange } from './store';
-import { collectionNotExist, duplicateKey, type CloudError } from './errors';
-import { decodeStoredDoc, encodeDoc, idKey, type Doc } from './wire';
+import {
+  HashIndex,
+  UniqueIndex,
+  type IndexFile,
+  type IndexSpec,
+} from "./indexes";
+import { candidateKeys, compileQuery, shape } from "./query";
+import { Store, type StoredChange } from "./store";
+import { collectionNotExist, duplicateKey, type CloudError } from "./errors";
+import { decodeStoredDoc, encodeDoc, idKey, type Doc } from "./wire";
 
 /** A stored document with its natural-order position and the version of its last write. */
 export interface Rec {
@@ -47,7 +52,8 @@ export class Collection {
       }
       // Equality fast path on the leading field, unless a unique index already answers it.
       const lead = fields[0]!;
-      if (!(spec.unique && fields.length === 1) && !this.hash.has(lead)) this.hash.set(lead, new HashIndex(lead));
+      if (!(spec.unique && fields.length === 1) && !this.hash.has(lead))
+        this.hash.set(lead, new HashIndex(lead));
     }
   }
 
@@ -70,15 +76,14 @@ export class Collection {
     const test = compileQuery(query);
     const out: Doc[] = [];
     const cands = candidateKeys(query, this);
-    if (cands) {
-      const recs: Rec[] = [];
-      for (const k of cands) {
-        const r = this.recs.get(k);
-        if (r) recs.push(r);
-      }
-      recs.sort((a, b) => a.seq - b.seq);
-      for (const r of recs) {
-        if (test(r.doc)) out.push(r.doc);
+    // Like a query planner: an index that selects most of the collection is slower than a scan.
+    if (
+      cands &&
+      (Array.isArray(cands) ? cands.length : cands.size) * 4 <
+        this.recs.size + 4
+    ) {
+      for (const doc of this.byKeysInOrder(cands)) {
+        if (test(doc)) out.push(doc);
         if (out.length >= stopAfter) break;
       }
       return out;
@@ -88,6 +93,28 @@ export class Collection {
       if (out.length >= stopAfter) break;
     }
     return out;
+  }
+
+  /** The documents with these keys, in natural order (missing keys skipped). */
+  byKeysInOrder(keys: Iterable<string>): Doc[] {
+    const recs: Rec[] = [];
+    for (const k of keys) {
+      const r = this.recs.get(k);
+      if (r) recs.push(r);
+    }
+    if (recs.length > 1) recs.sort((a, b) => a.seq - b.seq);
+    return recs.map((r) => r.doc);
+  }
+
+  /**
+   * Keys of the documents whose `field` equals (or, as an array, contains) the scalar `value`, from a
+   * declared index; undefined when no index on `field` can answer.
+   */
+  lookupKeys(
+    field: string,
+    value: unknown,
+  ): string[] | Set<string> | undefined {
+    return candidateKeys({ [field]: value }, this);
   }
 
   find(query: Doc, opts: FindOptions): Doc[] {
@@ -151,19 +178,25 @@ export class DocumentDb {
   /** Monotonic write version; transactions use it to detect write conflicts. */
   version = 0;
   /** Called after every successful commit (transactions watch for conflicting writes). */
-  readonly commitListeners: ((changes: Change[], origin: unknown) => void)[] = [];
+  readonly commitListeners: ((changes: Change[], origin: unknown) => void)[] =
+    [];
 
   constructor(
     readonly env: string,
     private readonly store: Store,
     private readonly indexes: IndexFile,
   ) {
-    for (const name of store.collectionNames()) this.collections.set(name, new Collection(name, indexes[name] ?? []));
+    for (const name of store.collectionNames())
+      this.collections.set(name, new Collection(name, indexes[name] ?? []));
     for (const row of store.documents()) {
       const coll = this.collections.get(row.coll);
       if (!coll) continue;
       const doc = decodeStoredDoc(row.body);
-      coll.applyChange({ collection: row.coll, key: row.key, before: undefined, after: doc }, () => this.nextSeq++, 0);
+      coll.applyChange(
+        { collection: row.coll, key: row.key, before: undefined, after: doc },
+        () => this.nextSeq++,
+        0,
+      );
     }
     // CloudBase needs collections created before use; the declared ones always exist here.
     for (const name of Object.keys(indexes)) this.createCollection(name);
@@ -179,7 +212,7 @@ export class DocumentDb {
 
   /** The named collection, or DATABASE_COLLECTION_NOT_EXIST. */
   collection(name: unknown): Collection {
-    const c = typeof name === 'string' ? this.collections.get(name) : undefined;
+    const c = typeof name === "string" ? this.collections.get(name) : undefined;
     if (!c) throw collectionNotExist(String(name));
     return c;
   }
@@ -205,7 +238,8 @@ export class DocumentDb {
       const byKey = new Map<string, Change>();
       for (const c of list) byKey.set(c.key, c);
       for (const c of list) {
-        if (!c.before && c.after && coll.recs.has(c.key)) throw this.dup(name, '_id_', { _id: c.after._id });
+        if (!c.before && c.after && coll.recs.has(c.key))
+          throw this.dup(name, "_id_", { _id: c.after._id });
       }
       for (const ui of coll.uniqueList) {
         const claimed = new Map<string, string>();
@@ -214,7 +248,8 @@ export class DocumentDb {
           const k = ui.keyOf(c.after);
           if (k === undefined) continue;
           const prior = claimed.get(k);
-          if (prior !== undefined && prior !== c.key) throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
+          if (prior !== undefined && prior !== c.key)
+            throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
           claimed.set(k, c.key);
           const owner = ui.owner(k);
           if (owner === undefined || owner === c.key) continue;
@@ -226,7 +261,11 @@ export class DocumentDb {
     }
   }
 
-  private dup(coll: string, index: string, key: Record<string, unknown>): CloudError {
+  private dup(
+    coll: string,
+    index: string,
+    key: Record<string, unknown>,
+  ): CloudError {
     return duplicateKey(this.env, coll, index, key);
   }
 
@@ -241,7 +280,8 @@ export class DocumentDb {
     }));
     this.store.apply(stored);
     const ver = ++this.version;
-    for (const c of changes) this.collection(c.collection).applyChange(c, () => this.nextSeq++, ver);
+    for (const c of changes)
+      this.collection(c.collection).applyChange(c, () => this.nextSeq++, ver);
     for (const l of this.commitListeners) l(changes, origin);
   }
 
