@@ -8,3 +8,6 @@ export * from './fields';
 export * from './options';
 export * from './uscc';
 export * from './code-id';
+export * from './verify';
+export * from './profile';
+export * from './commitment-templates';

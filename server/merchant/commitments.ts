@@ -1,0 +1,67 @@
+/** submitCommitment / myCommitments: 主动承诺 the entity makes itself; staff review them before they are public. */
+import { createHash } from 'node:crypto';
+import { commitmentSchema, DomainError, parseOrThrow, type CommitmentInput } from '../../core';
+import type { ActionContext } from '../handler';
+import { fetchAll } from '../db';
+import { isDuplicateKeyError } from '../db-errors';
+import { COLLECTIONS, type CommitmentDoc } from '../model';
+import { ownedEntity } from './ownership';
+
+/** The same promise submitted twice (a double tap, a resubmission) is one record. */
+export function selfCommitmentKey(c: CommitmentInput): string {
+  const parts = [c.promiserCode, c.commitmentType, c.field, c.reason, c.content, c.liability, c.committedOn];
+  return `self:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
+}
+
+export async function submitCommitment(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+  const input = parseOrThrow(commitmentSchema, payload);
+  const entity = await ownedEntity(db, caller.openid, { uscc: input.promiserCode });
+  if (input.promiserName !== entity.name) {
+    throw new DomainError('PROMISER_MISMATCH', `承诺人名称应与主体名称“${entity.name}”一致`, {
+      issues: [{ field: 'promiserName', message: '承诺人名称应与主体名称一致' }],
+    });
+  }
+  const doc: Omit<CommitmentDoc, '_id'> = {
+    ...input,
+    uscc: entity.uscc,
+    status: 'pending',
+    source: { kind: 'self', openid: caller.openid },
+    dedupKey: selfCommitmentKey(input),
+    createdAt: now,
+  };
+  try {
+    const res = (await db.collection(COLLECTIONS.commitments).add({ data: doc })) as { _id: string };
+    return { commitmentId: res._id, status: 'pending' as const };
+  } catch (e) {
+    if (isDuplicateKeyError(e)) throw new DomainError('COMMITMENT_DUPLICATE', '您已提交过内容相同的承诺，无需重复提交');
+    throw e;
+  }
+}
+
+export const COMMITMENT_STATUS_TEXT = { pending: '待审核', approved: '已公示', rejected: '未通过' } as const;
+
+export async function myCommitments(payload: Record<string, unknown>, { caller, db }: ActionContext) {
+  const entity = await ownedEntity(db, caller.openid, payload);
+  const docs = await fetchAll<CommitmentDoc>(
+    db.collection(COLLECTIONS.commitments).where({ uscc: entity.uscc }).orderBy('createdAt', 'desc').limit(100),
+  );
+  return {
+    uscc: entity.uscc,
+    entityName: entity.name,
+    items: docs.map((c) => ({
+      id: c._id,
+      commitmentType: c.commitmentType,
+      field: c.field,
+      reason: c.reason,
+      content: c.content,
+      liability: c.liability,
+      committedOn: c.committedOn,
+      publicity: c.publicity,
+      status: c.status,
+      statusText: COMMITMENT_STATUS_TEXT[c.status] ?? c.status,
+      decisionReason: c.decisionReason ?? '',
+      /** Imported by a department, or submitted here. */
+      sourceKind: c.source?.kind ?? 'self',
+    })),
+  };
+}

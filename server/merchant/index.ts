@@ -1,0 +1,16 @@
+/** The merchant function's actions (DESIGN §4): a signed-in WeChat user acting for an entity. */
+import type { Action } from '../handler';
+import { applyCode } from './apply';
+import { myCode } from './code';
+import { myCommitments, submitCommitment } from './commitments';
+import { myEntities } from './entities';
+import { submitObjection } from './objection';
+
+export const merchantActions: Readonly<Record<string, Action>> = {
+  applyCode,
+  myEntities,
+  myCode,
+  submitCommitment,
+  myCommitments,
+  submitObjection,
+};
