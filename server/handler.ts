@@ -31,6 +31,16 @@ export interface HandlerOptions {
   readonly actions: Readonly<Record<string, Action>>;
   /** Refuse calls without an openid (merchant, staff); the public function allows them. */
   readonly requireOpenid: boolean;
+  /** Run by a CloudBase timer trigger (cloudbaserc.json); such events carry no openid. */
+  readonly onTimer?: (ctx: Omit<ActionContext, 'caller'>) => Promise<unknown>;
+}
+
+/**
+ * A CloudBase timer trigger's event: { Type: 'Timer', TriggerName, Time }. Only believed without
+ * an openid: a mini-program user sending the same shape is a user call, not the timer.
+ */
+function isTimerEvent(event: Record<string, unknown>, caller: Caller): boolean {
+  return caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
 }
 
 /** Refuse events that are not plain JSON objects; anything else is an attack or a bug. */
@@ -54,6 +64,14 @@ export function defineHandler(options: HandlerOptions) {
     const ctx = cloud.getWXContext();
     const caller: Caller = { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '' };
     if (!isPlainObject(event)) return fail('INVALID_EVENT', '请求格式不正确');
+    if (options.onTimer && isTimerEvent(event, caller)) {
+      try {
+        return { ok: true, data: await options.onTimer({ db: getDb(), now: new Date() }) };
+      } catch (e) {
+        console.error(`[${options.name}.timer]`, e);
+        return fail('INTERNAL', '定时任务失败');
+      }
+    }
     const name = event.action;
     if (typeof name !== 'string' || !actions.has(name)) return fail('UNKNOWN_ACTION', '不支持的操作');
     if (options.requireOpenid && caller.openid === '') return fail('UNAUTHENTICATED', '请在微信中登录后再操作');

@@ -1,0 +1,32 @@
+/** Payload schemas of the staff actions: every field named in Chinese, so errors read as the forms do. */
+import { z } from 'zod';
+import { districtCode, oneOf, optionalText, text } from '../../core';
+
+export const id = (label: string) =>
+  z.string({ error: `${label}为必填项` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` });
+
+export const reason = () => text('原因', 200);
+
+export const page = {
+  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(100_000).default(0),
+  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(100).default(20),
+};
+
+export const queueInput = z.object({
+  kind: oneOf('待办类别', ['application', 'commitment']).default('application'),
+  status: oneOf('状态', ['pending', 'approved', 'rejected']).default('pending'),
+  districtCode: districtCode().optional(),
+  ...page,
+});
+
+export const decisionInput = z
+  .object({
+    decision: oneOf('审核结论', ['approve', 'reject']),
+    reason: optionalText('原因', 200),
+  })
+  .refine((v) => v.decision === 'approve' || v.reason !== undefined, { error: '驳回时请填写原因', path: ['reason'] });
+
+export const reviewApplicationInput = z.intersection(z.object({ applicationId: id('申请编号') }), decisionInput);
+export const reviewCommitmentInput = z.intersection(z.object({ commitmentId: id('承诺编号') }), decisionInput);
+
+export const codeChangeInput = z.object({ codeId: id('诚信码编号'), reason: reason() });

@@ -1,0 +1,92 @@
+/** The staff list: city admins register and deactivate staff; every change is audited. */
+import { z } from 'zod';
+import { DomainError, districtCode, FIELDS, oneOf, optionalText, parseOrThrow, text } from '../../core';
+import { audit } from '../audit';
+import type { Database } from '../cloud';
+import { fetchAll, fetchOne } from '../db';
+import { isDuplicateKeyError } from '../db-errors';
+import type { ActionContext } from '../handler';
+import { COLLECTIONS, type StaffDoc } from '../model';
+import { actorOf, loadStaff, requireCity } from './roles';
+
+const openid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
+
+/** A new staff member: district staff need a district, department staff a field. */
+export const staffInput = z
+  .object({
+    openid: openid(),
+    name: text('姓名', 30),
+    role: oneOf('角色', ['city', 'district', 'department']),
+    districtCode: districtCode().optional(),
+    field: oneOf('行业领域', FIELDS).optional(),
+    department: optionalText('部门', 50),
+  })
+  .refine((s) => s.role !== 'district' || s.districtCode !== undefined, { error: '县（区）工作人员须指定所属县（区）', path: ['districtCode'] })
+  .refine((s) => s.role !== 'department' || s.field !== undefined, { error: '行管部门工作人员须指定行业领域', path: ['field'] });
+export type StaffInput = z.output<typeof staffInput>;
+
+/** Insert a staff member (also used by `npm run staff -- add`). STAFF_EXISTS if the openid is registered. */
+export async function addStaff(db: Database, input: StaffInput, now: Date): Promise<StaffDoc> {
+  const doc: Omit<StaffDoc, '_id'> = {
+    openid: input.openid,
+    name: input.name,
+    role: input.role,
+    ...(input.role === 'district' ? { districtCode: input.districtCode } : {}),
+    ...(input.role === 'department' ? { field: input.field } : {}),
+    ...(input.department ? { department: input.department } : {}),
+    active: true,
+    createdAt: now,
+  };
+  try {
+    const res = (await db.collection(COLLECTIONS.staff).add({ data: doc })) as { _id: string };
+    return { ...doc, _id: res._id };
+  } catch (e) {
+    if (isDuplicateKeyError(e)) throw new DomainError('STAFF_EXISTS', '该微信用户已登记为工作人员');
+    throw e;
+  }
+}
+
+const membersInput = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('list') }),
+  z.object({ op: z.literal('add'), member: z.unknown() }),
+  z.object({ op: z.literal('deactivate'), openid: openid() }),
+], { error: '操作应为 list、add 或 deactivate' });
+
+export async function staffMembers(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+  const staff = await loadStaff(db, caller.openid);
+  requireCity(staff);
+  const input = parseOrThrow(membersInput, { op: 'list', ...payload });
+  const coll = db.collection(COLLECTIONS.staff);
+  if (input.op === 'list') {
+    return { members: await fetchAll<StaffDoc>(coll.orderBy('createdAt', 'asc').limit(1000)) };
+  }
+  if (input.op === 'add') {
+    const member = await addStaff(db, parseOrThrow(staffInput, input.member), now);
+    await audit(db, {
+      at: now,
+      actor: actorOf(staff),
+      role: staff.role,
+      action: 'staffMembers.add',
+      target: { collection: COLLECTIONS.staff, id: member._id },
+      before: null,
+      after: member,
+    });
+    return { member };
+  }
+  if (input.openid === staff.openid) throw new DomainError('INVALID_INPUT', '不能停用自己的账号');
+  const before = await fetchOne<StaffDoc>(coll.where({ openid: input.openid }).limit(1));
+  if (!before) throw new DomainError('NOT_FOUND', '未找到该工作人员');
+  if (!before.active) return { member: before };
+  await coll.doc(before._id).update({ data: { active: false } });
+  const after = { ...before, active: false };
+  await audit(db, {
+    at: now,
+    actor: actorOf(staff),
+    role: staff.role,
+    action: 'staffMembers.deactivate',
+    target: { collection: COLLECTIONS.staff, id: before._id },
+    before: { active: true },
+    after: { active: false },
+  });
+  return { member: after };
+}

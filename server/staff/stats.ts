@@ -1,0 +1,158 @@
+/**
+ * District progress. Counting happens in the database: one aggregation groups active codes by
+ * district, one picks each district's latest totals; both return at most a handful of rows, so
+ * the cost in calls is constant however many entities there are.
+ */
+import { z } from 'zod';
+import { DISTRICT_CODES, districtCode, parseOrThrow } from '../../core';
+import {
+  chinaDate,
+  CODE_RATE_TARGET_PERCENT,
+  computeCityStats,
+  dailyNeedForYearEnd,
+  paceToTarget,
+  XINYIDAI_TARGET_PERCENT,
+  type CityStats,
+  type DistrictCounts,
+  type DistrictRow,
+} from '../../core/rates';
+import type { Database } from '../cloud';
+import { fetchAll } from '../db';
+import type { ActionContext } from '../handler';
+import { COLLECTIONS } from '../model';
+import { loadStaff } from './roles';
+
+/** Enough for any grouping by district; without a $limit CloudBase returns only 20 results. */
+const GROUP_LIMIT = 1000;
+
+interface CodedGroup {
+  _id: string;
+  coded: number;
+}
+interface TotalsGroup {
+  _id: string;
+  marketEntities: number;
+  xinyidai: number;
+  asOf: string;
+}
+
+/** Two database calls, whatever the size of the city. */
+export async function cityStats(db: Database): Promise<CityStats> {
+  const $ = db.command.aggregate;
+  const [coded, totals] = await Promise.all([
+    db
+      .collection(COLLECTIONS.codes)
+      .aggregate()
+      .match({ status: 'active' })
+      .group({ _id: '$districtCode', coded: $.sum(1) })
+      .limit(GROUP_LIMIT)
+      .end() as Promise<{ list: CodedGroup[] }>,
+    db
+      .collection(COLLECTIONS.districtTotals)
+      .aggregate()
+      .sort({ asOf: -1, createdAt: -1 })
+      .group({
+        _id: '$districtCode',
+        marketEntities: $.first('$marketEntities'),
+        xinyidai: $.first('$xinyidaiRegistered'),
+        asOf: $.first('$asOf'),
+      })
+      .limit(GROUP_LIMIT)
+      .end() as Promise<{ list: TotalsGroup[] }>,
+  ]);
+  const byCode = new Map<string, DistrictCounts>();
+  for (const c of coded.list) byCode.set(c._id, { districtCode: c._id, coded: c.coded });
+  for (const t of totals.list) {
+    byCode.set(t._id, {
+      districtCode: t._id,
+      coded: byCode.get(t._id)?.coded ?? 0,
+      marketEntities: t.marketEntities,
+      xinyidai: t.xinyidai,
+      totalsAsOf: t.asOf,
+    });
+  }
+  return computeCityStats([...byCode.values()]);
+}
+
+function withDailyNeed(row: DistrictRow, today: string) {
+  return { ...row, dailyNeedForYearEnd: row.codeRate ? dailyNeedForYearEnd(row.codeRate.gapToTarget, today) : undefined };
+}
+
+export async function districtStats(_payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+  await loadStaff(db, caller.openid);
+  const stats = await cityStats(db);
+  const today = chinaDate(now);
+  return {
+    asOf: today,
+    generatedAt: now,
+    targets: { codeRatePercent: CODE_RATE_TARGET_PERCENT, xinyidaiPercent: XINYIDAI_TARGET_PERCENT },
+    districts: stats.districts.map((d) => withDailyNeed(d, today)),
+    city: withDailyNeed(stats.city, today),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Daily snapshots and the pace toward 40%.
+
+export interface SnapshotRow {
+  districtCode: string;
+  coded: number;
+  marketEntities: number | null;
+  /** 赋码率 in basis points; null while the district has no market total. */
+  basisPoints: number | null;
+}
+
+export interface RateSnapshotDoc {
+  /** = date: one snapshot per calendar day, a re-run overwrites it. */
+  _id: string;
+  date: string;
+  takenAt: Date;
+  city: SnapshotRow;
+  districts: SnapshotRow[];
+}
+
+function snapshotRow(r: DistrictRow): SnapshotRow {
+  return {
+    districtCode: r.districtCode,
+    coded: r.coded,
+    marketEntities: r.marketEntities ?? null,
+    basisPoints: r.codeRate?.basisPoints ?? null,
+  };
+}
+
+/** Today's (China time) snapshot, written idempotently: the timer and `npm run snapshot` both call this. */
+export async function takeSnapshot(db: Database, now: Date): Promise<RateSnapshotDoc> {
+  const stats = await cityStats(db);
+  const date = chinaDate(now);
+  const doc: Omit<RateSnapshotDoc, '_id'> = { date, takenAt: now, city: snapshotRow(stats.city), districts: stats.districts.map(snapshotRow) };
+  await db.collection(COLLECTIONS.rateSnapshots).doc(date).set({ data: doc });
+  return { _id: date, ...doc };
+}
+
+const historyInput = z.object({
+  days: z.coerce.number({ error: '天数应为数字' }).int().min(2, { error: '天数至少为2' }).max(366, { error: '天数最多为366' }).default(90),
+  districtCode: districtCode().optional(),
+});
+
+export async function statsHistory(payload: Record<string, unknown>, { caller, db }: ActionContext) {
+  await loadStaff(db, caller.openid);
+  const input = parseOrThrow(historyInput, payload);
+  const snaps = await fetchAll<RateSnapshotDoc>(
+    db.collection(COLLECTIONS.rateSnapshots).orderBy('date', 'desc').limit(input.days),
+  );
+  snaps.reverse();
+  const series = (pick: (s: RateSnapshotDoc) => SnapshotRow | undefined) => {
+    const points = snaps
+      .map((s) => ({ date: s.date, row: pick(s) }))
+      .filter((p): p is { date: string; row: SnapshotRow & { basisPoints: number } } => p.row?.basisPoints != null)
+      .map((p) => ({ date: p.date, coded: p.row.coded, basisPoints: p.row.basisPoints }));
+    return { points, pace: paceToTarget(points.map((p) => ({ date: p.date, rate: p.basisPoints / 10_000 }))) };
+  };
+  const codes = input.districtCode ? [input.districtCode] : DISTRICT_CODES;
+  return {
+    targetPercent: CODE_RATE_TARGET_PERCENT,
+    city: series((s) => s.city),
+    districts: codes.map((code) => ({ districtCode: code, ...series((s) => s.districts.find((d) => d.districtCode === code)) })),
+  };
+}
+
