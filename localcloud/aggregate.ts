@@ -1,8 +1,8 @@
-import { aggregate } from "mingo";
-import type { Collection, DocumentDb } from "./collections";
-import { CloudError } from "./errors";
-import { scalarKey } from "./indexes";
-import { getPath, isPlainObject, type Doc } from "./wire";
+import { aggregate } from 'mingo';
+import type { Collection, DocumentDb } from './collections';
+import { CloudError } from './errors';
+import { scalarKey } from './indexes';
+import { getPath, isPlainObject, type Doc } from './wire';
 
 /**
  * Run an aggregation pipeline with MongoDB semantics (mingo), using the declared indexes where a
@@ -10,11 +10,7 @@ import { getPath, isPlainObject, type Doc } from "./wire";
  * `localField`/`foreignField` on an indexed foreign field probes the index per input document
  * instead of hashing the whole foreign collection. Everything else is mingo, stage by stage.
  */
-export function runPipeline(
-  db: DocumentDb,
-  coll: Collection,
-  stages: Doc[],
-): Doc[] {
+export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Doc[] {
   const pipeline = stages.flatMap(expandCount);
   let docs: Doc[];
   const first = pipeline[0];
@@ -23,8 +19,7 @@ export function runPipeline(
     pipeline.shift();
   } else docs = coll.docs().slice(); // mingo stages like $sort must not reorder the collection's own array
   const options = {
-    collectionResolver: (name: string) =>
-      db.has(name) ? db.collection(name).docs() : [],
+    collectionResolver: (name: string) => (db.has(name) ? db.collection(name).docs() : []),
   };
   let segment: Doc[] = [];
   const flush = () => {
@@ -42,18 +37,11 @@ export function runPipeline(
   return docs;
 }
 
-function mingo(
-  docs: Doc[],
-  pipeline: Doc[],
-  options: Parameters<typeof aggregate>[2],
-): Doc[] {
+function mingo(docs: Doc[], pipeline: Doc[], options: Parameters<typeof aggregate>[2]): Doc[] {
   try {
     return aggregate(docs, pipeline, options) as Doc[];
   } catch (e) {
-    throw new CloudError(
-      "DATABASE_INVALID_OPERRATOR",
-      `[BadValue] ${e instanceof Error ? e.message : String(e)}`,
-    );
+    throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -62,7 +50,7 @@ function mingo(
  * empty input (mingo's own `$count` would answer `{name: 0}`). Also inside `$lookup` sub-pipelines.
  */
 function rewriteCount(stage: Doc): Doc {
-  if (typeof stage.$count === "string") {
+  if (typeof stage.$count === 'string') {
     return { $group: { _id: null, [stage.$count]: { $sum: 1 } } };
   }
   if (isPlainObject(stage.$lookup) && Array.isArray(stage.$lookup.pipeline)) {
@@ -78,7 +66,7 @@ function rewriteCount(stage: Doc): Doc {
 
 function expandCount(stage: Doc): Doc[] {
   const s = rewriteCount(stage);
-  return typeof stage.$count === "string" ? [s, { $project: { _id: 0 } }] : [s];
+  return typeof stage.$count === 'string' ? [s, { $project: { _id: 0 } }] : [s];
 }
 
 interface LookupSpec {
@@ -93,21 +81,12 @@ function indexedLookup(db: DocumentDb, stage: Doc): LookupSpec | undefined {
   const l = stage.$lookup;
   if (!isPlainObject(l)) return undefined;
   const { from, localField, foreignField, as } = l;
-  if (
-    typeof from !== "string" ||
-    typeof localField !== "string" ||
-    typeof foreignField !== "string"
-  )
-    return undefined;
-  if (typeof as !== "string" || "pipeline" in l || "let" in l) return undefined;
+  if (typeof from !== 'string' || typeof localField !== 'string' || typeof foreignField !== 'string') return undefined;
+  if (typeof as !== 'string' || 'pipeline' in l || 'let' in l) return undefined;
   // Dotted paths may cross arrays, which the single-field indexes do not model.
-  if (foreignField.includes(".") || localField.includes(".") || !db.has(from))
-    return undefined;
+  if (foreignField.includes('.') || localField.includes('.') || !db.has(from)) return undefined;
   const coll = db.collection(from);
-  const indexed =
-    foreignField === "_id" ||
-    coll.hash.has(foreignField) ||
-    coll.unique.get(foreignField)?.lookupSafe();
+  const indexed = foreignField === '_id' || coll.hash.has(foreignField) || coll.unique.get(foreignField)?.lookupSafe();
   if (!indexed) return undefined;
   return { from: coll, localField, foreignField, as };
 }
@@ -117,26 +96,15 @@ function indexedLookup(db: DocumentDb, stage: Doc): LookupSpec | undefined {
  * the foreign collection's natural order. Local values the index cannot key (missing, null, arrays,
  * objects) go through mingo's own `$lookup` for that document, so semantics never diverge.
  */
-function lookupThroughIndex(
-  docs: Doc[],
-  spec: LookupSpec,
-  options: Parameters<typeof aggregate>[2],
-): Doc[] {
+function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<typeof aggregate>[2]): Doc[] {
   const { from, localField, foreignField, as } = spec;
   const out: Doc[] = new Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     const local = getPath(doc, localField);
-    const keys =
-      scalarKey(local) !== undefined
-        ? from.lookupKeys(foreignField, local)
-        : undefined;
+    const keys = scalarKey(local) !== undefined ? from.lookupKeys(foreignField, local) : undefined;
     if (!keys) {
-      out[i] = mingo(
-        [doc],
-        [{ $lookup: { from: from.name, localField, foreignField, as } }],
-        options,
-      )[0]!;
+      out[i] = mingo([doc], [{ $lookup: { from: from.name, localField, foreignField, as } }], options)[0]!;
       continue;
     }
     out[i] = { ...doc, [as]: from.byKeysInOrder(keys) };

@@ -1,13 +1,8 @@
-import {
-  HashIndex,
-  UniqueIndex,
-  type IndexFile,
-  type IndexSpec,
-} from "./indexes";
-import { candidateKeys, compileQuery, shape } from "./query";
-import { Store, type StoredChange } from "./store";
-import { collectionNotExist, duplicateKey, type CloudError } from "./errors";
-import { decodeStoredDoc, encodeDoc, idKey, type Doc } from "./wire";
+import { HashIndex, UniqueIndex, type IndexFile, type IndexSpec } from './indexes';
+import { candidateKeys, compileQuery, shape } from './query';
+import { Store, type StoredChange } from './store';
+import { collectionNotExist, duplicateKey, invalidParam, type CloudError } from './errors';
+import { decodeStoredDoc, encodeDoc, idKey, isPlainObject, type Doc } from './wire';
 
 /** A stored document with its natural-order position and the version of its last write. */
 export interface Rec {
@@ -52,8 +47,7 @@ export class Collection {
       }
       // Equality fast path on the leading field, unless a unique index already answers it.
       const lead = fields[0]!;
-      if (!(spec.unique && fields.length === 1) && !this.hash.has(lead))
-        this.hash.set(lead, new HashIndex(lead));
+      if (!(spec.unique && fields.length === 1) && !this.hash.has(lead)) this.hash.set(lead, new HashIndex(lead));
     }
   }
 
@@ -77,11 +71,7 @@ export class Collection {
     const out: Doc[] = [];
     const cands = candidateKeys(query, this);
     // Like a query planner: an index that selects most of the collection is slower than a scan.
-    if (
-      cands &&
-      (Array.isArray(cands) ? cands.length : cands.size) * 4 <
-        this.recs.size + 4
-    ) {
+    if (cands && (Array.isArray(cands) ? cands.length : cands.size) * 4 < this.recs.size + 4) {
       for (const doc of this.byKeysInOrder(cands)) {
         if (test(doc)) out.push(doc);
         if (out.length >= stopAfter) break;
@@ -110,10 +100,7 @@ export class Collection {
    * Keys of the documents whose `field` equals (or, as an array, contains) the scalar `value`, from a
    * declared index; undefined when no index on `field` can answer.
    */
-  lookupKeys(
-    field: string,
-    value: unknown,
-  ): string[] | Set<string> | undefined {
+  lookupKeys(field: string, value: unknown): string[] | Set<string> | undefined {
     return candidateKeys({ [field]: value }, this);
   }
 
@@ -178,25 +165,19 @@ export class DocumentDb {
   /** Monotonic write version; transactions use it to detect write conflicts. */
   version = 0;
   /** Called after every successful commit (transactions watch for conflicting writes). */
-  readonly commitListeners: ((changes: Change[], origin: unknown) => void)[] =
-    [];
+  readonly commitListeners: ((changes: Change[], origin: unknown) => void)[] = [];
 
   constructor(
     readonly env: string,
     private readonly store: Store,
     private readonly indexes: IndexFile,
   ) {
-    for (const name of store.collectionNames())
-      this.collections.set(name, new Collection(name, indexes[name] ?? []));
+    for (const name of store.collectionNames()) this.collections.set(name, new Collection(name, indexes[name] ?? []));
     for (const row of store.documents()) {
       const coll = this.collections.get(row.coll);
       if (!coll) continue;
       const doc = decodeStoredDoc(row.body);
-      coll.applyChange(
-        { collection: row.coll, key: row.key, before: undefined, after: doc },
-        () => this.nextSeq++,
-        0,
-      );
+      coll.applyChange({ collection: row.coll, key: row.key, before: undefined, after: doc }, () => this.nextSeq++, 0);
     }
     // CloudBase needs collections created before use; the declared ones always exist here.
     for (const name of Object.keys(indexes)) this.createCollection(name);
@@ -212,7 +193,7 @@ export class DocumentDb {
 
   /** The named collection, or DATABASE_COLLECTION_NOT_EXIST. */
   collection(name: unknown): Collection {
-    const c = typeof name === "string" ? this.collections.get(name) : undefined;
+    const c = typeof name === 'string' ? this.collections.get(name) : undefined;
     if (!c) throw collectionNotExist(String(name));
     return c;
   }
@@ -238,8 +219,7 @@ export class DocumentDb {
       const byKey = new Map<string, Change>();
       for (const c of list) byKey.set(c.key, c);
       for (const c of list) {
-        if (!c.before && c.after && coll.recs.has(c.key))
-          throw this.dup(name, "_id_", { _id: c.after._id });
+        if (!c.before && c.after && coll.recs.has(c.key)) throw this.dup(name, '_id_', { _id: c.after._id });
       }
       for (const ui of coll.uniqueList) {
         const claimed = new Map<string, string>();
@@ -248,8 +228,7 @@ export class DocumentDb {
           const k = ui.keyOf(c.after);
           if (k === undefined) continue;
           const prior = claimed.get(k);
-          if (prior !== undefined && prior !== c.key)
-            throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
+          if (prior !== undefined && prior !== c.key) throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
           claimed.set(k, c.key);
           const owner = ui.owner(k);
           if (owner === undefined || owner === c.key) continue;
@@ -261,11 +240,7 @@ export class DocumentDb {
     }
   }
 
-  private dup(
-    coll: string,
-    index: string,
-    key: Record<string, unknown>,
-  ): CloudError {
+  private dup(coll: string, index: string, key: Record<string, unknown>): CloudError {
     return duplicateKey(this.env, coll, index, key);
   }
 
@@ -280,9 +255,27 @@ export class DocumentDb {
     }));
     this.store.apply(stored);
     const ver = ++this.version;
-    for (const c of changes)
-      this.collection(c.collection).applyChange(c, () => this.nextSeq++, ver);
+    for (const c of changes) this.collection(c.collection).applyChange(c, () => this.nextSeq++, ver);
     for (const l of this.commitListeners) l(changes, origin);
+  }
+
+  /**
+   * Bulk load (seeding, benchmarks): insert or replace documents by `_id` in one atomic commit,
+   * with the same unique-index checks as any write. Returns how many documents were written.
+   */
+  load(collection: string, docs: Doc[]): number {
+    if (!this.has(collection)) this.createCollection(collection);
+    const coll = this.collection(collection);
+    const seen = new Set<string>();
+    const changes: Change[] = docs.map((d) => {
+      if (!isPlainObject(d) || d._id === undefined || d._id === null) throw invalidParam('each document needs an _id');
+      const key = idKey(d._id);
+      if (seen.has(key)) throw invalidParam(`_id ${String(d._id)} appears twice in one load`);
+      seen.add(key);
+      return { collection, key, before: coll.getByKey(key), after: d };
+    });
+    this.commit(changes);
+    return changes.length;
   }
 
   /** Version of a document's last write (0 = loaded at startup or absent). */

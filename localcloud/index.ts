@@ -37,7 +37,12 @@ export interface LocalCloud {
   url: string;
   port: number;
   env: string;
-  /** In-process database handle (for scripts that bypass HTTP). */
+  /**
+   * In-process database handle, for scripts and benchmarks that bypass HTTP:
+   * `db.load(collection, docs)` inserts or replaces documents by `_id` in one atomic commit;
+   * `db.commit(changes)` applies a raw change set (`{collection, key: idKey(_id), before, after}`).
+   * Both enforce unique indexes, persist before returning, and are not counted in `/_stats`.
+   */
   db: DocumentDb;
   stats: Stats;
   close(): Promise<void>;
@@ -101,3 +106,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 }
 
 export { connectSdk } from './sdk';
+
+/**
+ * The database of a data folder without a server (seeding a stopped local cloud). Do not open a
+ * folder a running emulator is using: it would not see these writes until restarted.
+ */
+export function openDatabase(
+  dataDir: string,
+  options: { indexesFile?: string; env?: string } = {},
+): { db: DocumentDb; close(): void } {
+  const indexesFile = options.indexesFile ?? DEFAULT_INDEXES_FILE;
+  const indexes: IndexFile = existsSync(indexesFile) ? loadIndexFile(indexesFile) : {};
+  const store = new Store(dataDir, { synchronous: 'FULL' });
+  const db = new DocumentDb(options.env ?? 'localcloud', store, indexes);
+  return { db, close: () => store.close() };
+}
+
+export { DocumentDb } from './collections';
+export { idKey, encodeDoc, type Doc } from './wire';

@@ -7,6 +7,7 @@ import type { FunctionPool } from './functions';
 import { MAX_REQUEST_BYTES } from './limits';
 import type { Stats } from './stats';
 import type { TransactionManager } from './transactions';
+import { decodeStoredDoc, type Doc } from './wire';
 
 export interface ServerDeps {
   db: DocumentDb;
@@ -20,7 +21,9 @@ export interface ServerDeps {
  * Routes:
  * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
  * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
- * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in).
+ * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in),
+ *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`).
+ *   The `/_admin/*` routes are not CloudBase API and do not count in `/_stats`.
  */
 export function createLocalCloudServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
@@ -65,6 +68,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     deps.tx.clear();
     deps.db.reset();
     return send(res, 200, { ok: true });
+  }
+  if (path === '/_admin/load') {
+    // Bulk load for `npm run seed`: { collection, docs: EJSON strings }; one atomic commit.
+    if (typeof body.collection !== 'string' || !Array.isArray(body.docs))
+      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'collection and docs[] required' } });
+    try {
+      const docs = body.docs.map((d) => (typeof d === 'string' ? decodeStoredDoc(d) : d) as Doc);
+      return send(res, 200, { ok: true, written: deps.db.load(body.collection, docs) });
+    } catch (e) {
+      const err = toCloudError(e);
+      return send(res, 409, { error: { code: err.code, message: err.message } });
+    }
   }
   if (path === '/_admin/collections') {
     const name = body.name;

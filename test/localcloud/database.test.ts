@@ -1,6 +1,6 @@
 /** Contract tests: the real wx-server-sdk against the local cloud, one database action at a time. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { rejection, startHarness, type Harness } from "./helpers";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 let db: any;
@@ -13,15 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 beforeEach(async () => {
-  await fetch(`${h.lc.url}/_admin/reset`, { method: "POST" });
-  await db.createCollection("items");
+  await fetch(`${h.lc.url}/_admin/reset`, { method: 'POST' });
+  await db.createCollection('items');
 });
 
-const items = () => db.collection("items");
+const items = () => db.collection('items');
 
 async function seed(n: number): Promise<void> {
   const data = Array.from({ length: n }, (_v, i) => ({
-    _id: `i${String(i).padStart(3, "0")}`,
+    _id: `i${String(i).padStart(3, '0')}`,
     n: i,
     group: i % 3,
     tag: `t${i % 5}`,
@@ -29,47 +29,47 @@ async function seed(n: number): Promise<void> {
   await items().add({ data });
 }
 
-describe("insertDocument", () => {
-  it("adds one document with a generated _id and returns it", async () => {
-    const res = await items().add({ data: { name: "向阳区商户", n: 1 } });
+describe('insertDocument', () => {
+  it('adds one document with a generated _id and returns it', async () => {
+    const res = await items().add({ data: { name: '向阳区商户', n: 1 } });
     expect(res._id).toMatch(/^[0-9a-f]{32}$/);
     const got = await items().doc(res._id).get();
-    expect(got.data).toEqual({ _id: res._id, name: "向阳区商户", n: 1 });
+    expect(got.data).toEqual({ _id: res._id, name: '向阳区商户', n: 1 });
   });
 
-  it("adds several documents at once, keeping given ids", async () => {
-    const res = await items().add({ data: [{ _id: "given", a: 1 }, { a: 2 }] });
+  it('adds several documents at once, keeping given ids', async () => {
+    const res = await items().add({ data: [{ _id: 'given', a: 1 }, { a: 2 }] });
     expect(res._ids).toHaveLength(2);
-    expect(res._ids[0]).toBe("given");
+    expect(res._ids[0]).toBe('given');
     expect((await items().count()).total).toBe(2);
   });
 
-  it("round-trips dates, nested objects, arrays, booleans, null and doubles", async () => {
-    const when = new Date("2024-05-06T07:08:09.010Z");
+  it('round-trips dates, nested objects, arrays, booleans, null and doubles', async () => {
+    const when = new Date('2024-05-06T07:08:09.010Z');
     const doc = {
-      _id: "types",
+      _id: 'types',
       when,
       nested: { deep: { x: 2.5 } },
-      arr: [1, "two", { three: 3 }],
+      arr: [1, 'two', { three: 3 }],
       yes: true,
       none: null,
     };
     await items().add({ data: doc });
-    const got = (await items().doc("types").get()).data;
+    const got = (await items().doc('types').get()).data;
     expect(got.when).toBeInstanceOf(Date);
     expect(got.when.getTime()).toBe(when.getTime());
     expect(got).toEqual(doc);
   });
 
-  it("rejects a duplicate _id", async () => {
-    await items().add({ data: { _id: "x", v: 1 } });
-    const e = await rejection(items().add({ data: { _id: "x", v: 2 } }));
+  it('rejects a duplicate _id', async () => {
+    await items().add({ data: { _id: 'x', v: 1 } });
+    const e = await rejection(items().add({ data: { _id: 'x', v: 2 } }));
     expect(e.errCode).toBe(-502001);
     expect(e.errMsg).toMatch(/E11000 duplicate key/);
-    expect((await items().doc("x").get()).data.v).toBe(1);
+    expect((await items().doc('x').get()).data.v).toBe(1);
   });
 
-  it("stores db.serverDate() as the server time", async () => {
+  it('stores db.serverDate() as the server time', async () => {
     const before = Date.now();
     const { _id } = await items().add({
       data: { at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) },
@@ -82,31 +82,29 @@ describe("insertDocument", () => {
   });
 });
 
-describe("getDocument", () => {
+describe('getDocument', () => {
   beforeEach(() => seed(30));
 
-  it("doc(id).get() returns the document, and fails for a missing id as the SDK does", async () => {
-    expect((await items().doc("i007").get()).data).toEqual({
-      _id: "i007",
+  it('doc(id).get() returns the document, and fails for a missing id as the SDK does', async () => {
+    expect((await items().doc('i007').get()).data).toEqual({
+      _id: 'i007',
       n: 7,
       group: 1,
-      tag: "t2",
+      tag: 't2',
     });
-    const e = await rejection(items().doc("nope").get());
+    const e = await rejection(items().doc('nope').get());
     expect(e.message).toMatch(/does not exist/);
   });
 
-  it("where() with equality and command operators", async () => {
+  it('where() with equality and command operators', async () => {
     const eq = await items().where({ group: 2 }).get();
-    expect(eq.data.map((d: any) => d.n)).toEqual([
-      2, 5, 8, 11, 14, 17, 20, 23, 26, 29,
-    ]);
+    expect(eq.data.map((d: any) => d.n)).toEqual([2, 5, 8, 11, 14, 17, 20, 23, 26, 29]);
     const range = await items()
       .where({ n: _.gte(10).and(_.lt(13)) })
       .get();
     expect(range.data.map((d: any) => d.n)).toEqual([10, 11, 12]);
     const inList = await items()
-      .where({ tag: _.in(["t1", "t3"]), n: _.lt(10) })
+      .where({ tag: _.in(['t1', 't3']), n: _.lt(10) })
       .get();
     expect(inList.data.map((d: any) => d.n)).toEqual([1, 3, 6, 8]);
     const or = await items()
@@ -114,7 +112,7 @@ describe("getDocument", () => {
       .get();
     expect(or.data.map((d: any) => d.n)).toEqual([0, 29]);
     const re = await items()
-      .where({ tag: db.RegExp({ regexp: "^T4$", options: "i" }) })
+      .where({ tag: db.RegExp({ regexp: '^T4$', options: 'i' }) })
       .get();
     expect(re.data.map((d: any) => d.n)).toEqual([4, 9, 14, 19, 24, 29]);
     const neq = await items()
@@ -123,42 +121,38 @@ describe("getDocument", () => {
     expect(neq.data.map((d: any) => d.n)).toEqual([1, 2, 4]);
   });
 
-  it("where() on a date compares as dates", async () => {
+  it('where() on a date compares as dates', async () => {
     await items().add({
       data: [
-        { _id: "d1", at: new Date("2024-01-01") },
-        { _id: "d2", at: new Date("2024-06-01") },
+        { _id: 'd1', at: new Date('2024-01-01') },
+        { _id: 'd2', at: new Date('2024-06-01') },
       ],
     });
     const res = await items()
-      .where({ at: _.gt(new Date("2024-03-01")) })
+      .where({ at: _.gt(new Date('2024-03-01')) })
       .get();
-    expect(res.data.map((d: any) => d._id)).toEqual(["d2"]);
+    expect(res.data.map((d: any) => d._id)).toEqual(['d2']);
   });
 
-  it("orderBy, skip, limit and field", async () => {
+  it('orderBy, skip, limit and field', async () => {
     const res = await items()
       .where({ n: _.gte(0) })
-      .orderBy("group", "desc")
-      .orderBy("n", "asc")
+      .orderBy('group', 'desc')
+      .orderBy('n', 'asc')
       .skip(2)
       .limit(3)
       .field({ n: true, group: true })
       .get();
     expect(res.data).toEqual([
-      { _id: "i008", n: 8, group: 2 },
-      { _id: "i011", n: 11, group: 2 },
-      { _id: "i014", n: 14, group: 2 },
+      { _id: 'i008', n: 8, group: 2 },
+      { _id: 'i011', n: 11, group: 2 },
+      { _id: 'i014', n: 14, group: 2 },
     ]);
-    const noId = await items()
-      .orderBy("n", "desc")
-      .limit(1)
-      .field({ _id: false, tag: false })
-      .get();
+    const noId = await items().orderBy('n', 'desc').limit(1).field({ _id: false, tag: false }).get();
     expect(noId.data).toEqual([{ n: 29, group: 2 }]);
   });
 
-  it("count() counts matches, not pages", async () => {
+  it('count() counts matches, not pages', async () => {
     expect((await items().count()).total).toBe(30);
     expect((await items().where({ group: 0 }).count()).total).toBe(10);
     expect(
@@ -171,14 +165,14 @@ describe("getDocument", () => {
   });
 });
 
-describe("modifyDocument", () => {
+describe('modifyDocument', () => {
   beforeEach(async () => {
     await items().add({
       data: {
-        _id: "m",
+        _id: 'm',
         n: 5,
         arr: [1, 2, 3],
-        tags: ["a"],
+        tags: ['a'],
         nested: { x: 1, y: 2 },
         gone: 1,
         lo: 5,
@@ -187,16 +181,16 @@ describe("modifyDocument", () => {
     });
   });
 
-  it("update() applies the update commands", async () => {
+  it('update() applies the update commands', async () => {
     const res = await items()
-      .doc("m")
+      .doc('m')
       .update({
         data: {
           n: _.inc(2),
           arr: _.push([4]),
-          tags: _.addToSet("a"),
+          tags: _.addToSet('a'),
           gone: _.remove(),
-          "nested.x": 10,
+          'nested.x': 10,
           lo: _.min(1),
           hi: _.max(9),
           mul: 3,
@@ -204,16 +198,16 @@ describe("modifyDocument", () => {
       });
     expect(res.stats.updated).toBe(1);
     const more = await items()
-      .doc("m")
+      .doc('m')
       .update({
-        data: { mul: _.mul(2), arr: _.pull(2), tags: _.addToSet("b") },
+        data: { mul: _.mul(2), arr: _.pull(2), tags: _.addToSet('b') },
       });
     expect(more.stats.updated).toBe(1);
-    expect((await items().doc("m").get()).data).toEqual({
-      _id: "m",
+    expect((await items().doc('m').get()).data).toEqual({
+      _id: 'm',
       n: 7,
       arr: [1, 3, 4],
-      tags: ["a", "b"],
+      tags: ['a', 'b'],
       nested: { x: 10, y: 2 },
       lo: 1,
       hi: 9,
@@ -221,115 +215,106 @@ describe("modifyDocument", () => {
     });
   });
 
-  it("update() merges plain objects field by field, _.set() replaces them", async () => {
+  it('update() merges plain objects field by field, _.set() replaces them', async () => {
     await items()
-      .doc("m")
+      .doc('m')
       .update({ data: { nested: { z: 3 } } });
-    expect((await items().doc("m").get()).data.nested).toEqual({
+    expect((await items().doc('m').get()).data.nested).toEqual({
       x: 1,
       y: 2,
       z: 3,
     });
     await items()
-      .doc("m")
+      .doc('m')
       .update({ data: { nested: _.set({ only: true }) } });
-    expect((await items().doc("m").get()).data.nested).toEqual({ only: true });
+    expect((await items().doc('m').get()).data.nested).toEqual({ only: true });
   });
 
-  it("update() of a missing document updates nothing", async () => {
+  it('update() of a missing document updates nothing', async () => {
     const res = await items()
-      .doc("absent")
+      .doc('absent')
       .update({ data: { n: 1 } });
     expect(res.stats.updated).toBe(0);
     expect((await items().count()).total).toBe(1);
   });
 
-  it("set() replaces the whole document, or creates it", async () => {
+  it('set() replaces the whole document, or creates it', async () => {
     const replaced = await items()
-      .doc("m")
-      .set({ data: { only: "this" } });
+      .doc('m')
+      .set({ data: { only: 'this' } });
     expect(replaced.stats).toEqual({ updated: 1, created: 0 });
-    expect((await items().doc("m").get()).data).toEqual({
-      _id: "m",
-      only: "this",
+    expect((await items().doc('m').get()).data).toEqual({
+      _id: 'm',
+      only: 'this',
     });
     const created = await items()
-      .doc("fresh")
+      .doc('fresh')
       .set({ data: { v: 1, at: db.serverDate() } });
     expect(created.stats).toEqual({ updated: 0, created: 1 });
-    const fresh = (await items().doc("fresh").get()).data;
+    const fresh = (await items().doc('fresh').get()).data;
     expect(fresh.v).toBe(1);
     expect(fresh.at).toBeInstanceOf(Date);
   });
 
-  it("where().update() updates every match", async () => {
+  it('where().update() updates every match', async () => {
     await items().add({
       data: [
-        { k: 1, s: "x" },
-        { k: 1, s: "x" },
-        { k: 2, s: "x" },
+        { k: 1, s: 'x' },
+        { k: 1, s: 'x' },
+        { k: 2, s: 'x' },
       ],
     });
     const res = await items()
       .where({ k: 1 })
-      .update({ data: { s: "y", t: db.serverDate() } });
+      .update({ data: { s: 'y', t: db.serverDate() } });
     expect(res.stats.updated).toBe(2);
-    expect((await items().where({ s: "y" }).count()).total).toBe(2);
-    expect((await items().where({ k: 2, s: "x" }).count()).total).toBe(1);
+    expect((await items().where({ s: 'y' }).count()).total).toBe(2);
+    expect((await items().where({ k: 2, s: 'x' }).count()).total).toBe(1);
   });
 
-  it("an update that changes nothing reports updated 0", async () => {
+  it('an update that changes nothing reports updated 0', async () => {
     const res = await items()
-      .doc("m")
+      .doc('m')
       .update({ data: { n: 5 } });
     expect(res.stats.updated).toBe(0);
   });
 });
 
-describe("removeDocument", () => {
+describe('removeDocument', () => {
   beforeEach(() => seed(10));
 
-  it("doc(id).remove() removes one document", async () => {
-    const res = await items().doc("i003").remove();
+  it('doc(id).remove() removes one document', async () => {
+    const res = await items().doc('i003').remove();
     expect(res.stats.removed).toBe(1);
     expect((await items().count()).total).toBe(9);
-    expect((await items().doc("i003").remove()).stats.removed).toBe(0);
+    expect((await items().doc('i003').remove()).stats.removed).toBe(0);
   });
 
-  it("where().remove() removes every match", async () => {
+  it('where().remove() removes every match', async () => {
     const res = await items().where({ group: 0 }).remove();
     expect(res.stats.removed).toBe(4);
     expect((await items().count()).total).toBe(6);
   });
 });
 
-describe("collections", () => {
-  it("a collection that was never created is an error for reads and writes", async () => {
-    const read = await rejection(db.collection("never").get());
+describe('collections', () => {
+  it('a collection that was never created is an error for reads and writes', async () => {
+    const read = await rejection(db.collection('never').get());
     expect(read.errCode).toBe(-502005);
     expect(read.errMsg).toMatch(/DATABASE_COLLECTION_NOT_EXIST|not exist/);
-    const write = await rejection(
-      db.collection("never").add({ data: { a: 1 } }),
-    );
+    const write = await rejection(db.collection('never').add({ data: { a: 1 } }));
     expect(write.errCode).toBe(-502005);
   });
 
-  it("db.createCollection() creates it; creating it again fails", async () => {
-    await db.createCollection("brandnew");
-    await db.collection("brandnew").add({ data: { a: 1 } });
-    expect((await db.collection("brandnew").count()).total).toBe(1);
-    await rejection(db.createCollection("brandnew"));
+  it('db.createCollection() creates it; creating it again fails', async () => {
+    await db.createCollection('brandnew');
+    await db.collection('brandnew').add({ data: { a: 1 } });
+    expect((await db.collection('brandnew').count()).total).toBe(1);
+    await rejection(db.createCollection('brandnew'));
   });
 
-  it("the collections declared in indexes.json exist from the start", async () => {
-    for (const name of [
-      "entities",
-      "codes",
-      "commitments",
-      "districtTotals",
-      "staff",
-      "auditLog",
-    ]) {
+  it('the collections declared in indexes.json exist from the start', async () => {
+    for (const name of ['entities', 'codes', 'commitments', 'districtTotals', 'staff', 'auditLog']) {
       expect((await db.collection(name).count()).total).toBe(0);
     }
   });

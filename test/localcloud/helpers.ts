@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  connectSdk,
-  startLocalCloud,
-  type LocalCloud,
-  type LocalCloudOptions,
-} from "../../localcloud/index";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectSdk, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/index';
 
 export interface Harness {
   lc: LocalCloud;
@@ -18,15 +13,12 @@ export interface Harness {
 }
 
 /** Start an emulator on a random port with a fresh temp data dir, plus a real SDK connection. */
-export async function startHarness(
-  options: Partial<LocalCloudOptions> = {},
-): Promise<Harness> {
-  const dataDir =
-    options.dataDir ?? mkdtempSync(join(tmpdir(), "localcloud-test-"));
+export async function startHarness(options: Partial<LocalCloudOptions> = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'localcloud-test-'));
   const lc = await startLocalCloud({
     port: 0,
     allowReset: true,
-    synchronous: "NORMAL",
+    synchronous: 'NORMAL',
     ...options,
     dataDir,
   });
@@ -44,13 +36,11 @@ export async function startHarness(
 }
 
 /** The rejection of a promise (fails the test if it resolves). */
-export async function rejection(
-  p: Promise<unknown>,
-): Promise<{ errCode?: number; errMsg?: string; message: string }> {
+export async function rejection(p: Promise<unknown>): Promise<{ errCode?: number; errMsg?: string; message: string }> {
   try {
     await p;
   } catch (e) {
     return e as { errCode?: number; errMsg?: string; message: string };
   }
-  throw new Error("expected the SDK call to fail, but it succeeded");
+  throw new Error('expected the SDK call to fail, but it succeeded');
 }
