@@ -51,11 +51,11 @@ export async function bulletin(_payload: Record<string, unknown>, ctx: ActionCon
 export async function exportBulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
   const b = await build(ctx);
   const title = `各县（区）"码上诚信"赋码及入驻"信易贷"平台情况（截至${chineseDate(b.asOf)}）`;
-  const num = (p: string) => (p === '' ? '' : Number(p));
+  const num = (p: string) => (p === '' ? null : Number(p));
   const file = await writeWorkbook([
     {
       name: '附件',
-      rows: [['附件'], [title], b.headers, ...b.rows.map((r) => [r.index, r.name, num(r.xinyidaiPercent), num(r.codeRatePercent)]), [], [b.sentence]],
+      rows: [['附件'], [title], b.headers, ...b.rows.map((r) => [r.index === '' ? null : r.index, r.name, num(r.xinyidaiPercent), num(r.codeRatePercent)]), [], [b.sentence]],
       boldRows: [1, 2, 3],
       columnWidths: [8, 16, 40, 40],
       numberFormats: { 3: '0.00', 4: '0.00' },

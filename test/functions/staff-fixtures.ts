@@ -56,11 +56,14 @@ export async function seedApplication(
   return { _id: res._id, uscc };
 }
 
+let codeSeq = 0;
+
 /** Insert `n` codes of a district directly (stats only count them). */
 export async function seedCodes(cloud: TestCloud, districtCode: string, n: number, status = 'active'): Promise<void> {
   if (n === 0) return;
-  const data = Array.from({ length: n }, (_, i) => {
-    const entityId = `e-${districtCode}-${status}-${i}`;
+  const data = Array.from({ length: n }, () => {
+    const i = ++codeSeq;
+    const entityId = `e-${districtCode}-${i}`;
     return {
       entityId,
       uscc: usccOf(districtCode, 900_000 + i),
