@@ -1,0 +1,147 @@
+/**
+ * The preview's HTTP server: the page shell, the bundled browser client, the compiled
+ * mini-program as one JSON file map, a same-origin proxy to the local cloud's functions, and
+ * `/c/<codeId>?v=N` — the URL a printed 诚信码 carries when CODE_URL_PREFIX points here — which
+ * opens the verify page as the public would after scanning.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { buildPreviewClient } from './build-client';
+
+export interface Caller {
+  key: string;
+  label: string;
+  openid: string;
+}
+
+export interface PreviewServerOptions {
+  /** Default 3901; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The local cloud's base URL (read per request, so the cloud may start after the preview). */
+  cloudUrl: () => string;
+  /** The compiled mini-program (build/miniprogram). */
+  miniprogramDir: string;
+  callers: Caller[];
+  defaultCaller: string;
+  /** The page `/c/<codeId>` opens. */
+  verifyPage?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const TEXT_FILES = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs']);
+const STATIC_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp',
+};
+const SHELL = join(__dirname, 'index.html');
+const STYLES = join(__dirname, 'preview.css');
+const CODE_PATH = /^\/c\/([0-9A-Za-z]{1,64})$/;
+
+async function walk(dir: string, root = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path, root)));
+    else if (TEXT_FILES.has(extname(e.name))) out.push(relative(root, path).split(sep).join('/'));
+  }
+  return out;
+}
+
+/** Every text file of the compiled mini-program, read fresh so a rebuild shows on reload. */
+async function fileMap(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const path of await walk(dir)) files[path] = await readFile(join(dir, path), 'utf8');
+  return files;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function proxyFunction(name: string, req: IncomingMessage, res: ServerResponse, cloudUrl: string): Promise<void> {
+  const body = await readBody(req);
+  const upstream = await fetch(`${cloudUrl}/functions/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body.toString('utf8'),
+  });
+  send(res, upstream.status, 'application/json; charset=utf-8', Buffer.from(await upstream.arrayBuffer()));
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const client = await buildPreviewClient();
+  const verifyPage = options.verifyPage ?? 'pages/verify/verify';
+  const config = JSON.stringify({ callers: options.callers, defaultCaller: options.defaultCaller });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://preview');
+    const path = url.pathname;
+    if (req.method === 'POST' && path.startsWith('/__preview/functions/')) {
+      return proxyFunction(decodeURIComponent(path.slice('/__preview/functions/'.length)), req, res, options.cloudUrl());
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+    if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', await readFile(SHELL));
+    if (path === '/preview.css') return send(res, 200, 'text/css; charset=utf-8', await readFile(STYLES));
+    if (path === '/preview.js') return send(res, 200, 'text/javascript; charset=utf-8', client);
+    if (path === '/__preview/config.json') return send(res, 200, 'application/json; charset=utf-8', config);
+    if (path === '/__preview/files.json') {
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await fileMap(options.miniprogramDir)));
+    }
+    const code = CODE_PATH.exec(path);
+    if (code) {
+      // The scanner is a member of the public: anonymous caller, the verify page, the id and version.
+      const v = url.searchParams.get('v');
+      const query = `q=${encodeURIComponent(code[1]!)}${v && /^\d{1,6}$/.test(v) ? `&v=${v}` : ''}`;
+      res.writeHead(302, { location: `/?caller=#/${verifyPage}?${query}` });
+      return void res.end();
+    }
+    // Images the mini-program ships (`<image src="/images/x.png">`).
+    const type = STATIC_TYPES[extname(path).toLowerCase()];
+    const file = normalize(join(options.miniprogramDir, decodeURIComponent(path)));
+    if (type && file.startsWith(options.miniprogramDir + sep)) {
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes) return send(res, 200, type, bytes);
+    }
+    send(res, 404, 'text/plain; charset=utf-8', `not found: ${path}`);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 502, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'PREVIEW', message: String(e) } }));
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3901, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * `npm start`: everything on one machine. Builds, starts the local cloud (functions + database,
+ * data kept in .localcloud/data), seeds the demo data into an empty database, and serves the
+ * mini-program preview. Flags (or env): --port/PREVIEW_PORT (3901), --cloud-port/LOCAL_CLOUD_PORT
+ * (3900), --host, --data, --no-build, --no-seed. Ctrl-C closes everything cleanly.
+ *
+ * Printed codes point at the preview (CODE_URL_PREFIX=<preview>/c/ unless set), so opening a code's
+ * URL in a browser is "scanning" it.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalCloud, type LocalCloud } from '../localcloud/index';
+import { startPreviewServer, type Caller, type PreviewServer } from '../preview/server';
+import { buildAll } from './build';
+import { isMain } from './is-main';
+
+const root = join(__dirname, '..');
+
+/** Who the preview can call as; the seed creates the staff with these openids. */
+export const DEMO_CALLERS: Caller[] = [
+  { key: 'merchant', label: '商户', openid: 'demo-merchant' },
+  { key: 'public', label: '公众', openid: '' },
+  { key: 'district', label: '区县工作人员（向阳区）', openid: 'staff-230402' },
+  { key: 'city', label: '市级管理员', openid: 'staff-city' },
+];
+
+export interface StartOptions {
+  /** Preview port; 0 picks a free one. Default 3901. */
+  port?: number;
+  /** Local cloud port; 0 picks a free one. Default 3900. */
+  cloudPort?: number;
+  host?: string;
+  /** Default .localcloud/data. */
+  dataDir?: string;
+  /** Run `npm run build` first (default true). */
+  build?: boolean;
+  /** Seed the demo data when the database is empty (default true). */
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Running {
+  previewUrl: string;
+  cloudUrl: string;
+  cloud: LocalCloud;
+  close(): Promise<void>;
+}
+
+function isEmpty(cloud: LocalCloud): boolean {
+  return cloud.db.collectionNames().every((c) => cloud.db.collection(c).size === 0);
+}
+
+type SeedFn = (cloudUrl: string) => Promise<unknown>;
+
+/** scripts/seed.ts's exported seeding function, once that script exists. */
+async function loadSeed(): Promise<SeedFn | undefined> {
+  const path = join(__dirname, 'seed.ts');
+  if (!existsSync(path)) return undefined;
+  const mod = (await import(path)) as Record<string, unknown>;
+  const fn = mod.seedDemo ?? mod.seed;
+  return typeof fn === 'function' ? (fn as SeedFn) : undefined;
+}
+
+export async function start(options: StartOptions = {}): Promise<Running> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  if (options.build !== false) await buildAll();
+  let cloud: LocalCloud | undefined;
+  const preview: PreviewServer = await startPreviewServer({
+    port: options.port ?? 3901,
+    host: options.host,
+    cloudUrl: () => cloud?.url ?? '',
+    miniprogramDir: join(root, 'build', 'miniprogram'),
+    callers: DEMO_CALLERS,
+    defaultCaller: 'merchant',
+  });
+  // Function instances copy process.env when they start, so this reaches every function.
+  process.env.CODE_URL_PREFIX ??= `${preview.url}/c/`;
+  try {
+    cloud = await startLocalCloud({
+      port: options.cloudPort ?? 3900,
+      host: options.host,
+      dataDir: resolve(options.dataDir ?? join(root, '.localcloud', 'data')),
+      functionsDir: join(root, 'cloudfunctions'),
+    });
+  } catch (e) {
+    await preview.close();
+    throw e;
+  }
+  if (options.seed !== false && isEmpty(cloud)) {
+    const seed = await loadSeed();
+    if (seed) {
+      await seed(cloud.url);
+      log('seeded the demo data (empty database)');
+    } else log('scripts/seed.ts not found: the database starts empty');
+  }
+  const running = cloud;
+  return {
+    previewUrl: preview.url,
+    cloudUrl: running.url,
+    cloud: running,
+    async close() {
+      await preview.close();
+      await running.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.PREVIEW_PORT ?? '3901' },
+      'cloud-port': { type: 'string', default: process.env.LOCAL_CLOUD_PORT ?? '3900' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.localcloud/data' },
+      'no-build': { type: 'boolean', default: false },
+      'no-seed': { type: 'boolean', default: false },
+    },
+  });
+  const running = await start({
+    port: Number(values.port),
+    cloudPort: Number(values['cloud-port']),
+    host: values.host,
+    dataDir: values.data,
+    build: !values['no-build'],
+    seed: !values['no-seed'],
+  });
+  const lines = [
+    '',
+    `  小程序预览  ${running.previewUrl}`,
+    `  本地云      ${running.cloudUrl}  (functions: POST /functions/<name> {openid, data})`,
+    `  诚信码网址  ${process.env.CODE_URL_PREFIX}<码号>?v=<版本>`,
+    '',
+    '  演示调用者（预览页左侧切换，或在地址加 ?caller=<openid>）:',
+    ...DEMO_CALLERS.map((c) => `    ${c.openid ? `openid ${c.openid}` : '（匿名）'}  ${c.label}`),
+    '',
+    '  Ctrl-C 退出',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let closing = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (closing) return;
+      closing = true;
+      void running.close().then(() => process.exit(0));
+    });
+  }
+}
+
+if (isMain(__filename)) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${String(e instanceof Error ? e.stack : e)}\n`);
+    process.exit(1);
+  });
+}
