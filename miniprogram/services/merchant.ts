@@ -1,0 +1,110 @@
+/** Typed calls to the `merchant` cloud function: applications, own entities and codes, commitments, objections. */
+import type { ObjectionTarget } from '../lib/core';
+import { callFunction, type CallResult } from './call';
+
+export interface ApplicationForm {
+  uscc: string;
+  entityName: string;
+  category: string;
+  districtCode?: string;
+  address: string;
+  field: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+export interface AppliedData {
+  applicationId: string;
+  status: 'pending';
+  uscc: string;
+  districtCode: string;
+  districtName: string;
+}
+
+export function applyCode(form: ApplicationForm): Promise<CallResult<AppliedData>> {
+  return callFunction<AppliedData>('merchant', 'applyCode', { ...form });
+}
+
+export interface MyEntity {
+  uscc: string;
+  name: string;
+  categoryName: string;
+  districtCode: string;
+  districtName: string;
+  field: string;
+  address: string;
+  code: { status: 'active' | 'suspended' | 'revoked'; version: number } | null;
+}
+
+export interface MyApplication {
+  id: string;
+  uscc: string;
+  entityName: string;
+  districtName: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decisionReason: string;
+}
+
+export function myEntities(): Promise<CallResult<{ entities: MyEntity[]; applications: MyApplication[] }>> {
+  return callFunction('merchant', 'myEntities');
+}
+
+export interface MyCodeData {
+  codeId: string;
+  version: number;
+  status: 'active' | 'suspended';
+  codeUrl: string;
+  entityName: string;
+  uscc: string;
+  image: { kind: 'wxacode' | 'qr'; dataUrl: string };
+}
+
+export function myCode(uscc?: string): Promise<CallResult<MyCodeData>> {
+  return callFunction<MyCodeData>('merchant', 'myCode', uscc ? { uscc } : {});
+}
+
+/** The ten columns of 主动承诺信息表. */
+export interface CommitmentForm {
+  promiserName: string;
+  promiserCategory: string;
+  promiserCode: string;
+  commitmentType: string;
+  field: string;
+  reason: string;
+  content: string;
+  liability: string;
+  committedOn: string;
+  publicity: string;
+}
+
+export function submitCommitment(form: CommitmentForm): Promise<CallResult<{ commitmentId: string; status: 'pending' }>> {
+  return callFunction('merchant', 'submitCommitment', { ...form });
+}
+
+export interface MyCommitment {
+  id: string;
+  commitmentType: string;
+  field: string;
+  reason: string;
+  content: string;
+  committedOn: string;
+  publicity: string;
+  status: 'pending' | 'approved' | 'rejected';
+  statusText: string;
+  decisionReason: string;
+}
+
+export function myCommitments(uscc?: string): Promise<CallResult<{ uscc: string; entityName: string; items: MyCommitment[] }>> {
+  return callFunction('merchant', 'myCommitments', uscc ? { uscc } : {});
+}
+
+export interface ObjectionForm {
+  uscc: string;
+  target: ObjectionTarget;
+  recordId?: string;
+  content: string;
+}
+
+export function submitObjection(form: ObjectionForm): Promise<CallResult<{ objectionId: string }>> {
+  return callFunction('merchant', 'submitObjection', { ...form });
+}

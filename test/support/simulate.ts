@@ -1,0 +1,157 @@
+/**
+ * Pages of the compiled mini-program (build/miniprogram; `npm run build` first) rendered with
+ * miniprogram-simulate under jsdom. miniprogram-simulate knows only Component(), so Page() is
+ * mapped onto it (data, handlers as methods, onLoad(query) + onShow on attach). The service
+ * layer runs for real: wx.cloud.callFunction posts to a local cloud as the given openid, exactly
+ * what the preview does.
+ *
+ * The DOM is installed here rather than with `@vitest-environment jsdom`: that environment
+ * replaces Node's Uint8Array, which breaks esbuild inside the local cloud the same test starts.
+ * So only what Node lacks (plus jsdom's own Event classes) is added to the global scope.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import type Simulate from 'miniprogram-simulate';
+
+function installDom(): void {
+  const g = globalThis as Record<string, unknown>;
+  if (g.document) return;
+  const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
+  const w = window as unknown as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(window)) {
+    if (key in g || key.startsWith('_')) continue;
+    try {
+      g[key] = w[key];
+    } catch {
+      /* read-only globals */
+    }
+  }
+  // jsdom only dispatches its own events.
+  for (const key of ['Event', 'CustomEvent', 'EventTarget']) g[key] = w[key];
+  g.window = window;
+  g.document = window.document;
+}
+
+installDom();
+const simulate = createRequire(import.meta.url)('miniprogram-simulate') as typeof Simulate;
+
+const ROOT = join(__dirname, '../../build/miniprogram');
+
+let nextQuery: Record<string, string> = {};
+
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
+
+function installPageShim(): void {
+  (globalThis as any).Page = (options: PageOptions) => {
+    const methods: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
+    (globalThis as any).Component({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: any) {
+          const query = nextQuery;
+          nextQuery = {};
+          this.options = query;
+          this.onLoad?.(query);
+          this.onShow?.();
+        },
+      },
+    });
+  };
+}
+
+/** What the page asked the platform to do, for assertions. */
+export interface WxRecorder {
+  navigations: string[];
+  toasts: string[];
+  clipboard: string[];
+}
+
+export interface WxOptions {
+  /** Base URL of the local cloud (startTestCloud().url). */
+  cloudUrl: string;
+  /** The WeChat user; '' = not signed in. */
+  openid: string;
+  /** Result of wx.scanCode, if a test taps a scan button. */
+  scanResult?: string;
+}
+
+/** Point the `wx` global at the local cloud as `openid` and record navigation and toasts. */
+export function installWx(options: WxOptions): WxRecorder {
+  installPageShim();
+  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [] };
+  const wx = (globalThis as any).wx;
+  wx.cloud = {
+    init() {},
+    async callFunction({ name, data }: { name: string; data: unknown }) {
+      const res = await fetch(`${options.cloudUrl}/functions/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: options.openid, data }),
+      });
+      return (await res.json()) as { result: unknown };
+    },
+  };
+  const nav = ({ url }: { url: string }) => {
+    rec.navigations.push(url);
+  };
+  wx.navigateTo = nav;
+  wx.redirectTo = nav;
+  wx.reLaunch = nav;
+  wx.navigateBack = () => rec.navigations.push('back');
+  wx.showToast = ({ title }: { title: string }) => rec.toasts.push(title);
+  wx.showLoading = () => {};
+  wx.hideLoading = () => {};
+  wx.setClipboardData = ({ data }: { data: string }) => rec.clipboard.push(data);
+  wx.scanCode = ({ success, fail }: { success?: (r: { result: string }) => void; fail?: () => void }) =>
+    options.scanResult === undefined ? fail?.() : success?.({ result: options.scanResult });
+  return rec;
+}
+
+export type RenderedPage = ReturnType<typeof simulate.render>;
+
+/** Load `route` (e.g. 'pages/apply/apply') with a query, render it and run onLoad/onShow. */
+export function loadPage(route: string, query: Record<string, string> = {}): RenderedPage {
+  const id = simulate.load(join(ROOT, route), { rootPath: ROOT, compiler: 'simulate' } as any);
+  const page = simulate.render(id);
+  nextQuery = query;
+  page.attach(document.createElement('parent-wrapper'));
+  return page;
+}
+
+/** Text content of the first element matching `selector` ('' if none). */
+export function textOf(page: RenderedPage, selector: string): string {
+  return (page.querySelector(selector)?.dom?.textContent ?? '').trim();
+}
+
+/** Wait until `check` passes (the page awaits a real function call over HTTP). */
+export async function until(check: () => boolean, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (check()) return;
+    await simulate.sleep(10);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Fire a component event; j-component dispatches in a microtask, so this waits for it. */
+export async function fire(page: RenderedPage, selector: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
+  const el = page.querySelector(selector);
+  if (!el) throw new Error(`no element ${selector}`);
+  el.dispatchEvent(event, { detail });
+  await simulate.sleep(0);
+}
+
+export function typeInto(page: RenderedPage, selector: string, value: string): Promise<void> {
+  return fire(page, selector, 'input', { value });
+}
+
+export function tap(page: RenderedPage, selector: string): Promise<void> {
+  return fire(page, selector, 'tap');
+}
+
+/** A <picker> choice: `value` is the index as the platform sends it. */
+export function pick(page: RenderedPage, selector: string, index: number): Promise<void> {
+  return fire(page, selector, 'change', { value: String(index) });
+}
