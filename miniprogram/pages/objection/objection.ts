@@ -1,0 +1,76 @@
+/** 异议: the entity disputes its own data or one of its published records; staff handle it. */
+import { OBJECTION_TARGETS, type ObjectionTarget, type PublicProfile } from '../../lib/core';
+import { submitObjection } from '../../services/merchant';
+import { getProfile } from '../../services/public';
+
+const TARGETS = Object.keys(OBJECTION_TARGETS) as ObjectionTarget[];
+
+interface RecordChoice {
+  id: string;
+  title: string;
+}
+
+/** The published records a target can point at, titled as the public sees them. */
+function recordsOf(profile: PublicProfile | undefined, target: ObjectionTarget): RecordChoice[] {
+  if (!profile) return [];
+  switch (target) {
+    case 'commitment':
+      return profile.commitments.map((c) => ({ id: c.id, title: `${c.committedOn} ${c.reason}` }));
+    case 'honour':
+      return profile.honours.map((h) => ({ id: h.id, title: `${h.awardedOn} ${h.title}` }));
+    case 'registration':
+      return profile.registrations.map((r) => ({ id: r.id, title: `${r.registeredOn} ${r.itemName}` }));
+    case 'otherInfo':
+      return profile.otherInfo.map((o) => ({ id: o.id, title: `${o.obtainedOn} ${o.infoName}` }));
+    default:
+      return [];
+  }
+}
+
+Page({
+  data: {
+    uscc: '',
+    entityName: '',
+    targetNames: TARGETS.map((t) => OBJECTION_TARGETS[t]),
+    targetIndex: 0,
+    records: [] as RecordChoice[],
+    recordIndex: -1,
+    content: '',
+    submitting: false,
+    done: false,
+    error: '',
+    profile: null as PublicProfile | null,
+  },
+
+  async onLoad(query: Record<string, string | undefined>) {
+    const uscc = query.uscc ?? '';
+    this.setData({ uscc });
+    const res = await getProfile(uscc);
+    if (res.ok) this.setData({ profile: res.data.profile, entityName: res.data.profile.name });
+  },
+
+  onTarget(e: WechatMiniprogram.PickerChange) {
+    const targetIndex = Number(e.detail.value);
+    this.setData({ targetIndex, records: recordsOf(this.data.profile ?? undefined, TARGETS[targetIndex]!), recordIndex: -1, error: '' });
+  },
+
+  onRecord(e: WechatMiniprogram.PickerChange) {
+    this.setData({ recordIndex: Number(e.detail.value), error: '' });
+  },
+
+  onContent(e: WechatMiniprogram.Input) {
+    this.setData({ content: e.detail.value, error: '' });
+  },
+
+  async submit() {
+    const d = this.data;
+    if (d.submitting) return;
+    const target = TARGETS[d.targetIndex]!;
+    const record = d.records[d.recordIndex];
+    if (target !== 'entity' && !record) return this.setData({ error: '请选择有异议的记录' });
+    this.setData({ submitting: true, error: '' });
+    const res = await submitObjection({ uscc: d.uscc, target, content: d.content, ...(record ? { recordId: record.id } : {}) });
+    if (res.ok) this.setData({ submitting: false, done: true });
+    else this.setData({ submitting: false, error: res.error.message });
+  },
+});

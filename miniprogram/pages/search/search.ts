@@ -1,0 +1,34 @@
+/** 查询: find an entity by (part of) its name or its USCC; or scan a code to verify it. */
+import { searchEntities, type SearchItem } from '../../services/public';
+import { scanFromScanCode, verifyUrl } from '../verify/scan';
+
+Page({
+  data: { keyword: '', searching: false, searched: false, items: [] as SearchItem[], more: false, error: '' },
+
+  onInput(e: WechatMiniprogram.Input) {
+    this.setData({ keyword: e.detail.value, error: '' });
+  },
+
+  async search() {
+    if (this.data.searching) return;
+    this.setData({ searching: true, error: '' });
+    const res = await searchEntities(this.data.keyword);
+    if (res.ok) this.setData({ searching: false, searched: true, items: res.data.items, more: res.data.more });
+    else this.setData({ searching: false, error: res.error.message });
+  },
+
+  open(e: WechatMiniprogram.TouchEvent) {
+    const uscc = (e.currentTarget.dataset as { uscc?: string }).uscc;
+    if (uscc) wx.navigateTo({ url: `/pages/profile/profile?uscc=${uscc}` });
+  },
+
+  scan() {
+    wx.scanCode({
+      success: (res) => {
+        const scan = scanFromScanCode(res);
+        if (scan) wx.navigateTo({ url: verifyUrl(scan) });
+        else this.setData({ error: '没有识别到诚信码' });
+      },
+    });
+  },
+});
