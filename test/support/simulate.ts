@@ -11,8 +11,11 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import type Simulate from 'miniprogram-simulate';
+
+const load = createRequire(import.meta.url);
+/** jsdom ships no typings here; this is the one constructor used. */
+const { JSDOM } = load('jsdom') as { JSDOM: new (html: string, options?: object) => { window: Window } };
 
 function installDom(): void {
   const g = globalThis as Record<string, unknown>;
@@ -34,7 +37,7 @@ function installDom(): void {
 }
 
 installDom();
-const simulate = createRequire(import.meta.url)('miniprogram-simulate') as typeof Simulate;
+const simulate = load('miniprogram-simulate') as typeof Simulate;
 
 const ROOT = join(__dirname, '../../build/miniprogram');
 
