@@ -1,0 +1,113 @@
+/** Typed calls to the `staff` cloud function: progress, the review queue, the bulletin, imports. */
+import { callFunction, type CallResult } from './call';
+
+export interface ShareView {
+  count: number;
+  total: number;
+  basisPoints: number;
+  percent: string;
+  targetPercent: number;
+  reachedTarget: boolean;
+  gapToTarget: number;
+}
+
+export interface DistrictStatsRow {
+  districtCode: string;
+  name: string;
+  coded: number;
+  marketEntities?: number;
+  xinyidai?: number;
+  totalsAsOf?: string;
+  codeRate?: ShareView;
+  xinyidaiShare?: ShareView;
+  codeRateRank?: number;
+  xinyidaiRank?: number;
+  dailyNeedForYearEnd?: number;
+}
+
+export interface DistrictStatsData {
+  asOf: string;
+  targets: { codeRatePercent: number; xinyidaiPercent: number };
+  districts: DistrictStatsRow[];
+  city: DistrictStatsRow;
+}
+
+export function districtStats(): Promise<CallResult<DistrictStatsData>> {
+  return callFunction<DistrictStatsData>('staff', 'districtStats');
+}
+
+export type QueueKind = 'application' | 'commitment';
+
+export interface QueueItem {
+  _id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** Applications */
+  uscc?: string;
+  entityName?: string;
+  districtCode?: string;
+  address?: string;
+  field?: string;
+  contactName?: string;
+  contactPhone?: string;
+  codeId?: string;
+  decisionReason?: string;
+  /** Commitments */
+  promiserName?: string;
+  promiserCode?: string;
+  commitmentType?: string;
+  content?: string;
+  committedOn?: string;
+}
+
+export function queue(kind: QueueKind, status = 'pending'): Promise<CallResult<{ kind: QueueKind; items: QueueItem[]; total?: number }>> {
+  return callFunction('staff', 'applications', { kind, status });
+}
+
+export function review(kind: QueueKind, id: string, decision: 'approve' | 'reject', reason?: string): Promise<CallResult<unknown>> {
+  const payload: Record<string, unknown> = { decision, ...(reason ? { reason } : {}) };
+  if (kind === 'application') return callFunction('staff', 'reviewApplication', { applicationId: id, ...payload });
+  return callFunction('staff', 'reviewCommitment', { commitmentId: id, ...payload });
+}
+
+export function changeCode(action: 'suspendCode' | 'reinstateCode' | 'revokeCode', codeId: string, reason: string): Promise<CallResult<unknown>> {
+  return callFunction('staff', action, { codeId, reason });
+}
+
+export interface BulletinData {
+  asOf: string;
+  sentence: string;
+  headers: string[];
+  rows: { index: number | ''; name: string; xinyidaiPercent: string; codeRatePercent: string }[];
+}
+
+export function bulletin(): Promise<CallResult<BulletinData>> {
+  return callFunction<BulletinData>('staff', 'bulletin');
+}
+
+export interface XlsxFile {
+  fileName: string;
+  fileBase64: string;
+}
+
+export function exportBulletin(): Promise<CallResult<XlsxFile>> {
+  return callFunction<XlsxFile>('staff', 'exportBulletin');
+}
+
+export type ImportKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals';
+
+export function importTemplate(kind: ImportKind): Promise<CallResult<XlsxFile>> {
+  return callFunction<XlsxFile>('staff', 'importTemplate', { kind });
+}
+
+export interface ImportReport {
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  invalid: number;
+  issues: { row: number; column: string; reason: string }[];
+  issuesTruncated: boolean;
+}
+
+export function importRecords(kind: ImportKind, fileBase64: string): Promise<CallResult<ImportReport>> {
+  return callFunction<ImportReport>('staff', 'importRecords', { kind, fileBase64 });
+}
