@@ -1,5 +1,5 @@
 /** 诚信码申请: what a merchant submits to have a code issued. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENTITY_CATEGORIES, FIELDS } from '../fields';
 import { districtCode, oneOf, optionalText, phone, text, uscc } from './common';
 

@@ -2,7 +2,7 @@
  * Field builders shared by every form: each message names the field in Chinese,
  * so a row-level import report and a form error read the same.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateUscc } from '../uscc';
 import { isDistrictCode } from '../districts';
 

@@ -3,7 +3,7 @@
  * columns in the order of the official template; `key` is the field in code
  * and in the database, `label` the column header people see.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELDS } from '../fields';
 import { COMMITMENT_TYPES, HONOUR_TYPES, OTHER_INFO_TYPES, PROMISER_CATEGORIES, PUBLICITY_TYPES, REGISTRATION_TYPES } from '../options';
 import { date, districtCode, oneOf, optionalDate, optionalText, text, uscc, count } from './common';
