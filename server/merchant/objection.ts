@@ -1,5 +1,5 @@
 /** submitObjection: an entity disputes information shown about it (异议); staff handle it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, OBJECTION_TARGETS, oneOf, parseOrThrow, text, uscc, type ObjectionTarget } from '../../core';
 import type { ActionContext } from '../handler';
 import { fetchOne } from '../db';

@@ -2,7 +2,7 @@
  * Which entity the caller may act for. Ownership is `ownerOpenids` on the entity, set when
  * staff approve the caller's application; the openid comes from the WeChat context only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, parseOrThrow, uscc } from '../../core';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne } from '../db';

@@ -1,5 +1,5 @@
 /** report: anyone (signed in or not) flags a suspicious code or entity for staff. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, isCodeIdShape, oneOf, optionalText, parseCodeUrl, parseOrThrow, REPORT_REASONS, uscc, type ReportReason } from '../../core';
 import type { ActionContext } from '../handler';
 import { fetchById } from '../db';

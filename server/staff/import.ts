@@ -5,7 +5,7 @@
  * content under a unique index, so importing the same file again adds nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { check, DomainError, FORMS, optionalText, parseOrThrow, type FormKind } from '../../core';
 import {
   canonicalRow,

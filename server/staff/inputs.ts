@@ -1,5 +1,5 @@
 /** Payload schemas of the staff actions: every field named in Chinese, so errors read as the forms do. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { districtCode, oneOf, optionalText, text } from '../../core';
 
 export const id = (label: string) =>

@@ -1,5 +1,5 @@
 /** The staff list: city admins register and deactivate staff; every change is audited. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, districtCode, FIELDS, oneOf, optionalText, parseOrThrow, text } from '../../core';
 import { audit } from '../audit';
 import type { Database } from '../cloud';

@@ -3,7 +3,7 @@
  * district, one picks each district's latest totals; both return at most a handful of rows, so
  * the cost in calls is constant however many entities there are.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DISTRICT_CODES, districtCode, parseOrThrow } from '../../core';
 import {
   chinaDate,

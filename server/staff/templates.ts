@@ -1,5 +1,5 @@
 /** Blank 填报表 templates: the official header row, plus a sheet explaining each column's allowed values. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   COMMITMENT_TYPES,
   DISTRICTS,
