@@ -1,19 +1,18 @@
 /** profile / search: the public side of an entity, found by USCC or by name. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { districtName, DomainError, ENTITY_CATEGORIES, parseOrThrow, toPublicProfile, uscc, validateUscc, VERDICTS, verdictOf } from '../../core';
 import type { ActionContext } from '../handler';
-import { findLiveCode } from '../codes';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type EntityDoc } from '../model';
-import { loadProfile } from './profile-query';
+import { liveCodeOf, loadByUscc } from './profile-query';
 
 const profileSchema = z.object({ uscc: uscc() });
 
 export async function profile(payload: Record<string, unknown>, { db, now }: ActionContext) {
   const { uscc: code } = parseOrThrow(profileSchema, payload);
-  const loaded = await loadProfile(db, code);
+  const loaded = await loadByUscc(db, code);
   if (!loaded) throw new DomainError('ENTITY_NOT_FOUND', '未找到该市场主体的诚信码信息');
-  const live = await findLiveCode(db, loaded.entityId);
+  const live = liveCodeOf(loaded.codes);
   const verdict = live ? verdictOf(live) : 'revoked';
   const text = VERDICTS[verdict];
   return {

@@ -1,15 +1,13 @@
 /**
- * verifyCode: what a scan means, live. Budget (DESIGN §6): at most three database calls —
- * the code by id, one aggregate for the profile, and only for a revoked code a look for a
- * newer live one. A scanned text that cannot be one of our codes never reaches the database.
+ * verifyCode: what a scan means, live. Budget (DESIGN §6): at most three database calls; it
+ * makes one — an aggregate from the code by id that joins the entity, its public records and
+ * its other codes (to tell a reissued print from a revoked one). A scanned text that cannot be
+ * one of our codes never reaches the database.
  */
 import { beijingDateTime, DomainError, parseCodeUrl, toPublicProfile, VERDICTS, verdictOf, type CodeVerdict, type PublicProfile } from '../../core';
 import type { ActionContext } from '../handler';
-import { findLiveCode } from '../codes';
-import { fetchById } from '../db';
-import { COLLECTIONS, type CodeDoc } from '../model';
 import { codeUrlPrefix } from '../code-url';
-import { loadProfile } from './profile-query';
+import { liveCodeOf, loadByCode } from './profile-query';
 
 /** Longer than any URL we print; anything longer is not ours. */
 const MAX_SCANNED = 512;
@@ -61,17 +59,13 @@ function answer(verdict: CodeVerdict, now: Date, extra: Partial<VerifyResult> = 
 export async function verifyCode(payload: Record<string, unknown>, { db, now }: ActionContext): Promise<VerifyResult> {
   const scan = readScan(payload);
   if (!scan) return answer('unknown', now);
-  const code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(scan.id));
-  if (!code) return answer('unknown', now);
-
-  const loaded = await loadProfile(db, code.uscc);
-  let reissued = false;
-  if (code.status === 'revoked') {
-    const live = await findLiveCode(db, code.entityId);
-    reissued = live !== undefined && live._id !== code._id;
-  }
+  const loaded = await loadByCode(db, scan.id);
+  if (!loaded) return answer('unknown', now);
+  const { code } = loaded;
+  const live = loaded.profile ? liveCodeOf(loaded.profile.codes) : undefined;
+  const reissued = live !== undefined && live._id !== code._id;
   const verdict = verdictOf(code, scan.version, reissued);
   if (verdict === 'unknown') return answer('unknown', now);
-  const profile = loaded ? toPublicProfile({ ...loaded, codeIssuedAt: code.issuedAt }, now) : undefined;
+  const profile = loaded.profile ? toPublicProfile({ ...loaded.profile, codeIssuedAt: code.issuedAt }, now) : undefined;
   return answer(verdict, now, { codeId: code._id, ...(profile ? { profile } : {}) });
 }
