@@ -4,6 +4,16 @@
  * mini-program code in production, a URL QR code locally).
  */
 import { myCode, type MyCodeData } from '../../services/merchant';
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
+
+/** The code image as a local file (the canvas and the album need a path, not a data URL). */
+function writeCodeImage(code: MyCodeData): Promise<string> {
+  const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image.dataUrl) ?? [];
+  const filePath = `${wx.env.USER_DATA_PATH}/integrity-code-${code.codeId}.${ext}`;
+  return new Promise((resolve, reject) =>
+    wx.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(filePath), fail: reject }),
+  );
+}
 
 Page({
   data: { loading: true, code: null as MyCodeData | null, error: '' },
@@ -14,24 +24,32 @@ Page({
     else this.setData({ loading: false, error: res.error.message });
   },
 
-  /** Write the PNG/JPEG to a temp file, then into the album (asks for permission the first time). */
-  save() {
+  /** Draw the poster on the page's hidden 2D canvas, export it and save it to the album. */
+  async save() {
     const code = this.data.code;
     if (!code) return;
-    const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image.dataUrl) ?? [];
-    const filePath = `${wx.env.USER_DATA_PATH}/integrity-code-${code.codeId}.${ext}`;
-    wx.getFileSystemManager().writeFile({
-      filePath,
-      data: base64,
-      encoding: 'base64',
-      success: () =>
-        wx.saveImageToPhotosAlbum({
-          filePath,
-          success: () => wx.showToast({ title: '已保存到相册' }),
-          fail: () => wx.showToast({ title: '保存失败，请允许访问相册', icon: 'none' }),
-        }),
-      fail: () => wx.showToast({ title: '保存失败', icon: 'none' }),
-    });
+    try {
+      const path = await writeCodeImage(code);
+      const canvas = await new Promise<WechatMiniprogram.Canvas>((resolve) =>
+        wx.createSelectorQuery().select('#poster').fields({ node: true, size: true }).exec((res) => resolve(res[0].node)),
+      );
+      canvas.width = POSTER_WIDTH;
+      canvas.height = POSTER_HEIGHT;
+      const image = canvas.createImage();
+      await new Promise<void>((resolve, reject) => {
+        image.onload = () => resolve();
+        image.onerror = reject;
+        image.src = path;
+      });
+      drawPoster(canvas.getContext('2d'), image, code);
+      const { tempFilePath } = await new Promise<WechatMiniprogram.CanvasToTempFilePathSuccessCallbackResult>((resolve, reject) =>
+        wx.canvasToTempFilePath({ canvas, success: resolve, fail: reject } as WechatMiniprogram.CanvasToTempFilePathOption),
+      );
+      await new Promise((resolve, reject) => wx.saveImageToPhotosAlbum({ filePath: tempFilePath, success: resolve, fail: reject }));
+      wx.showToast({ title: '海报已保存到相册' });
+    } catch {
+      wx.showToast({ title: '保存失败，请允许访问相册后重试', icon: 'none' });
+    }
   },
 
   copyLink() {
