@@ -100,7 +100,7 @@ describe('applyCode', () => {
     expect(results.filter((r) => !r.ok).every((r) => r.error!.code === 'APPLICATION_PENDING')).toBe(true);
     const stored = await cloud.db.collection('applications').where({ uscc }).get();
     expect(stored.data).toHaveLength(1);
-  });
+   }, 120_000); // up to 16 function instances start on a 2-core machine
 
   it('a USCC that already holds a code is CODE_EXISTS', async () => {
     await expectRefused(OTHER, application(mine.entity.uscc), 'CODE_EXISTS');
@@ -254,5 +254,25 @@ describe('submitObjection', () => {
     await expectRefused(ME, { ...base, target: 'gossip' }, 'INVALID_INPUT');
     await expectRefused(ME, { ...base, content: '   ' }, 'INVALID_INPUT');
     await expectRefused('', base, 'UNAUTHENTICATED');
+  });
+});
+
+describe('every action', () => {
+  const ACTIONS = ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection'];
+
+  it('refuses anonymous callers, whatever openid the event names', async () => {
+    for (const action of ACTIONS) {
+      expect(await expectRefused('', { action, openid: ME, uscc: mine.entity.uscc }, 'UNAUTHENTICATED')).toContain('登录');
+    }
+  });
+
+  it('refuses malformed USCCs and payloads with stable codes, storing nothing', async () => {
+    for (const action of ['myCode', 'myCommitments']) {
+      for (const uscc of ['91230402', 42, { $gt: '' }, ['x']]) await expectRefused(ME, { action, uscc }, 'INVALID_INPUT');
+    }
+    await expectRefused(ME, { action: 'submitObjection' }, 'INVALID_INPUT');
+    await expectRefused(ME, { action: 'submitCommitment' }, 'INVALID_INPUT');
+    await expectRefused(ME, { action: 'applyCode' }, 'INVALID_INPUT');
+    await expectRefused(ME, { action: 'deleteEverything' }, 'UNKNOWN_ACTION');
   });
 });
