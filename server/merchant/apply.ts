@@ -2,7 +2,7 @@
 import { applicationSchema, DomainError, districtName, isDistrictCode, parseOrThrow, validateUscc } from '../../core';
 import type { ActionContext } from '../handler';
 import { findLiveCode } from '../codes';
-import { fetchOne } from '../db';
+import { countOf, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import { COLLECTIONS, type ApplicationDoc, type EntityDoc } from '../model';
 
@@ -20,10 +20,17 @@ export function resolveDistrict(uscc: string, chosen: string | undefined): strin
   });
 }
 
+/** Pending applications one WeChat user may have at once (an agent may file for a few entities). */
+export const MAX_PENDING_PER_APPLICANT = 10;
+
 export async function applyCode(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const input = parseOrThrow(applicationSchema, payload);
   const districtCode = resolveDistrict(input.uscc, input.districtCode);
   if (!isDistrictCode(districtCode)) throw new DomainError('INVALID_INPUT', '所属县（区）应为鹤岗市的县（区）之一');
+  const pending = await countOf(db.collection(COLLECTIONS.applications).where({ applicantOpenid: caller.openid, status: 'pending' }));
+  if (pending >= MAX_PENDING_PER_APPLICANT) {
+    throw new DomainError('TOO_MANY_PENDING', `您已有${pending}份申请正在审核，请等待审核结果后再提交新的申请`);
+  }
 
   const entity = await fetchOne<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: input.uscc }).limit(1));
   if (entity && (await findLiveCode(db, entity._id))) {

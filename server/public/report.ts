@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { DomainError, isCodeIdShape, oneOf, optionalText, parseCodeUrl, parseOrThrow, REPORT_REASONS, uscc, type ReportReason } from '../../core';
 import type { ActionContext } from '../handler';
-import { fetchById } from '../db';
+import { countOf, fetchById } from '../db';
 import { COLLECTIONS, type CodeDoc } from '../model';
 import { codeUrlPrefix } from '../code-url';
 
@@ -27,10 +27,21 @@ export interface ReportDoc {
   createdAt: Date;
 }
 
+/**
+ * Reports per WeChat user per day. Calls from the mini-program always carry an openid (the
+ * person need not sign in to anything), so this bounds flooding without asking who they are.
+ */
+export const MAX_REPORTS_PER_DAY = 20;
+
 export async function report(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const input = parseOrThrow(reportSchema, payload);
   if (input.scanned === undefined && input.uscc === undefined) {
     throw new DomainError('INVALID_INPUT', '请说明举报的是哪个诚信码或哪个市场主体');
+  }
+  if (caller.openid !== '') {
+    const since = new Date(now.getTime() - 24 * 3600_000);
+    const recent = await countOf(db.collection(COLLECTIONS.reports).where({ reporterOpenid: caller.openid, createdAt: db.command.gte(since) }));
+    if (recent >= MAX_REPORTS_PER_DAY) throw new DomainError('TOO_MANY_REPORTS', '您今天提交的举报较多，请明天再试；紧急情况请拨打12345');
   }
   let codeId: string | undefined;
   let entityUscc = input.uscc;

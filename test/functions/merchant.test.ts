@@ -146,6 +146,13 @@ describe('applyCode', () => {
     }
   });
 
+  it('one person may have at most 10 pending applications', async () => {
+    const agent = 'oBusyAgent';
+    for (let i = 0; i < 10; i++) expect((await cloud.call('merchant', agent, application(testUscc('230402', 4600 + i)))).ok).toBe(true);
+    const msg = await expectRefused(agent, application(testUscc('230402', 4610)), 'TOO_MANY_PENDING');
+    expect(msg).toContain('10份申请正在审核');
+  });
+
   it('anonymous callers are refused', async () => {
     await expectRefused('', application(testUscc('230402', 4500)), 'UNAUTHENTICATED');
   });

@@ -268,6 +268,15 @@ describe('report', () => {
     expect(await snapshot(cloud.db, ['reports'])).toEqual(before);
   });
 
+  it('one WeChat user may file at most 20 reports a day', async () => {
+    const user = 'oEagerReporter';
+    for (let i = 0; i < 20; i++) expect((await cloud.call('public', user, { action: 'report', uscc: shop.entity.uscc, reason: '其他' })).ok).toBe(true);
+    const version = cloud.writeVersion();
+    const res = await cloud.call('public', user, { action: 'report', uscc: shop.entity.uscc, reason: '其他' });
+    expect(res.error).toMatchObject({ code: 'TOO_MANY_REPORTS' });
+    expect(cloud.writeVersion()).toBe(version);
+  });
+
   it('unknown actions and non-object events get stable codes', async () => {
     expect((await cloud.call('public', '', { action: 'dropDatabase' })).error?.code).toBe('UNKNOWN_ACTION');
   });
