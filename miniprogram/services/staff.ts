@@ -108,6 +108,7 @@ export interface ImportReport {
   issuesTruncated: boolean;
 }
 
-export function importRecords(kind: ImportKind, fileBase64: string): Promise<CallResult<ImportReport>> {
-  return callFunction<ImportReport>('staff', 'importRecords', { kind, fileBase64 });
+/** The file inline (small files, the local preview) or as a cloud-storage fileID (large files). */
+export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }): Promise<CallResult<ImportReport>> {
+  return callFunction<ImportReport>('staff', 'importRecords', { kind, ...file });
 }

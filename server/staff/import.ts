@@ -18,7 +18,7 @@ import {
   type Layout,
 } from '../../core/import-layouts';
 import { audit } from '../audit';
-import { getCloud, type Database } from '../cloud';
+import { getCloud, isLocalCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
@@ -81,7 +81,14 @@ const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，单个�
 
 async function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
   if (input.fileBase64 !== undefined) return decodeFile(input.fileBase64);
-  const res = (await getCloud().downloadFile({ fileID: input.fileID! })) as { fileContent: Buffer };
+  // The local cloud has no storage; its preview always sends the file inline.
+  if (isLocalCloud()) throw new DomainError('FILE_ID_UNSUPPORTED', '本地环境不支持云存储文件，请直接上传文件内容');
+  let res: { fileContent: Buffer };
+  try {
+    res = (await getCloud().downloadFile({ fileID: input.fileID! })) as { fileContent: Buffer };
+  } catch {
+    throw new DomainError('FILE_NOT_FOUND', '未找到上传的文件，请重新上传');
+  }
   if (res.fileContent.length > MAX_FILE_BYTES) throw tooLarge();
   return res.fileContent;
 }

@@ -150,6 +150,7 @@ describe('importRecords: refused files store nothing', () => {
       [{ kind: 'honour', fileBase64: 'A'.repeat(28 * 1024 * 1024) }, 'FILE_TOO_LARGE'],
       [{ kind: 'recipes', fileBase64: missing }, 'INVALID_INPUT'],
       [{ kind: 'honour' }, 'INVALID_INPUT'],
+      [{ kind: 'honour', fileID: 'cloud://env/imports/a.xlsx' }, 'FILE_ID_UNSUPPORTED'],
     ];
     for (const [payload, code] of cases) {
       const res = await staff(CITY, 'importRecords', payload);

@@ -114,7 +114,7 @@ describe('import page', () => {
     ws.addRow(templateHeaders('commitment'));
     ws.addRow(['页面测试商户', '法人及非法人组织', '91230402MA0000000X', '主动型', '市场监管', '事由', '内容', '责任', '2026-05-01', '社会公开']);
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    await (page.instance as unknown as { importBase64(b: string): Promise<void> }).importBase64(base64);
+    await (page.instance as unknown as { importFile(f: { fileBase64: string }): Promise<void> }).importFile({ fileBase64: base64 });
     expect(textOf(page, '.summary')).toBe('共1行：新增0，重复0，有误1');
     expect(texts(page, '.issue')[0]).toMatch(/^第2行 承诺人代码：承诺人代码：/);
   });

@@ -1,6 +1,6 @@
 /** 数据归集: download a blank 填报表, fill it in, upload it, read the row-level report. */
 import { importRecords, importTemplate, type ImportKind, type ImportReport } from '../../services/staff';
-import { chooseXlsxBase64, openXlsx } from './files';
+import { chooseXlsx, openXlsx, type ChosenFile } from './files';
 
 const KINDS: { kind: ImportKind; title: string }[] = [
   { kind: 'commitment', title: '主动承诺信息表' },
@@ -35,14 +35,13 @@ Page({
 
   async upload() {
     if (this.data.busy) return;
-    const base64 = await chooseXlsxBase64();
-    if (!base64) return;
-    await this.importBase64(base64);
+    const file = await chooseXlsx();
+    if (file) await this.importFile(file);
   },
 
-  async importBase64(base64: string) {
+  async importFile(file: ChosenFile) {
     this.setData({ busy: true, error: '', report: null });
-    const res = await importRecords(this.kind(), base64);
+    const res = await importRecords(this.kind(), file);
     if (!res.ok) return this.setData({ busy: false, error: res.error.message });
     this.setData({ busy: false, report: res.data });
   },
