@@ -29,24 +29,33 @@ export function sceneOf(codeId: string, version: number): string {
   return `${codeId}?v=${version}`;
 }
 
-interface WxacodeApi {
+/** The one open-API call used; injectable so the production path is testable off WeChat. */
+export interface WxacodeApi {
   getUnlimited(req: { scene: string; page: string; checkPath?: boolean; width?: number }): Promise<{
     buffer: Buffer | Uint8Array;
     contentType?: string;
   }>;
 }
 
-async function wxacode(scene: string): Promise<CodeImage> {
-  const api = (getCloud() as unknown as { openapi: { wxacode: WxacodeApi } }).openapi.wxacode;
+function cloudWxacode(): WxacodeApi {
+  return (getCloud() as unknown as { openapi: { wxacode: WxacodeApi } }).openapi.wxacode;
+}
+
+async function wxacode(api: WxacodeApi, scene: string): Promise<CodeImage> {
   const res = await api.getUnlimited({ scene, page: VERIFY_PAGE, checkPath: false, width: 430 });
   const base64 = Buffer.from(res.buffer).toString('base64');
   return { kind: 'wxacode', dataUrl: `data:${res.contentType ?? 'image/jpeg'};base64,${base64}` };
 }
 
-export async function codeImage(codeId: string, version: number, url: string): Promise<CodeImage> {
-  if (!isLocalCloud()) {
+export async function codeImage(
+  codeId: string,
+  version: number,
+  url: string,
+  api: WxacodeApi | undefined = isLocalCloud() ? undefined : cloudWxacode(),
+): Promise<CodeImage> {
+  if (api) {
     try {
-      return await wxacode(sceneOf(codeId, version));
+      return await wxacode(api, sceneOf(codeId, version));
     } catch (e) {
       // e.g. the mini-program is not yet released; the URL QR works through the scan rule.
       console.warn('[qr] wxacode.getUnlimited failed, falling back to a URL QR code:', (e as Error)?.message ?? e);
