@@ -107,10 +107,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const code = CODE_PATH.exec(path);
     if (code) {
-      // The scanner is a member of the public: anonymous caller, the verify page, the id and version.
+      // As WeChat's "扫普通链接二维码打开小程序" rule does: the verify page gets the scanned URL as
+      // `q` (URL-encoded), and the scanner is a member of the public (anonymous caller).
       const v = url.searchParams.get('v');
-      const query = `q=${encodeURIComponent(code[1]!)}${v && /^\d{1,6}$/.test(v) ? `&v=${v}` : ''}`;
-      res.writeHead(302, { location: `/?caller=#/${verifyPage}?${query}` });
+      const scanned = `http://${req.headers.host ?? 'localhost'}/c/${code[1]!}${v !== null ? `?v=${v}` : ''}`;
+      res.writeHead(302, { location: `/?caller=#/${verifyPage}?q=${encodeURIComponent(scanned)}` });
       return void res.end();
     }
     // Images the mini-program ships (`<image src="/images/x.png">`).

@@ -19,10 +19,11 @@ const root = join(__dirname, '..');
 
 /** Who the preview can call as; the seed creates the staff with these openids. */
 export const DEMO_CALLERS: Caller[] = [
-  { key: 'merchant', label: '商户', openid: 'demo-merchant' },
+  { key: 'merchant', label: '商户', openid: 'merchant-demo' },
   { key: 'public', label: '公众', openid: '' },
   { key: 'district', label: '区县工作人员（向阳区）', openid: 'staff-230402' },
   { key: 'city', label: '市级管理员', openid: 'staff-city' },
+  { key: 'department', label: '行管部门（市场监管）', openid: 'staff-dept-scjg' },
 ];
 
 export interface StartOptions {
@@ -51,15 +52,19 @@ function isEmpty(cloud: LocalCloud): boolean {
   return cloud.db.collectionNames().every((c) => cloud.db.collection(c).size === 0);
 }
 
-type SeedFn = (cloudUrl: string) => Promise<unknown>;
+type SeedFn = (target: { url: string }, today: string) => Promise<Record<string, number>>;
 
-/** scripts/seed.ts's exported seeding function, once that script exists. */
+/** scripts/seed.ts's `seed`, loaded lazily (it pulls in the whole demo data generator). */
 async function loadSeed(): Promise<SeedFn | undefined> {
   const path = join(__dirname, 'seed.ts');
   if (!existsSync(path)) return undefined;
-  const mod = (await import(path)) as Record<string, unknown>;
-  const fn = mod.seedDemo ?? mod.seed;
-  return typeof fn === 'function' ? (fn as SeedFn) : undefined;
+  const mod = (await import(path)) as { seed?: SeedFn };
+  return mod.seed;
+}
+
+/** Today in China (UTC+8), the date the demo snapshots lead up to. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export async function start(options: StartOptions = {}): Promise<Running> {
@@ -90,8 +95,9 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   if (options.seed !== false && isEmpty(cloud)) {
     const seed = await loadSeed();
     if (seed) {
-      await seed(cloud.url);
-      log('seeded the demo data (empty database)');
+      const counts = await seed({ url: cloud.url }, chinaToday());
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      log(`seeded the demo data into the empty database: ${total} documents`);
     } else log('scripts/seed.ts not found: the database starts empty');
   }
   const running = cloud;
