@@ -19,13 +19,17 @@ function fieldsOf(names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((f) => [f, `$$r.${f}`]));
 }
 
+/** Records of one kind shown on a profile: the most recently stored, so a scan's answer stays small. */
+export const MAX_RECORDS_PER_KIND = 50;
+
 /** A record's public fields plus the public parts of its source (never who imported it or their openid). */
 function recordsOf(input: unknown, names: readonly string[]) {
-  return mapEach(input, {
+  const mapped = mapEach(input, {
     _id: '$$r._id',
     ...fieldsOf(names),
     source: { kind: '$$r.source.kind', department: '$$r.source.department', importedAt: '$$r.source.importedAt' },
   });
+  return { $slice: [mapped, -MAX_RECORDS_PER_KIND] };
 }
 
 const ENTITY_FIELDS = ['_id', 'uscc', 'name', 'category', 'districtCode', 'address', 'field', 'storefrontPhoto'] as const;

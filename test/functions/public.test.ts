@@ -186,6 +186,22 @@ describe('verifyCode', () => {
   });
 });
 
+describe('many records', () => {
+  it('a profile shows the 50 most recent records of a kind', async () => {
+    const { code, entity } = await seedCodedEntity(cloud.db, { uscc: testUscc('230406', 5500), name: '东山区荣誉很多的公司' });
+    for (let i = 0; i < 55; i++) {
+      await cloud.db.collection('honours').add({
+        data: { entityName: entity.name, uscc: entity.uscc, honourType: '其他守信激励', title: `荣誉${i}`, issuer: '部门', awardedOn: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, source: importSource, dedupKey: `many-${i}`, createdAt: new Date() },
+      });
+    }
+    const { res } = await verify({ codeId: code._id });
+    const titles = res.data.profile.honours.map((h: any) => h.title);
+    expect(titles).toHaveLength(50);
+    expect(titles).not.toContain('荣誉0');
+    expect(titles).toContain('荣誉54');
+  });
+});
+
 describe('profile and search', () => {
   it('profile by USCC gives the same whitelist profile and the code status', async () => {
     const res = await cloud.call('public', '', { action: 'profile', uscc: shop.entity.uscc.toLowerCase() });
