@@ -53,6 +53,23 @@ describe('districtStats', () => {
   });
 });
 
+describe('districtStats cost', () => {
+  const dbRequests = async () => ((await (await fetch(`${cloud.url}/_stats`)).json()) as { databaseRequests: number }).databaseRequests;
+  async function callsOfOneStats(): Promise<number> {
+    const before = await dbRequests();
+    expect((await staff(CITY, 'districtStats')).ok).toBe(true);
+    return (await dbRequests()) - before;
+  }
+
+  it('makes the same few database calls however many codes there are', async () => {
+    const small = await callsOfOneStats();
+    await seedCodes(cloud, '230407', 600, 'suspended'); // counted in no district, but present
+    const large = await callsOfOneStats();
+    expect(small).toBe(3); // staff lookup + two aggregations
+    expect(large).toBe(small);
+  });
+});
+
 describe('bulletin', () => {
   it("writes the office's ranking sentence for today", async () => {
     const res = await staff(CITY, 'bulletin');
