@@ -12,7 +12,25 @@ export type Doc = Record<string, unknown>;
 
 /** Decode one EJSON string from the SDK; server dates become `now + offset`. */
 export function decodeEjson(text: string, now: number = Date.now()): unknown {
-  return JSON.parse(text, (_key, value: unknown) => reviveEjson(value, now));
+  return reviveTree(JSON.parse(text) as unknown, now);
+}
+
+/**
+ * Bottom-up EJSON revival of a freshly parsed tree, in place: the same result as a `JSON.parse`
+ * reviver, several times faster (it matters when loading a million stored documents).
+ */
+function reviveTree(value: unknown, now: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveTree(value[i], now);
+    return value;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && typeof v === 'object') o[k] = reviveTree(v, now);
+  }
+  return reviveEjson(o, now);
 }
 
 /** Decode an optional EJSON object parameter, defaulting to `{}`. */
@@ -65,20 +83,37 @@ function reviveEjson(value: unknown, now: number): unknown {
   }
 }
 
-/** JSON.stringify replacer emitting canonical EJSON dates (the SDK turns them back into Date). */
-function dateReplacer(this: unknown, key: string, value: unknown): unknown {
-  const original = (this as Record<string, unknown>)[key];
-  if (original instanceof Date) return { $date: { $numberLong: String(original.getTime()) } };
-  if (original instanceof RegExp)
-    return {
-      $regularExpression: { pattern: original.source, options: original.flags },
-    };
-  return value;
+/**
+ * The value with Date/RegExp replaced by canonical EJSON (copying only the objects on the way to
+ * one), so that a plain `JSON.stringify` can serialise it; faster than a replacer callback.
+ */
+function toWire(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return { $date: { $numberLong: String(v.getTime()) } };
+  if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i] as unknown;
+      const w = toWire(x);
+      if (w !== x) (out ??= v.slice())[i] = w;
+    }
+    return out ?? v;
+  }
+  const o = v as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const x = o[k];
+    if (x === null || typeof x !== 'object') continue;
+    const w = toWire(x);
+    if (w !== x) (out ??= { ...o })[k] = w;
+  }
+  return out ?? o;
 }
 
 /** Encode a document for a response list item or for the durable store. */
 export function encodeDoc(doc: unknown): string {
-  return JSON.stringify(doc, dateReplacer);
+  return JSON.stringify(toWire(doc));
 }
 
 /** Inverse of {@link encodeDoc}, used when loading the store. */
