@@ -69,6 +69,20 @@ export function review(kind: QueueKind, id: string, decision: 'approve' | 'rejec
   return callFunction('staff', 'reviewCommitment', { commitmentId: id, ...payload });
 }
 
+export interface CodeItem {
+  codeId: string;
+  entityName: string;
+  uscc: string;
+  districtCode: string;
+  field: string;
+  status: 'active' | 'suspended' | 'revoked';
+  version: number;
+}
+
+export function codes(status: 'active' | 'suspended'): Promise<CallResult<{ items: CodeItem[] }>> {
+  return callFunction('staff', 'codes', { status });
+}
+
 export function changeCode(action: 'suspendCode' | 'reinstateCode' | 'revokeCode', codeId: string, reason: string): Promise<CallResult<unknown>> {
   return callFunction('staff', action, { codeId, reason });
 }

@@ -1,7 +1,7 @@
 /** The staff function's actions (DESIGN.md §4) and its daily timer. */
 import type { Action } from '../handler';
 import { bulletin, exportBulletin } from './bulletin';
-import { reinstateCode, revokeCode, suspendCode } from './code-status';
+import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { importRecords } from './import';
 import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
@@ -19,6 +19,7 @@ export const staffActions: Record<string, Action> = {
   importRecords,
   importTemplate,
   exportBulletin,
+  codes,
   suspendCode,
   reinstateCode,
   revokeCode,

@@ -1,15 +1,17 @@
 /**
  * Suspending, reinstating and revoking a code. The public check reads the status live, so a
  * change shows at once. Revoking also drops `liveKey`, freeing the entity for a reissued code
- * (version + 1), which retires every printed copy of the old one.
+ * (version + 1), which retires every printed copy of the old one. `codes` lists them for the
+ * staff page that suspends and revokes.
  */
-import { DomainError, parseOrThrow } from '../../core';
+import * as z from 'zod';
+import { DomainError, districtCode, oneOf, parseOrThrow } from '../../core';
 import { audit } from '../audit';
-import { fetchById } from '../db';
+import { fetchAll, fetchById } from '../db';
 import type { ActionContext } from '../handler';
-import { COLLECTIONS, type CodeDoc, type CodeHistoryEntry, type CodeStatus } from '../model';
-import { codeChangeInput } from './inputs';
-import { actorOf, assertInScope, loadStaff } from './roles';
+import { COLLECTIONS, type CodeDoc, type CodeHistoryEntry, type CodeStatus, type EntityDoc } from '../model';
+import { codeChangeInput, page } from './inputs';
+import { actorOf, assertInScope, loadStaff, scopeFilter } from './roles';
 
 interface Transition {
   readonly action: string;
@@ -60,3 +62,40 @@ function change(t: Transition) {
 export const suspendCode = change(SUSPEND);
 export const reinstateCode = change(REINSTATE);
 export const revokeCode = change(REVOKE);
+
+const codesInput = z.object({
+  status: oneOf('状态', ['active', 'suspended', 'revoked']).default('active'),
+  districtCode: districtCode().optional(),
+  ...page,
+});
+
+/** Codes in the caller's scope with their entity's name, newest first (two database calls). */
+export async function codes(payload: Record<string, unknown>, { caller, db }: ActionContext) {
+  const staff = await loadStaff(db, caller.openid);
+  const input = parseOrThrow(codesInput, payload);
+  const where = { status: input.status, ...scopeFilter(staff, input.districtCode) };
+  const list = await fetchAll<CodeDoc>(
+    db.collection(COLLECTIONS.codes).where(where).orderBy('issuedAt', 'desc').skip(input.offset).limit(input.limit),
+  );
+  const ids = [...new Set(list.map((c) => c.entityId))];
+  const entities =
+    ids.length === 0
+      ? []
+      : await fetchAll<Pick<EntityDoc, '_id' | 'name'>>(
+          db.collection(COLLECTIONS.entities).where({ _id: db.command.in(ids) }).field({ name: true }).limit(ids.length),
+        );
+  const names = new Map(entities.map((e) => [e._id, e.name]));
+  return {
+    items: list.map((c) => ({
+      codeId: c._id,
+      entityId: c.entityId,
+      entityName: names.get(c.entityId) ?? '',
+      uscc: c.uscc,
+      districtCode: c.districtCode,
+      field: c.field,
+      status: c.status,
+      version: c.version,
+      issuedAt: c.issuedAt,
+    })),
+  };
+}

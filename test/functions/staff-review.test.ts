@@ -18,7 +18,7 @@ const staff = (openid: string, action: string, payload: Record<string, unknown> 
 describe('who may call', () => {
   const ACTIONS = [
     'applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin',
-    'importRecords', 'importTemplate', 'exportBulletin', 'suspendCode', 'reinstateCode', 'revokeCode', 'staffMembers',
+    'importRecords', 'importTemplate', 'exportBulletin', 'codes', 'suspendCode', 'reinstateCode', 'revokeCode', 'staffMembers',
   ];
 
   it('refuses every action to a WeChat user who is not staff, and to deactivated staff', async () => {
@@ -202,6 +202,19 @@ describe('suspend and revoke', () => {
     const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: again._id, decision: 'approve' });
     expect(res.data.code).toMatchObject({ version: 2, status: 'active' });
     expect(res.data.code.codeId).not.toBe(codeId);
+  });
+
+  it('lists the codes in scope with their entity names', async () => {
+    const mine = await coded('230402');
+    const theirs = await coded('230404');
+    const list = await staff(XIANGYANG, 'codes');
+    const ids = list.data.items.map((c: { codeId: string }) => c.codeId);
+    expect(ids).toContain(mine.codeId);
+    expect(ids).not.toContain(theirs.codeId);
+    expect(list.data.items.find((c: { codeId: string }) => c.codeId === mine.codeId)).toMatchObject({ uscc: mine.uscc, status: 'active', version: 1 });
+    expect(list.data.items[0].entityName).toMatch(/^测试商户/);
+    expect((await staff(XIANGYANG, 'codes', { districtCode: '230404' })).error?.code).toBe('FORBIDDEN');
+    expect((await staff(CITY, 'codes', { status: 'gone' })).error?.code).toBe('INVALID_INPUT');
   });
 
   it('refuses unknown codes', async () => {

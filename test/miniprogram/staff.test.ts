@@ -88,20 +88,36 @@ describe('review queue', () => {
     expect(titles).toHaveLength(2);
     expect(page.data.rows.map((r: { id: string }) => r.id)).not.toContain(other._id);
 
-    await tap(page, '.item .approve');
+    await tap(page, '.item .act-approve');
     await until(() => page.data.rows.length === 1, 'the approval');
     expect(rec.toasts).toContain('已通过');
     expect((await all(cloud, 'applications', { _id: a._id }))[0].status).toBe('approved');
     expect(await all(cloud, 'codes', { uscc: a.uscc })).toHaveLength(1);
 
-    await tap(page, '.item .reject');
-    await tap(page, '.confirm-reject');
+    await tap(page, '.item .act-reject');
+    await tap(page, '.confirm');
     expect(textOf(page, '.page-error')).toBe('驳回时请填写原因');
     await typeInto(page, '.reason', '门头照片与经营地址不符');
-    await tap(page, '.confirm-reject');
+    await tap(page, '.confirm');
     await until(() => page.data.rows.length === 0, 'the rejection');
     expect((await all(cloud, 'applications', { _id: b._id }))[0]).toMatchObject({ status: 'rejected', decisionReason: '门头照片与经营地址不符' });
-    expect(textOf(page, '.empty')).toBe('暂无待审核事项');
+    expect(textOf(page, '.empty')).toBe('暂无事项');
+
+    // The code just issued, suspended with a reason from the 有效码 tab.
+    await tap(page, '.tab-active');
+    await until(() => page.data.loading === false && page.data.rows.length > 0, 'the codes');
+    const [code] = await all(cloud, 'codes', { uscc: a.uscc });
+    const row = page.data.rows.find((r: { id: string }) => r.id === code._id);
+    expect(row.lines[1]).toBe('第1版 · 有效');
+    expect(page.data.rows.every((r: { lines: string[] }) => r.lines[0]!.includes('向阳区'))).toBe(true);
+    const index = page.data.rows.indexOf(row);
+    (page.querySelectorAll('.act-suspendCode') as { dispatchEvent(name: string): void }[])[index]!.dispatchEvent('tap');
+    await until(() => page.data.pendingId === code._id && page.data.pendingAct === 'suspendCode', 'the reason box');
+    await typeInto(page, '.reason', '消费者投诉核查中');
+    await tap(page, '.confirm');
+    await until(() => !page.data.rows.some((r: { id: string }) => r.id === code._id), 'the suspension');
+    expect(rec.toasts).toContain('已暂停');
+    expect((await all(cloud, 'codes', { _id: code._id }))[0]).toMatchObject({ status: 'suspended' });
   });
 });
 

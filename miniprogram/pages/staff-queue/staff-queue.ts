@@ -1,14 +1,44 @@
-/** 审核待办: applications and commitments waiting for a decision; rejecting needs a reason. */
+/**
+ * 审核待办: applications and commitments waiting for a decision, and live codes to suspend,
+ * reinstate or revoke. Rejecting and every change to a code need a reason.
+ */
 import { districtName } from '../../lib/core';
-import { queue, review, type QueueItem, type QueueKind } from '../../services/staff';
+import { changeCode, codes, queue, review, type CodeItem, type QueueItem, type QueueKind } from '../../services/staff';
+
+type Tab = QueueKind | 'active' | 'suspended';
+type Act = 'approve' | 'reject' | 'suspendCode' | 'reinstateCode' | 'revokeCode';
+
+interface Button {
+  act: Act;
+  label: string;
+  /** Needs a reason before it is sent. */
+  reason: boolean;
+}
 
 interface Row {
   id: string;
   title: string;
   lines: string[];
+  buttons: Button[];
 }
 
-function toRow(kind: QueueKind, item: QueueItem): Row {
+const REVIEW_BUTTONS: Button[] = [
+  { act: 'approve', label: '通过', reason: false },
+  { act: 'reject', label: '驳回', reason: true },
+];
+const CODE_BUTTONS: Record<'active' | 'suspended', Button[]> = {
+  active: [
+    { act: 'suspendCode', label: '暂停', reason: true },
+    { act: 'revokeCode', label: '撤销', reason: true },
+  ],
+  suspended: [
+    { act: 'reinstateCode', label: '恢复', reason: true },
+    { act: 'revokeCode', label: '撤销', reason: true },
+  ],
+};
+const DONE: Record<Act, string> = { approve: '已通过', reject: '已驳回', suspendCode: '已暂停', reinstateCode: '已恢复', revokeCode: '已撤销' };
+
+function reviewRow(kind: QueueKind, item: QueueItem): Row {
   if (kind === 'application') {
     return {
       id: item._id,
@@ -18,22 +48,36 @@ function toRow(kind: QueueKind, item: QueueItem): Row {
         item.address ?? '',
         `联系人：${item.contactName ?? ''} ${item.contactPhone ?? ''}`,
       ],
+      buttons: REVIEW_BUTTONS,
     };
   }
   return {
     id: item._id,
     title: item.promiserName ?? '',
     lines: [`${item.promiserCode ?? ''} · ${item.commitmentType ?? ''} · ${item.field ?? ''}`, item.content ?? '', `承诺日期：${item.committedOn ?? ''}`],
+    buttons: REVIEW_BUTTONS,
+  };
+}
+
+function codeRow(status: 'active' | 'suspended', c: CodeItem): Row {
+  return {
+    id: c.codeId,
+    title: c.entityName || c.uscc,
+    lines: [`${c.uscc} · ${districtName(c.districtCode) ?? ''} · ${c.field}`, `第${c.version}版 · ${status === 'active' ? '有效' : '暂停'}`],
+    buttons: CODE_BUTTONS[status],
   };
 }
 
 Page({
   data: {
-    kind: 'application' as QueueKind,
+    tab: 'application' as Tab,
     loading: true,
     error: '',
     rows: [] as Row[],
-    rejecting: '',
+    /** The row and action waiting for a reason. */
+    pendingId: '',
+    pendingAct: '' as Act | '',
+    pendingLabel: '',
     reason: '',
     busy: false,
   },
@@ -44,42 +88,53 @@ Page({
 
   async load() {
     this.setData({ loading: true, error: '' });
-    const kind = this.data.kind;
-    const res = await queue(kind);
+    const tab = this.data.tab;
+    if (tab === 'active' || tab === 'suspended') {
+      const res = await codes(tab);
+      if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [] });
+      return this.setData({ loading: false, rows: res.data.items.map((c) => codeRow(tab, c)) });
+    }
+    const res = await queue(tab);
     if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [] });
-    this.setData({ loading: false, rows: res.data.items.map((i) => toRow(kind, i)) });
+    this.setData({ loading: false, rows: res.data.items.map((i) => reviewRow(tab, i)) });
   },
 
-  switchKind(e: WechatMiniprogram.TouchEvent) {
-    const kind = (e.currentTarget.dataset as { kind: QueueKind }).kind;
-    if (kind === this.data.kind) return;
-    this.setData({ kind, rejecting: '', reason: '' });
+  switchTab(e: WechatMiniprogram.TouchEvent) {
+    const tab = (e.currentTarget.dataset as { tab: Tab }).tab;
+    if (tab === this.data.tab) return;
+    this.setData({ tab, pendingId: '', pendingAct: '', reason: '' });
     void this.load();
   },
 
-  async approve(e: WechatMiniprogram.TouchEvent) {
-    await this.decide((e.currentTarget.dataset as { id: string }).id, 'approve');
-  },
-
-  startReject(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ rejecting: (e.currentTarget.dataset as { id: string }).id, reason: '', error: '' });
+  async act(e: WechatMiniprogram.TouchEvent) {
+    const { id, act, label, reason } = e.currentTarget.dataset as { id: string; act: Act; label: string; reason: boolean };
+    if (reason) return this.setData({ pendingId: id, pendingAct: act, pendingLabel: label, reason: '', error: '' });
+    await this.send(id, act);
   },
 
   onReason(e: WechatMiniprogram.Input) {
     this.setData({ reason: e.detail.value });
   },
 
-  async confirmReject() {
-    if (this.data.reason.trim() === '') return this.setData({ error: '驳回时请填写原因' });
-    await this.decide(this.data.rejecting, 'reject', this.data.reason.trim());
+  cancel() {
+    this.setData({ pendingId: '', pendingAct: '', reason: '' });
   },
 
-  async decide(id: string, decision: 'approve' | 'reject', reason?: string) {
+  async confirm() {
+    if (this.data.reason.trim() === '') return this.setData({ error: `${this.data.pendingLabel}时请填写原因` });
+    if (this.data.pendingAct) await this.send(this.data.pendingId, this.data.pendingAct, this.data.reason.trim());
+  },
+
+  async send(id: string, act: Act, reason?: string) {
     if (this.data.busy) return;
     this.setData({ busy: true, error: '' });
-    const res = await review(this.data.kind, id, decision, reason);
+    const tab = this.data.tab;
+    const res =
+      act === 'approve' || act === 'reject'
+        ? await review(tab as QueueKind, id, act, reason)
+        : await changeCode(act, id, reason ?? '');
     if (!res.ok) return this.setData({ busy: false, error: res.error.message });
-    wx.showToast({ title: decision === 'approve' ? '已通过' : '已驳回' });
-    this.setData({ busy: false, rejecting: '', reason: '', rows: this.data.rows.filter((r) => r.id !== id) });
+    wx.showToast({ title: DONE[act] });
+    this.setData({ busy: false, pendingId: '', pendingAct: '', reason: '', rows: this.data.rows.filter((r) => r.id !== id) });
   },
 });
