@@ -348,6 +348,30 @@ function icon(): void {
   });
 }
 
+/** `<canvas type="2d">`: a real canvas as the node `wx.createSelectorQuery` returns, with WeChat's createImage. */
+function canvas(): void {
+  const srcProperty = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  define('canvas', {
+    properties: { type: { type: String, value: '2d' }, canvasId: { type: String, value: '' } },
+    attached() {
+      const node = Object.assign(document.createElement('canvas'), {
+        createImage(): HTMLImageElement {
+          const img = new Image();
+          Object.defineProperty(img, 'src', {
+            get: () => srcProperty.get!.call(img) as string,
+            set: (v: string) => srcProperty.set!.call(img, tempFileUrl(v)),
+          });
+          return img;
+        },
+        requestAnimationFrame: (cb: FrameRequestCallback) => window.requestAnimationFrame(cb),
+      });
+      node.className = 'wx-native-canvas';
+      (this.$$ as HTMLElement & { __node?: unknown }).__node = node;
+      this.$$.appendChild(node);
+    },
+  });
+}
+
 /** Replaces miniprogram-simulate's empty built-ins; call after it is loaded. */
 export function registerBuiltins(): void {
   textField('input');
@@ -366,4 +390,5 @@ export function registerBuiltins(): void {
   richText();
   progress();
   icon();
+  canvas();
 }

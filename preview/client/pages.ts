@@ -106,6 +106,10 @@ export class PageStack implements Navigator {
     return this.container;
   }
 
+  currentElement(): HTMLElement | undefined {
+    return this.top()?.element;
+  }
+
   setTitle(title: string): void {
     this.frame.setTitle(title);
   }

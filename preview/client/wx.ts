@@ -4,8 +4,9 @@
  * the page stack; toasts, modals and the scanner prompt appear inside the phone frame.
  * Unknown APIs fall through to miniprogram-simulate's mock `wx`.
  */
+import { createSelectorQuery } from './selector-query';
 import * as ui from './ui';
-import { tempFileUrl, saveTempFile } from './temp-files';
+import { addChosenFile, addDataUrl, download, readTempFile, saveTempFile, tempFileUrl } from './temp-files';
 
 export interface Navigator {
   navigateTo(url: string): Promise<void>;
@@ -16,6 +17,8 @@ export interface Navigator {
   setTitle(title: string): void;
   setBarColor(background: string, front: string): void;
   viewport(): HTMLElement;
+  /** The element of the page on top of the stack. */
+  currentElement(): HTMLElement | undefined;
 }
 
 export interface Session {
@@ -113,6 +116,7 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
     }),
     getClipboardData: api('getClipboardData', () => ({ data: (window as unknown as { __clipboard?: string }).__clipboard ?? '' })),
 
+    createSelectorQuery: () => createSelectorQuery(() => nav.currentElement()),
     getSystemInfoSync: systemInfo,
     getWindowInfo: systemInfo,
     getDeviceInfo: systemInfo,
@@ -138,16 +142,22 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
       const urls = (o.urls as string[]) ?? [];
       ui.previewImage(tempFileUrl(String(o.current ?? urls[0] ?? '')));
     }),
-    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o: AnyOptions) => {
-      const a = document.createElement('a');
-      a.href = tempFileUrl(String(o.filePath));
-      a.download = String(o.filePath).split('/').pop() || 'image.png';
-      document.body.append(a);
-      a.click();
-      a.remove();
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o: AnyOptions) => download(String(o.filePath))),
+    openDocument: api('openDocument', (o: AnyOptions) => download(String(o.filePath))),
+    chooseMedia: api('chooseMedia', async () => ({
+      tempFiles: (await pickFiles('image/*')).map((f) => ({ tempFilePath: addChosenFile(f), size: f.size, fileType: 'image' })),
+    })),
+    chooseImage: api('chooseImage', async () => ({ tempFilePaths: (await pickFiles('image/*')).map((f) => addChosenFile(f)) })),
+    chooseMessageFile: api('chooseMessageFile', async (o: AnyOptions) => {
+      const ext = (o.extension as string[] | undefined)?.map((e) => `.${e}`).join(',') ?? '';
+      const picked = await pickFiles(ext);
+      return { tempFiles: picked.map((f) => ({ path: addChosenFile(f), name: f.name, size: f.size, type: 'file', time: Date.now() })) };
     }),
-    chooseMedia: api('chooseMedia', async () => ({ tempFiles: (await pickFiles()).map((p) => ({ tempFilePath: p, fileType: 'image' })) })),
-    chooseImage: api('chooseImage', async () => ({ tempFilePaths: await pickFiles() })),
+    canvasToTempFilePath: api('canvasToTempFilePath', async (o: AnyOptions) => {
+      const canvas = o.canvas as HTMLCanvasElement | undefined;
+      if (!canvas || typeof canvas.toDataURL !== 'function') throw new Error('canvas is empty');
+      return { tempFilePath: await addDataUrl(canvas.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png'), o.fileType === 'jpg' ? 'jpg' : 'png') };
+    }),
     scanCode: api('scanCode', async () => {
       const r = await ui.showModal({
         title: '扫码（预览）',
@@ -161,23 +171,29 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
     env: { USER_DATA_PATH: 'wxfile://usr' },
     getFileSystemManager: () => ({
       writeFile: (o: AnyOptions) => {
-        api('writeFile', () => saveTempFile(String(o.filePath), o.data as string | ArrayBuffer, o.encoding))(o);
+        void api('writeFile', () => saveTempFile(String(o.filePath), o.data as string | ArrayBuffer, o.encoding as string | undefined))(o);
       },
       writeFileSync: (path: string, data: string | ArrayBuffer, encoding?: string) => saveTempFile(path, data, encoding),
+      readFile: (o: AnyOptions) => {
+        void api('readFile', async () => ({ data: await readTempFile(String(o.filePath), o.encoding as string | undefined) }))(o);
+      },
     }),
   };
 }
 
-function pickFiles(): Promise<string[]> {
+/** A hidden file input standing in for the album / chat file picker. */
+function pickFiles(accept: string): Promise<File[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/*';
+    input.accept = accept;
+    input.className = 'wx-file-picker';
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []);
       if (files.length === 0) reject(new Error('cancel'));
-      else resolve(files.map((f) => URL.createObjectURL(f)));
+      else resolve(files);
     });
+    input.addEventListener('cancel', () => reject(new Error('cancel')));
     input.click();
   });
 }
