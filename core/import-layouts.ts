@@ -15,6 +15,13 @@ export const HEADER_SEARCH_ROWS = 10;
 
 /** Columns kept as numbers; every other non-date cell is read as text (a code typed as a number stays a code). */
 const NUMERIC_KEYS = new Set(['marketEntities', 'xinyidaiRegistered']);
+/** Date columns: a number there is an Excel date serial (the reader skips styles, which would say so). */
+const DATE_KEYS = new Set(['committedOn', 'awardedOn', 'validUntil', 'registeredOn', 'obtainedOn', 'asOf']);
+
+/** Excel's day number (1 = 1900-01-01, with its phantom 1900-02-29) → that calendar day at UTC midnight. */
+export function excelSerialDate(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+}
 
 /** Header text compared loosely: no '*', no spaces, half-width brackets and colons made full-width. */
 export function normaliseHeader(v: unknown): string {
@@ -110,7 +117,8 @@ export function rowInput(layout: Layout, cells: readonly unknown[]): Record<stri
   for (const [key, i] of Object.entries(layout.columnOf)) {
     const v = cellValue(cells[i]);
     if (v === undefined) continue;
-    out[key] = typeof v === 'number' && !NUMERIC_KEYS.has(key) ? String(v) : v;
+    if (typeof v === 'number' && DATE_KEYS.has(key)) out[key] = excelSerialDate(v);
+    else out[key] = typeof v === 'number' && !NUMERIC_KEYS.has(key) ? String(v) : v;
   }
   return out;
 }

@@ -21,10 +21,11 @@ export async function* readFirstSheet(file: Buffer): AsyncGenerator<SheetRow> {
   if (file.length < 4 || !file.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new DomainError('INVALID_FILE', '文件不是有效的 Excel（.xlsx）文件，请用下载的模板填写后上传');
   }
-  // styles:'cache' lets date-formatted cells come back as Date rather than serial numbers.
+  // Styles are skipped (less memory): date cells arrive as Excel serial numbers, which rowInput
+  // turns into dates for the date columns.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
     sharedStrings: 'cache',
-    styles: 'cache',
+    styles: 'ignore',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core';
-import { canonicalRow, cellValue, detectLayout, isBlankRow, normaliseHeader, rowInput, templateHeaders } from '../../core/import-layouts';
+import { canonicalRow, cellValue, detectLayout, excelSerialDate, isBlankRow, normaliseHeader, rowInput, templateHeaders } from '../../core/import-layouts';
 
 const COMMITMENT_HEADERS = ['*承诺人名称', '*承诺人类别', '*承诺人代码', '*承诺类型', '*承诺领域', '*承诺事由', '*承诺内容', '*违约责任', '*承诺作出日期', '*公开类型'];
 
@@ -51,6 +51,12 @@ describe('rows', () => {
     expect(input).toEqual({ districtCode: '230402', asOf: '2026-05-01', marketEntities: 1234, xinyidaiRegistered: '56' });
     expect(cellValue({ text: '链接', hyperlink: 'http://x' })).toBe('链接');
     expect(cellValue('   ')).toBeUndefined();
+  });
+
+  it('reads numbers in date columns as Excel date serials', () => {
+    const input = rowInput(layout, row(['230402', 46143, 10, 1]));
+    expect(input.asOf).toEqual(new Date('2026-05-01T00:00:00Z'));
+    expect(excelSerialDate(44706.75)).toEqual(new Date('2022-05-25T00:00:00Z'));
   });
 
   it('recognises blank rows', () => {
