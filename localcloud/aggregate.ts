@@ -8,7 +8,9 @@ import { getPath, isPlainObject, type Doc } from './wire';
  * Run an aggregation pipeline with MongoDB semantics (mingo), using the declared indexes where a
  * database would: a leading `$match` selects through the equality indexes, and a `$lookup` by
  * `localField`/`foreignField` on an indexed foreign field probes the index per input document
- * instead of hashing the whole foreign collection. Everything else is mingo, stage by stage.
+ * instead of hashing the whole foreign collection, and a `$group` by one field with `$sum`s (the
+ * district statistics over hundreds of thousands of codes) runs as one tight loop. Everything else
+ * is mingo, stage by stage; tests check the shortcuts against mingo.
  */
 export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Doc[] {
   const pipeline = stages.flatMap(expandCount);
@@ -28,9 +30,13 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
   };
   for (const stage of pipeline) {
     const spec = indexedLookup(db, stage);
+    const group = spec ? undefined : simpleGroup(stage);
     if (spec) {
       flush();
       docs = lookupThroughIndex(docs, spec, options);
+    } else if (group) {
+      flush();
+      docs = group(docs) ?? mingo(docs, [stage], options);
     } else segment.push(stage);
   }
   flush();
@@ -110,4 +116,61 @@ function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<t
     out[i] = { ...doc, [as]: from.byKeysInOrder(keys) };
   }
   return out;
+}
+
+/** A plain top-level field reference like `'$districtCode'`, as its name. */
+function fieldRef(v: unknown): string | undefined {
+  return typeof v === 'string' && /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v.slice(1) : undefined;
+}
+
+/**
+ * `{$group: {_id: '$f' | null | <scalar>, a: {$sum: <number> | '$g'}, …}}` as one loop over the
+ * documents with MongoDB's semantics: missing and null keys form one `null` group, `$sum` ignores
+ * non-numbers, groups come out in first-seen order (as mingo emits them). Returns undefined (use
+ * mingo) when the stage has another shape or a key is not a plain scalar.
+ */
+function simpleGroup(stage: Doc): ((docs: Doc[]) => Doc[] | undefined) | undefined {
+  const g = stage.$group;
+  if (!isPlainObject(g) || !('_id' in g)) return undefined;
+  const id = g._id;
+  const keyField = fieldRef(id);
+  const constant = keyField === undefined;
+  if (constant && !(id === null || typeof id === 'number' || typeof id === 'boolean')) {
+    if (typeof id !== 'string' || id.startsWith('$')) return undefined;
+  }
+  const accs: { name: string; literal?: number; field?: string }[] = [];
+  for (const [name, spec] of Object.entries(g)) {
+    if (name === '_id') continue;
+    if (!isPlainObject(spec) || Object.keys(spec).length !== 1 || !('$sum' in spec)) return undefined;
+    const arg = spec.$sum;
+    if (typeof arg === 'number' && Number.isFinite(arg)) accs.push({ name, literal: arg });
+    else if (fieldRef(arg) !== undefined) accs.push({ name, field: fieldRef(arg) });
+    else return undefined;
+  }
+  return (docs) => {
+    const groups = new Map<unknown, number[]>();
+    for (const doc of docs) {
+      let key: unknown = constant ? id : doc[keyField];
+      if (key === undefined) key = null;
+      else if (key !== null && typeof key === 'object') return undefined;
+      let sums = groups.get(key);
+      if (!sums) groups.set(key, (sums = new Array<number>(accs.length).fill(0)));
+      for (let i = 0; i < accs.length; i++) {
+        const a = accs[i]!;
+        if (a.literal !== undefined) sums[i]! += a.literal;
+        else {
+          const v = doc[a.field!];
+          if (typeof v === 'number') sums[i]! += v;
+          else if (Array.isArray(v) || (v !== null && typeof v === 'object')) return undefined;
+        }
+      }
+    }
+    const out: Doc[] = [];
+    for (const [key, sums] of groups) {
+      const row: Doc = { _id: key };
+      accs.forEach((a, i) => (row[a.name] = sums[i]));
+      out.push(row);
+    }
+    return out;
+  };
 }

@@ -4,9 +4,25 @@ import { idKey, isPlainObject, type Doc } from './wire';
 
 /** A compiled query; an empty query matches everything without calling mingo. */
 export function compileQuery(query: Doc): (doc: Doc) => boolean {
-  if (Object.keys(query).length === 0) return () => true;
+  const entries = Object.entries(query);
+  if (entries.length === 0) return () => true;
+  // `{ status: 'active', districtCode: '230402' }`: plain equality on top-level fields with string,
+  // boolean or number values means "equals, or is an array containing" (MongoDB), no mingo needed.
+  if (entries.every(([k, v]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && isSimpleScalar(v))) {
+    return (doc) => {
+      for (const [k, want] of entries) {
+        const v = doc[k];
+        if (v !== want && !(Array.isArray(v) && v.includes(want))) return false;
+      }
+      return true;
+    };
+  }
   const q = new Query(query);
   return (doc) => q.test(doc);
+}
+
+function isSimpleScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
 }
 
 /** What the equality fast path can use from a collection. */

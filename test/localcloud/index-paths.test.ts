@@ -139,4 +139,26 @@ describe('index paths agree with mingo', () => {
       expect(plain(ours)).toEqual(plain(theirs));
     }
   });
+
+  it('$group by a field with $sum (the district statistics shortcut)', () => {
+    const left = db.collection('left');
+    // Keys: strings, numbers vs numeric strings, booleans, null and missing; arrays/dates make it fall back.
+    const groups: Doc[] = [
+      { $group: { _id: '$k', n: { $sum: 1 }, total: { $sum: '$n' } } },
+      { $group: { _id: null, n: { $sum: 1 }, half: { $sum: 0.5 } } },
+      { $group: { _id: 'all', s: { $sum: '$k' } } },
+      { $group: { _id: '$missing', n: { $sum: 2 } } },
+    ];
+    for (const g of groups) {
+      for (const match of [{ k: { $in: ['a', 1, '1', true, null] } }, { n: { $lt: 100 } }, { k: 'b' }, { k: 'zzz' }]) {
+        const stages: Doc[] = [{ $match: match }, g];
+        const ours = runPipeline(db, left, stages);
+        const theirs = aggregate(left.docs().slice(), stages, resolver) as Doc[];
+        expect(plain(ours), `${JSON.stringify(stages)}`).toEqual(plain(theirs));
+      }
+    }
+    // Natural-order grouping over everything, including array and date keys (mingo path).
+    const all: Doc[] = [{ $group: { _id: '$k', n: { $sum: 1 } } }];
+    expect(plain(runPipeline(db, left, all))).toEqual(plain(aggregate(left.docs().slice(), all, resolver) as Doc[]));
+  });
 });
