@@ -1,12 +1,19 @@
 /**
  * `wx.createSelectorQuery()` over the current page's DOM: what pages use it for (a `<canvas>`
- * node, sizes and rects). Ids and classes are matched as written in WXML (classes carry the
- * page's prefix in the DOM, so `.x` matches any class ending in `--x`).
+ * node, sizes and rects). `#id` and `.class` are matched as written in WXML: ids live on the
+ * exparser nodes, and classes carry the page's prefix in the DOM (`.x` is a class ending in `--x`).
  */
 type Fields = { node?: boolean; size?: boolean; rect?: boolean; id?: boolean; dataset?: boolean };
 
+/** The id WXML gave an element lives on its exparser node (`__wxElement`), not on the DOM element. */
+function wxId(el: Element): string | undefined {
+  return (el as Element & { __wxElement?: { id?: string } }).__wxElement?.id;
+}
+
 function find(root: HTMLElement, selector: string): HTMLElement[] {
-  const css = selector.replace(/\.([\w-]+)/g, '[class$="--$1"], .$1').replace(/#([\w-]+)/g, '[id="$1"]');
+  const byId = /^#([\w-]+)$/.exec(selector.trim());
+  if (byId) return Array.from(root.querySelectorAll<HTMLElement>('*')).filter((e) => wxId(e) === byId[1]);
+  const css = selector.replace(/\.([\w-]+)/g, '[class$="--$1"], [class*="--$1 "]');
   try {
     return Array.from(root.querySelectorAll<HTMLElement>(css));
   } catch {

@@ -68,7 +68,8 @@ export function tempFileUrl(path: string): string {
 export function download(path: string): void {
   const a = document.createElement('a');
   a.href = tempFileUrl(path);
-  a.download = path.split('/').pop()?.replace(/^tmp_\d+_?/, '') || 'file';
+  const name = path.split('/').pop()?.replace(/^tmp_\d+_?/, '') ?? '';
+  a.download = name.startsWith('.') || !name ? `image${name}` : name;
   document.body.append(a);
   a.click();
   a.remove();

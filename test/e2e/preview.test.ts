@@ -4,6 +4,7 @@
  * applies, district staff approve, the merchant shows the code and the public scan it; and the
  * staff dashboard with its district bars and the bulletin. Screenshots: test-results/e2e/.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -23,6 +24,9 @@ const ENTITY = '鹤岗市向阳区诚信便民超市';
 const ADDRESS = '鹤岗市向阳区红军路1号';
 
 let stack: Stack;
+
+/** Waits for what the page shows after its cloud calls; generous, as `npm test` shares 2 cores. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 beforeAll(async () => {
   stack = await startStack();
@@ -52,26 +56,26 @@ describe('the preview', () => {
   it('renders the home page in the phone frame and navigates with the page stack', async () => {
     const phone = await stack.phone('');
     expect(await phone.route()).toBe('pages/index/index');
-    await expect.poll(() => phone.page.locator('#nav-title').textContent()).toBe('码上诚信');
-    await expect.poll(() => phone.text('申请诚信码').count()).toBe(1);
+    await eventually(() => phone.page.locator('#nav-title').textContent()).toBe('码上诚信');
+    await eventually(() => phone.text('申请诚信码').count()).toBe(1);
     expect(await phone.page.locator('#nav-back').isVisible()).toBe(false);
 
     await phone.text('扫码核验 · 查询主体').tap();
-    await expect.poll(() => phone.route()).toBe('pages/search/search');
+    await eventually(() => phone.route()).toBe('pages/search/search');
     expect(await phone.page.locator('wx-page').count()).toBe(2);
     expect(phone.page.url()).toContain('#/pages/search/search');
     await phone.page.locator('#nav-back').tap();
-    await expect.poll(() => phone.route()).toBe('pages/index/index');
+    await eventually(() => phone.route()).toBe('pages/index/index');
     expect(await phone.page.locator('wx-page').count()).toBe(1);
     await expectNoErrors(phone);
   });
 
   it('calls the functions as the caller chosen outside the phone', async () => {
     const phone = await stack.phone(MERCHANT, 'pages/staff-dashboard/staff-dashboard');
-    await expect.poll(() => phone.cls('page-error').textContent()).toContain('不是本系统的工作人员');
+    await eventually(() => phone.cls('page-error').textContent()).toContain('不是本系统的工作人员');
 
     await phone.switchCaller(CITY_ADMIN);
-    await expect.poll(() => phone.cls('title').first().textContent()).toMatch(/^赋码进度（截至\d{4}-\d{2}-\d{2}）$/);
+    await eventually(() => phone.cls('title').first().textContent()).toMatch(/^赋码进度（截至\d{4}-\d{2}-\d{2}）$/);
     expect(await phone.cls('page-error').count()).toBe(0);
     expect(phone.page.url()).toContain(`caller=${CITY_ADMIN}`);
     await expectNoErrors(phone);
@@ -84,7 +88,7 @@ describe('the preview', () => {
     expect(await phone.route()).toBe('pages/verify/verify');
     // The scanner is the public: the caller switch shows the anonymous caller.
     expect(await phone.page.locator('#caller').inputValue()).toBe('');
-    await expect.poll(() => phone.cls('verdict').textContent()).toContain('无效码');
+    await eventually(() => phone.cls('verdict').textContent()).toContain('无效码');
     await expectNoErrors(phone);
   });
 });
@@ -95,11 +99,11 @@ describe('journeys', () => {
   it('1. a merchant applies with a valid USCC', async () => {
     const phone = await stack.phone(MERCHANT);
     await phone.text('申请诚信码').tap();
-    await expect.poll(() => phone.route()).toBe('pages/apply/apply');
+    await eventually(() => phone.route()).toBe('pages/apply/apply');
 
     await phone.screen.getByPlaceholder('营业执照上的18位代码').fill(USCC);
     // Checked as typed, with the district the code's area gives.
-    await expect.poll(() => phone.cls('uscc-message').textContent()).toContain('代码有效');
+    await eventually(() => phone.cls('uscc-message').textContent()).toContain('代码有效');
     await phone.screen.getByPlaceholder('与营业执照一致').fill(ENTITY);
     const field = (label: string) => phone.cls('field').filter({ hasText: label });
     expect(await phone.cls('district').textContent()).toBe('向阳区');
@@ -110,8 +114,8 @@ describe('journeys', () => {
     await phone.shot('1-apply-form');
 
     await phone.text('提交申请').tap();
-    await expect.poll(() => phone.cls('big').textContent()).toBe('申请已提交');
-    await expect.poll(() => phone.cls('done').textContent()).toContain(`统一社会信用代码 ${USCC}`);
+    await eventually(() => phone.cls('big').textContent()).toBe('申请已提交');
+    await eventually(() => phone.cls('done').textContent()).toContain(`统一社会信用代码 ${USCC}`);
     expect(await phone.cls('done').textContent()).toContain('将由向阳区审核');
     await phone.shot('1-applied');
     await expectNoErrors(phone);
@@ -121,27 +125,33 @@ describe('journeys', () => {
     const staff = await stack.phone(DISTRICT_STAFF);
     await staff.text('工作人员入口').tap();
     await staff.text('审核待办').tap();
-    await expect.poll(() => staff.route()).toBe('pages/staff-queue/staff-queue');
+    await eventually(() => staff.route()).toBe('pages/staff-queue/staff-queue');
     const item = staff.cls('item').filter({ hasText: ENTITY });
-    await expect.poll(() => item.count()).toBe(1);
+    await eventually(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain(USCC);
     await staff.shot('2-queue');
     await item.getByText('通过', { exact: true }).tap();
-    await expect.poll(() => item.count()).toBe(0);
-    await expect.poll(() => staff.cls('empty').count()).toBe(1);
+    await eventually(() => item.count()).toBe(0);
+    await eventually(() => staff.cls('empty').count()).toBe(1);
     await expectNoErrors(staff);
 
     const merchant = await stack.phone(MERCHANT);
     await merchant.text('我的诚信码').tap();
-    await expect.poll(() => merchant.route()).toBe('pages/my-entities/my-entities');
-    await expect.poll(() => merchant.screen.textContent()).toContain('诚信码：有效');
+    await eventually(() => merchant.route()).toBe('pages/my-entities/my-entities');
+    await eventually(() => merchant.screen.textContent()).toContain('诚信码：有效');
     await merchant.text('亮码 · 海报').tap();
-    await expect.poll(() => merchant.route()).toBe('pages/my-code/my-code');
-    await expect.poll(() => merchant.cls('entity').textContent()).toBe(ENTITY);
-    await expect.poll(() => merchant.cls('foot').textContent()).toMatch(/^诚信码 [0-9A-Za-z]{22} · 第1版$/);
+    await eventually(() => merchant.route()).toBe('pages/my-code/my-code');
+    await eventually(() => merchant.cls('entity').textContent()).toBe(ENTITY);
+    await eventually(() => merchant.cls('foot').textContent()).toMatch(/^诚信码 [0-9A-Za-z]{22} · 第1版$/);
     const src = await merchant.cls('code').locator('img').getAttribute('src');
     expect(src).toMatch(/^data:image\/png;base64,/);
     await merchant.shot('2-my-code');
+    // 保存海报: the poster drawn on the page's canvas arrives as a PNG with the same QR code.
+    const download = merchant.page.waitForEvent('download');
+    await merchant.text('保存海报图片到相册').tap();
+    const poster = await readFile((await (await download).path())!);
+    expect(decodeQr(`data:image/png;base64,${poster.toString('base64')}`)).toBe(decodeQr(src!));
+    await eventually(() => merchant.page.locator('.wx-toast').textContent()).toContain('海报已保存到相册');
     await expectNoErrors(merchant);
 
     // Scan it: the QR carries this preview's /c/<id>?v=1 URL; opening it is what a phone camera does.
@@ -152,8 +162,8 @@ describe('journeys', () => {
     await visitor.page.goto(codeUrl);
     await visitor.ready();
     expect(await visitor.route()).toBe('pages/verify/verify');
-    await expect.poll(() => visitor.cls('verdict').textContent()).toContain('有效');
-    await expect.poll(() => visitor.screen.textContent()).toContain(ENTITY);
+    await eventually(() => visitor.cls('verdict').textContent()).toContain('有效');
+    await eventually(() => visitor.screen.textContent()).toContain(ENTITY);
     expect(await visitor.screen.textContent()).toContain(ADDRESS);
     expect(await visitor.cls('clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     // Private data never reaches the public page.
@@ -170,13 +180,13 @@ describe('journeys', () => {
     const chooser = admin.page.waitForEvent('filechooser');
     await admin.text('上传填报表').tap();
     await (await chooser).setFiles({ name: '县区市场主体总量.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-    await expect.poll(() => admin.cls('summary').textContent()).toBe('共8行：新增8，重复0，有误0');
+    await eventually(() => admin.cls('summary').textContent()).toBe('共8行：新增8，重复0，有误0');
     await admin.shot('3-import');
 
     await admin.page.goto(`${stack.running.previewUrl}/?caller=${CITY_ADMIN}#/pages/staff-dashboard/staff-dashboard`);
     await admin.ready();
     const bars = admin.cls('bar-block');
-    await expect.poll(() => bars.count()).toBe(8);
+    await eventually(() => bars.count()).toBe(8);
     // 向阳区: the one code issued in journey 2 out of 100 market entities.
     const percent = async (district: string) =>
       parseFloat((await bars.filter({ hasText: district }).locator('[class$="--bar-percent"]').textContent()) ?? '');
@@ -185,11 +195,11 @@ describe('journeys', () => {
     await admin.shot('3-dashboard');
 
     await admin.text('通报').tap();
-    await expect.poll(() => admin.route()).toBe('pages/staff-bulletin/staff-bulletin');
-    await expect.poll(() => admin.cls('sentence').textContent()).toContain('向阳区');
+    await eventually(() => admin.route()).toBe('pages/staff-bulletin/staff-bulletin');
+    await eventually(() => admin.cls('sentence').textContent()).toContain('向阳区');
     // The attachment table: districts ranked by 赋码率, then the city; 信易贷 10/100 everywhere.
     const rows = admin.cls('row');
-    await expect.poll(() => rows.count()).toBe(9);
+    await eventually(() => rows.count()).toBe(9);
     const cells = async (i: number) => (await rows.nth(i).locator('[class*="--td"]').allTextContents()).map((t) => t.trim());
     expect(await cells(0)).toEqual(['1', '向阳区', '10.00', '1.00']);
     expect((await cells(1)).slice(2)).toEqual(['10.00', '0.00']);
