@@ -111,12 +111,21 @@ export class UniqueIndex {
   /** Key of a document for this index, or undefined when sparse-skipped. */
   keyOf(doc: Doc | undefined): string | undefined {
     if (!doc) return undefined;
+    if (this.fields.length === 1) {
+      const v = getPath(doc, this.fields[0]!);
+      return v === undefined ? undefined : this.keyOfValues([v]);
+    }
     const vals = this.fields.map((f) => getPath(doc, f));
     if (vals.every((v) => v === undefined)) return undefined;
     return this.keyOfValues(vals);
   }
 
+  /** Index key of the values; a lone scalar (the common case) skips JSON. Never starts with '[' unless JSON. */
   keyOfValues(vals: unknown[]): string {
+    if (vals.length === 1) {
+      const k = scalarKey(vals[0]);
+      if (k !== undefined) return k;
+    }
     return JSON.stringify(vals.map((v) => (v instanceof Date ? { $date: v.getTime() } : (v ?? null))));
   }
 
@@ -139,7 +148,8 @@ export class UniqueIndex {
   add(doc: Doc): void {
     const k = this.keyOf(doc);
     if (k === undefined) return;
-    if (!this.sawArray && this.fields.some((f) => Array.isArray(getPath(doc, f)))) this.sawArray = true;
+    if (!this.sawArray && k.charCodeAt(0) === 91 /* [ */ && this.fields.some((f) => Array.isArray(getPath(doc, f))))
+      this.sawArray = true;
     this.map.set(k, idKey(doc._id));
   }
 
