@@ -105,15 +105,22 @@ function indexedLookup(db: DocumentDb, stage: Doc): LookupSpec | undefined {
 function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<typeof aggregate>[2]): Doc[] {
   const { from, localField, foreignField, as } = spec;
   const out: Doc[] = new Array(docs.length);
+  const rest: number[] = [];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     const local = getPath(doc, localField);
     const keys = scalarKey(local) !== undefined ? from.lookupKeys(foreignField, local) : undefined;
-    if (!keys) {
-      out[i] = mingo([doc], [{ $lookup: { from: from.name, localField, foreignField, as } }], options)[0]!;
-      continue;
-    }
-    out[i] = { ...doc, [as]: from.byKeysInOrder(keys) };
+    if (keys) out[i] = { ...doc, [as]: from.byKeysInOrder(keys) };
+    else rest.push(i);
+  }
+  if (rest.length) {
+    // One mingo $lookup for all of them (it hashes the foreign collection once per call).
+    const joined = mingo(
+      rest.map((i) => docs[i]!),
+      [{ $lookup: { from: from.name, localField, foreignField, as } }],
+      options,
+    );
+    rest.forEach((i, j) => (out[i] = joined[j]!));
   }
   return out;
 }
