@@ -2,7 +2,7 @@
  * `npm start`: everything on one machine. Builds, starts the local cloud (functions + database,
  * data kept in .localcloud/data), seeds the demo data into an empty database, and serves the
  * mini-program preview. Flags (or env): --port/PREVIEW_PORT (3901), --cloud-port/LOCAL_CLOUD_PORT
- * (3900), --host, --data, --no-build, --no-seed. Ctrl-C closes everything cleanly.
+ * (3900), --host (the preview's interface), --data, --no-build, --no-seed. Ctrl-C closes cleanly.
  *
  * Printed codes point at the preview (CODE_URL_PREFIX=<preview>/c/ unless set), so opening a code's
  * URL in a browser is "scanning" it.
@@ -31,6 +31,7 @@ export interface StartOptions {
   port?: number;
   /** Local cloud port; 0 picks a free one. Default 3900. */
   cloudPort?: number;
+  /** Interface the preview listens on (default 127.0.0.1; 0.0.0.0 lets a phone on the LAN open it). The local cloud stays on 127.0.0.1. */
   host?: string;
   /** Default .localcloud/data. */
   dataDir?: string;
@@ -84,7 +85,6 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   try {
     cloud = await startLocalCloud({
       port: options.cloudPort ?? 3900,
-      host: options.host,
       dataDir: resolve(options.dataDir ?? join(root, '.localcloud', 'data')),
       functionsDir: join(root, 'cloudfunctions'),
     });
