@@ -33,6 +33,10 @@ interface StackEntry {
   element: HTMLElement;
   styleId: string;
   json: Record<string, string>;
+  /** Set by wx.setNavigationBarTitle; kept when the page shows again after navigateBack. */
+  title?: string;
+  /** onReachBottom fires once per arrival at the bottom, as in WeChat. */
+  atBottom?: boolean;
 }
 
 /** `pages/a/b?x=1&y=%E4` → route and decoded query; a relative url resolves against `from`. */
@@ -92,7 +96,20 @@ export class PageStack implements Navigator {
       update(stackDepth: number, route: string, query: Record<string, string>): void;
       error(message: string): void;
     },
-  ) {}
+  ) {
+    container.addEventListener('scroll', () => this.onScroll(), { passive: true });
+  }
+
+  private onScroll(): void {
+    const top = this.top();
+    if (!top) return;
+    const { scrollTop, scrollHeight, clientHeight } = this.container;
+    top.instance.onPageScroll?.({ scrollTop });
+    const distance = Number((top.json as Record<string, unknown>).onReachBottomDistance ?? 50);
+    const atBottom = scrollHeight - scrollTop - clientHeight <= distance;
+    if (atBottom && !top.atBottom) top.instance.onReachBottom?.();
+    top.atBottom = atBottom;
+  }
 
   pages(): PageInstance[] {
     return this.stack.map((e) => e.instance);
@@ -111,6 +128,8 @@ export class PageStack implements Navigator {
   }
 
   setTitle(title: string): void {
+    const top = this.top();
+    if (top) top.title = title;
     this.frame.setTitle(title);
   }
 
@@ -220,7 +239,7 @@ export class PageStack implements Navigator {
 
   private showFrame(entry: StackEntry): void {
     const win = { ...(this.app.window ?? {}), ...entry.json };
-    this.frame.setTitle(win.navigationBarTitleText ?? '');
+    this.frame.setTitle(entry.title ?? win.navigationBarTitleText ?? '');
     this.frame.setBarColor(win.navigationBarBackgroundColor ?? '#ffffff', win.navigationBarTextStyle === 'black' ? '#000000' : '#ffffff');
     this.frame.update(this.stack.length, entry.route, entry.query);
   }

@@ -81,7 +81,7 @@ describe('the preview', () => {
     await expectNoErrors(phone);
   });
 
-  it('opens an unknown code URL on the verify page as 无效码', async () => {
+  it('opens a code URL on the verify page as the public, and scans one with wx.scanCode', async () => {
     const phone = await stack.phone(MERCHANT);
     await phone.page.goto(`${stack.running.previewUrl}/c/AAAAAAAAAAAAAAAAAAAAAA?v=1`);
     await phone.ready();
@@ -89,6 +89,16 @@ describe('the preview', () => {
     // The scanner is the public: the caller switch shows the anonymous caller.
     expect(await phone.page.locator('#caller').inputValue()).toBe('');
     await eventually(() => phone.cls('verdict').textContent()).toContain('无效码');
+
+    // The verify page without a code offers the scanner; the preview's scanner asks for the text.
+    await phone.page.goto(`${stack.running.previewUrl}/?caller=#/pages/verify/verify`);
+    await phone.ready();
+    await eventually(() => phone.cls('page-error').count()).toBe(1);
+    await phone.text('扫一扫诚信码').tap();
+    await phone.page.locator('.wx-modal-input').fill(`${stack.running.previewUrl}/c/BBBBBBBBBBBBBBBBBBBBBB?v=2`);
+    await phone.page.locator('.wx-modal-confirm').tap();
+    await eventually(() => phone.cls('verdict').textContent()).toContain('无效码');
+    expect(await phone.page.locator('.wx-modal').count()).toBe(0);
     await expectNoErrors(phone);
   });
 });
