@@ -156,7 +156,10 @@ async function main(): Promise<void> {
 
 if (isMain(__filename)) {
   main().catch((e: unknown) => {
-    process.stderr.write(`${String(e instanceof Error ? e.stack : e)}\n`);
+    const err = e as NodeJS.ErrnoException & { port?: number };
+    if (err.code === 'EADDRINUSE') {
+      process.stderr.write(`端口 ${err.port ?? ''} 已被占用（也许 npm start 已在运行）：可用 --port / --cloud-port 换一个端口\n`);
+    } else process.stderr.write(`${String(e instanceof Error ? e.stack : e)}\n`);
     process.exit(1);
   });
 }
