@@ -54,9 +54,12 @@ export class HashIndex {
 
   private keysOf(doc: Doc): string[] {
     const v = getPath(doc, this.field);
-    const vals = Array.isArray(v) ? v : [v];
+    if (!Array.isArray(v)) {
+      const k = scalarKey(v);
+      return k === undefined ? [] : [k];
+    }
     const out: string[] = [];
-    for (const x of vals) {
+    for (const x of v) {
       const k = scalarKey(x);
       if (k !== undefined) out.push(k);
     }
@@ -64,12 +67,21 @@ export class HashIndex {
   }
 
   add(doc: Doc): void {
-    const id = idKey(doc._id);
-    for (const k of this.keysOf(doc)) {
-      let s = this.map.get(k);
-      if (!s) this.map.set(k, (s = new Set()));
-      s.add(id);
+    const v = getPath(doc, this.field);
+    if (!Array.isArray(v)) {
+      // The common case: one scalar, no intermediate array.
+      const k = scalarKey(v);
+      if (k !== undefined) this.addKey(k, idKey(doc._id));
+      return;
     }
+    const id = idKey(doc._id);
+    for (const k of this.keysOf(doc)) this.addKey(k, id);
+  }
+
+  private addKey(k: string, id: string): void {
+    let s = this.map.get(k);
+    if (!s) this.map.set(k, (s = new Set()));
+    s.add(id);
   }
 
   remove(doc: Doc): void {
