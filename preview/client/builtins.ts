@@ -227,6 +227,16 @@ function image(): void {
   });
 }
 
+/** What a `<button open-type>` does in WeChat, shown as far as a browser can. */
+function openTypeAction(openType: string): void {
+  const w = window as unknown as { wx: Record<string, (o: object) => void>; getCurrentPages: () => Record<string, any>[] };
+  if (openType === 'share') {
+    const page = w.getCurrentPages().at(-1);
+    const card = (page?.onShareAppMessage?.call(page, { from: 'button' }) ?? {}) as { title?: string; path?: string };
+    w.wx.showModal!({ title: '分享给朋友（预览）', content: `${card.title ?? ''}\n${card.path ?? `/${page?.route ?? ''}`}`, showCancel: false });
+  } else w.wx.showToast!({ title: `预览中不支持 open-type="${openType}"`, icon: 'none' });
+}
+
 function button(): void {
   define('button', {
     properties: {
@@ -241,9 +251,10 @@ function button(): void {
     attached() {
       this.$$.setAttribute('role', 'button');
       this.$$.addEventListener('click', () => {
-        const { formType, disabled } = this.data;
-        if (disabled || !formType) return;
-        this.$$.dispatchEvent(new CustomEvent(`wx-form-${formType}`, { bubbles: true }));
+        const { formType, openType, disabled } = this.data;
+        if (disabled) return;
+        if (formType) this.$$.dispatchEvent(new CustomEvent(`wx-form-${formType}`, { bubbles: true }));
+        if (openType) openTypeAction(openType);
       });
     },
   });

@@ -168,6 +168,10 @@ describe('journeys', () => {
     codeUrl = decodeQr(src!);
     const codeId = (await merchant.cls('foot').textContent())!.split(' ')[1]!;
     expect(codeUrl).toBe(`${stack.running.previewUrl}/c/${codeId}?v=1`);
+    // 分享给朋友: the share card opens this code's verify page.
+    await merchant.text('分享给朋友').tap();
+    await eventually(() => merchant.page.locator('.wx-modal-content').textContent()).toContain(`/pages/verify/verify?id=${codeId}&v=1`);
+    await merchant.page.locator('.wx-modal-confirm').tap();
     const visitor = await stack.phone('');
     await visitor.page.goto(codeUrl);
     await visitor.ready();
