@@ -1,6 +1,6 @@
 /**
  * CLI: `tsx localcloud/main.ts --port 3900 --data .localcloud/data --functions cloudfunctions
- *       [--indexes localcloud/indexes.json] [--env localcloud] [--allow-reset]`
+ *       [--indexes localcloud/indexes.json] [--env localcloud] [--allow-reset] [--instances 16] [--sync FULL|NORMAL]`
  * Prints one line `localcloud listening on <url>` once ready; SIGINT/SIGTERM close cleanly.
  */
 import { resolve } from 'node:path';
@@ -17,10 +17,12 @@ const { values } = parseArgs({
     env: { type: 'string', default: 'localcloud' },
     'allow-reset': { type: 'boolean', default: false },
     instances: { type: 'string' },
+    sync: { type: 'string', default: 'FULL' },
   },
 });
 
 async function main(): Promise<void> {
+  if (values.sync !== 'FULL' && values.sync !== 'NORMAL') throw new Error('--sync must be FULL or NORMAL');
   const started = Date.now();
   const lc = await startLocalCloud({
     port: Number(values.port),
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     env: values.env,
     allowReset: values['allow-reset'],
     functionInstances: values.instances ? Number(values.instances) : undefined,
+    synchronous: values.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
   });
   const docs = lc.db.collectionNames().reduce((n, c) => n + lc.db.collection(c).size, 0);
   console.log(
