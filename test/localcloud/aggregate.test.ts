@@ -190,4 +190,32 @@ describe('aggregateDocuments', () => {
     expect(e.errCode).toBeLessThan(0);
     expect(e.errMsg).toMatch(/noSuchOp|BadValue|unknown|not/i);
   });
+
+  it('never changes the stored documents, whatever the stages do', async () => {
+    const before = (await entities().orderBy('_id', 'asc').get()).data;
+    await entities()
+      .aggregate()
+      .addFields({ extra: 1, name: 'changed' })
+      .project({ uscc: 0 })
+      .sort({ staffCount: -1 })
+      .end();
+    await entities()
+      .aggregate()
+      .match({ districtCode: '230402' })
+      .lookup({ from: 'commitments', localField: 'uscc', foreignField: 'uscc', as: 'c' })
+      .unwind('$c')
+      .replaceRoot({ newRoot: '$c' })
+      .addFields({ text: 'changed' })
+      .end();
+    await db
+      .collection('plain')
+      .aggregate()
+      .lookup({ from: 'entities', localField: 'ref', foreignField: 'uscc', as: 'e' })
+      .unwind('$e')
+      .replaceRoot({ newRoot: '$e' })
+      .addFields({ staffCount: 0 })
+      .end();
+    expect((await entities().orderBy('_id', 'asc').get()).data).toEqual(before);
+    expect((await db.collection('commitments').doc('c1').get()).data.text).toBe('守法经营');
+  });
 });
