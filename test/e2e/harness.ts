@@ -18,8 +18,11 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'e2e');
 export interface Stack {
   running: Running;
   browser: Browser;
-  /** A fresh phone (own storage) opened on `path` of the preview as `caller` (an openid, '' = public). */
-  phone(caller: string, path?: string): Promise<Phone>;
+  /**
+   * A fresh phone (own storage) opened on `path` of the preview as `caller` (an openid, '' = public).
+   * `desktop`: a mouse-only desktop browser instead of a touch phone.
+   */
+  phone(caller: string, path?: string, desktop?: boolean): Promise<Phone>;
   close(): Promise<void>;
 }
 
@@ -43,15 +46,11 @@ export async function startStack(): Promise<Stack> {
   return {
     running,
     browser,
-    async phone(caller, path = '') {
-      const context = await browser.newContext({
-        hasTouch: true,
-        isMobile: true,
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      });
+    async phone(caller, path = '', desktop = false) {
+      const device = desktop
+        ? { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }
+        : { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+      const context = await browser.newContext({ ...device, locale: 'zh-CN', acceptDownloads: true });
       contexts.push(context);
       const page = await context.newPage();
       const phone = new Phone(page);

@@ -70,6 +70,18 @@ describe('the preview', () => {
     await expectNoErrors(phone);
   });
 
+  it('turns mouse clicks into taps on a desktop browser', async () => {
+    const desktop = await stack.phone('', '', true);
+    await desktop.text('扫码核验 · 查询主体').click();
+    await eventually(() => desktop.route()).toBe('pages/search/search');
+    await desktop.page.locator('#nav-back').click();
+    await eventually(() => desktop.route()).toBe('pages/index/index');
+    // The page stack never grew twice: one click, one tap.
+    expect(await desktop.page.locator('wx-page').count()).toBe(1);
+    await desktop.shot('0-desktop');
+    await expectNoErrors(desktop);
+  });
+
   it('calls the functions as the caller chosen outside the phone', async () => {
     const phone = await stack.phone(MERCHANT, 'pages/staff-dashboard/staff-dashboard');
     await eventually(() => phone.cls('page-error').textContent()).toContain('不是本系统的工作人员');
