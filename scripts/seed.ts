@@ -2,7 +2,7 @@
  * `npm run seed [-- --url http://127.0.0.1:3900 | --data .localcloud/data] [--today YYYY-MM-DD]`
  *
  * Loads a realistic demo data set for Hegang's eight districts into the local cloud: about 59,000
- * market entities (valid USCCs whose area code is the district), codes for 6–23% of them per
+ * market entities (valid USCCs whose area code is the district), codes for 7–23% of them per
  * district (some suspended, a few revoked and reissued), their applications, commitments, honours,
  * registrations and other information, dated district totals, staff members and 60 days of rate
  * snapshots that rise toward today. Deterministic (seeded PRNG, fixed ids): running it twice
@@ -49,7 +49,7 @@ export const PLAN: Record<string, { entities: number; codedPct: number; xinyidai
   '230404': { entities: 7_500, codedPct: 14, xinyidaiPct: 11, rural: false }, // 南山区
   '230405': { entities: 4_000, codedPct: 8, xinyidaiPct: 7, rural: false }, // 兴安区
   '230406': { entities: 6_500, codedPct: 11, xinyidaiPct: 9, rural: false }, // 东山区
-  '230407': { entities: 2_500, codedPct: 6, xinyidaiPct: 5, rural: false }, // 兴山区
+  '230407': { entities: 2_500, codedPct: 7, xinyidaiPct: 5, rural: false }, // 兴山区
   '230421': { entities: 11_500, codedPct: 21, xinyidaiPct: 22, rural: true }, // 萝北县
   '230422': { entities: 8_500, codedPct: 10, xinyidaiPct: 16, rural: true }, // 绥滨县
 };
@@ -489,6 +489,8 @@ export function generateDemoData(today: string, scale = 1): SeedData {
   }
 
   function addRecords(e: EntityDoc, owner: string, issuedDay: number): void {
+    // Records follow the code by a few days, never beyond today.
+    const upTo = (day: number) => Math.min(day, todayN);
     const t = commitmentTemplate(e.field);
     const commitment: CommitmentInput = {
       promiserName: e.name,
@@ -521,19 +523,19 @@ export function generateDemoData(today: string, scale = 1): SeedData {
         committedOn: dateOfDayNumber(issuedDay - 30 - rng.int(300)),
         publicity: '社会公开',
       };
-      const value = { ...dept };
       data.commitments.push({
         _id: rng.hex(32),
         ...dept,
         uscc: e.uscc,
         status: 'approved',
-        source: importSource(DEPARTMENTS.scjg, issuedDay + 2, `seed-commitments-${issuedDay}`),
-        dedupKey: dedup('commitment', value),
-        createdAt: atChina(issuedDay + 2, 15),
+        source: importSource(DEPARTMENTS.scjg, upTo(issuedDay + 2), `seed-commitments-${issuedDay}`),
+        dedupKey: dedup('commitment', dept),
+        createdAt: atChina(upTo(issuedDay + 2), 15),
       });
     }
     if (rng.chance(0.18)) {
-      const year = Number(dateOfDayNumber(issuedDay).slice(0, 4)) - 1;
+      const awardedOn = dateOfDayNumber(issuedDay - 30 - rng.int(370));
+      const year = Number(awardedOn.slice(0, 4)) - 1;
       const [honourType, title, issuer] = rng.pick([
         ['纳税信用A级', `${year}年度纳税信用A级纳税人`, DEPARTMENTS.tax],
         ['守合同重信用', `${year}年度黑龙江省守合同重信用企业`, DEPARTMENTS.scjg],
@@ -546,15 +548,15 @@ export function generateDemoData(today: string, scale = 1): SeedData {
         honourType,
         title,
         issuer,
-        awardedOn: `${year + 1}-0${1 + rng.int(6)}-1${rng.int(10)}`,
+        awardedOn,
         validUntil: `${year + 3}-12-31`,
       };
       data.honours.push({
         _id: rng.hex(32),
         ...value,
-        source: importSource(issuer, issuedDay + 3, `seed-honours-${issuedDay}`),
+        source: importSource(issuer, upTo(issuedDay + 3), `seed-honours-${issuedDay}`),
         dedupKey: dedup('honour', value),
-        createdAt: atChina(issuedDay + 3, 15),
+        createdAt: atChina(upTo(issuedDay + 3), 15),
       });
     }
     if (rng.chance(0.25)) {
@@ -564,14 +566,14 @@ export function generateDemoData(today: string, scale = 1): SeedData {
         itemType: rng.pick(['资质证照', '经营承诺', '志愿服务', '公益捐赠'] as const),
         itemName: rng.pick(['食品经营许可证', '放心消费承诺', '社区志愿服务', '助学捐赠']),
         content: rng.pick(['诚信经营，欢迎监督', '参加社区志愿服务活动', '向当地学校捐赠图书', '持证经营，证照齐全']),
-        registeredOn: dateOfDayNumber(issuedDay + 1),
+        registeredOn: dateOfDayNumber(upTo(issuedDay + 1)),
       };
       data.registrations.push({
         _id: rng.hex(32),
         ...value,
         source: { kind: 'self', openid: owner },
         dedupKey: dedup('registration', value),
-        createdAt: atChina(issuedDay + 1, 17),
+        createdAt: atChina(upTo(issuedDay + 1), 17),
       });
     }
     if (rng.chance(e.category === 'cooperative' ? 0.5 : 0.08)) {
@@ -599,9 +601,9 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       data.otherInfo.push({
         _id: rng.hex(32),
         ...full,
-        source: importSource(DEPARTMENTS.scjg, issuedDay + 4, `seed-other-${issuedDay}`),
+        source: importSource(DEPARTMENTS.scjg, upTo(issuedDay + 4), `seed-other-${issuedDay}`),
         dedupKey: dedup('otherInfo', full),
-        createdAt: atChina(issuedDay + 4, 15),
+        createdAt: atChina(upTo(issuedDay + 4), 15),
       });
     }
   }

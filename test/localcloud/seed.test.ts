@@ -76,6 +76,22 @@ describe('demo data', () => {
     expect(last.city.coded).toBe(data.codes.filter((c) => c.status === 'active').length);
   });
 
+  it('dates nothing after today', () => {
+    const endOfToday = new Date(`${TODAY}T23:59:59+08:00`).getTime();
+    for (const [coll, docs] of Object.entries(data)) {
+      for (const d of docs as Record<string, unknown>[]) {
+        for (const k of ['createdAt', 'issuedAt', 'reviewedAt', 'takenAt']) {
+          const v = d[k];
+          if (v instanceof Date) expect(v.getTime(), `${coll}.${k}`).toBeLessThanOrEqual(endOfToday);
+        }
+        for (const k of ['awardedOn', 'committedOn', 'registeredOn', 'obtainedOn', 'asOf', 'date']) {
+          if (typeof d[k] === 'string') expect(d[k] as string, `${coll}.${k}`).not.toBe('' as string);
+          if (typeof d[k] === 'string') expect((d[k] as string) <= TODAY, `${coll}.${k} ${String(d[k])}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('has the demo callers: city admin, every district, a department', () => {
     const openids = data.staff.map((s) => s.openid);
     expect(openids).toContain('staff-city');
