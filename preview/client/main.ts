@@ -102,7 +102,10 @@ async function boot(): Promise<void> {
   $('nav-home').addEventListener('click', () => void stack.reLaunch(`/${app.pages[0]}`));
   $('address-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const value = $<HTMLInputElement>('address').value.trim().replace(/^#?\/?/, '');
+    const typed = $<HTMLInputElement>('address').value.trim();
+    // A pasted code URL (http…/c/<id>?v=N) is opened as a scan would open it.
+    if (/^https?:\/\//.test(typed)) return void (location.href = typed);
+    const value = typed.replace(/^#?\/?/, '');
     stack.reLaunch(`/${value}`).catch((err: unknown) => showError(err instanceof Error ? err.message : String(err)));
   });
   callerSelect.addEventListener('change', () => {
