@@ -79,7 +79,7 @@ describe('demo data', () => {
   it('dates nothing after today', () => {
     const endOfToday = new Date(`${TODAY}T23:59:59+08:00`).getTime();
     for (const [coll, docs] of Object.entries(data)) {
-      for (const d of docs as Record<string, unknown>[]) {
+      for (const d of docs as unknown as Record<string, unknown>[]) {
         for (const k of ['createdAt', 'issuedAt', 'reviewedAt', 'takenAt']) {
           const v = d[k];
           if (v instanceof Date) expect(v.getTime(), `${coll}.${k}`).toBeLessThanOrEqual(endOfToday);
