@@ -3,7 +3,8 @@
  * the globals WeChat provides (wx, App, Page, getApp, getCurrentPages), runs app.js and opens the
  * page named in the address (`#/pages/x/x?a=1`, else the first page of app.json).
  */
-import simulate from 'miniprogram-simulate';
+// Evaluated first: it installs the mock `wx` and empty built-ins that registerBuiltins() replaces.
+import 'miniprogram-simulate';
 import { registerBuiltins } from './builtins';
 import { installRequire, prepareFiles, type FileMap } from './files';
 import { PageStack, type AppJson } from './pages';
@@ -47,7 +48,6 @@ async function boot(): Promise<void> {
   window.__FILE_MAP__ = prepareFiles(files);
   installRequire(window.__FILE_MAP__);
   registerBuiltins();
-  void simulate;
 
   const app = JSON.parse(files['app.json'] ?? '{"pages":[]}') as AppJson;
   let openid = callerFromAddress(config);
