@@ -55,6 +55,29 @@ function workerSource(): string {
 }
 
 /**
+ * The environment CloudBase's SCF runtime gives a function instance, pointed at this emulator:
+ * wx-server-sdk finds the endpoint in TCB_CONTEXT_CNFG and the caller in the WX_* keys.
+ * Exported so a benchmark can host a function in a process of its own, as CloudBase does.
+ */
+export function runtimeEnvironment(env: string, url: string): Record<string, string> {
+  return {
+    TENCENTCLOUD_RUNENV: 'SCF',
+    SCF_NAMESPACE: env,
+    TCB_ENV: env,
+    TENCENTCLOUD_REGION: 'ap-shanghai',
+    TENCENTCLOUD_SECRETID: 'localcloud-secret-id',
+    TENCENTCLOUD_SECRETKEY: 'localcloud-secret-key',
+    TENCENTCLOUD_SESSIONTOKEN: '',
+    // node-sdk's buildUrl() uses TCB_CONTEXT_CNFG.URL as the API endpoint when no serviceUrl is given.
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TCB_CONTEXT_CNFG',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
+    LOCAL_CLOUD_URL: url,
+    SILENCE: 'true',
+  };
+}
+
+/**
  * Runs cloud functions the way CloudBase does: each instance (worker thread, own process.env)
  * handles one invocation at a time; more concurrent calls start more instances up to `size`,
  * beyond that they queue. Inside, wx-server-sdk reaches this emulator through TCB_CONTEXT_CNFG,
@@ -78,22 +101,7 @@ export class FunctionPool {
 
   /** Environment of every instance: what CloudBase's SCF runtime provides, pointed at us. */
   private baseEnv(): Record<string, string> {
-    const { env, url } = this.opts;
-    return {
-      TENCENTCLOUD_RUNENV: 'SCF',
-      SCF_NAMESPACE: env,
-      TCB_ENV: env,
-      TENCENTCLOUD_REGION: 'ap-shanghai',
-      TENCENTCLOUD_SECRETID: 'localcloud-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'localcloud-secret-key',
-      TENCENTCLOUD_SESSIONTOKEN: '',
-      // node-sdk's buildUrl() uses TCB_CONTEXT_CNFG.URL as the API endpoint when no serviceUrl is given.
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TCB_CONTEXT_CNFG',
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
-      LOCAL_CLOUD_URL: url,
-      SILENCE: 'true',
-    };
+    return runtimeEnvironment(this.opts.env, this.opts.url);
   }
 
   private spawn(): Slot {
