@@ -10,11 +10,16 @@ import { COLLECTIONS, type StaffDoc } from '../model';
 
 export type Staff = StaffDoc;
 
-const NOT_STAFF = () => new DomainError('FORBIDDEN', '您不是本系统的工作人员，无权进行此操作');
+/**
+ * The refusal tells people their own openid (用户标识): it is what the city admin registers,
+ * and the only way a new staff member can learn it.
+ */
+const NOT_STAFF = (openid: string) =>
+  new DomainError('FORBIDDEN', '您不是本系统的工作人员，无权进行此操作', { openid });
 
 export async function loadStaff(db: Database, openid: string): Promise<Staff> {
   const staff = await fetchOne<StaffDoc>(db.collection(COLLECTIONS.staff).where({ openid }).limit(1));
-  if (!staff || staff.active !== true) throw NOT_STAFF();
+  if (!staff || staff.active !== true) throw NOT_STAFF(openid);
   return staff;
 }
 

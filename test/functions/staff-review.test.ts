@@ -29,6 +29,7 @@ describe('who may call', () => {
         expect(res.ok, `${action} by ${who}`).toBe(false);
         expect(res.error!.code).toBe('FORBIDDEN');
         expect(res.error!.message).toMatch(/无权|工作人员/);
+        expect(res.error!.details).toEqual({ openid: who });
       }
     }
     expect((await all(cloud, 'applications', { _id: app._id }))[0].status).toBe('pending');

@@ -58,6 +58,8 @@ describe('staff dashboard', () => {
     const page = loadPage('pages/staff-dashboard/staff-dashboard');
     await until(() => page.data.loading === false, 'the refusal');
     expect(textOf(page, '.page-error')).toBe('您不是本系统的工作人员，无权进行此操作');
+    // Their own openid, to hand to the city admin who registers staff.
+    expect(textOf(page, '.openid')).toBe(MERCHANT);
     expect(texts(page, '.bar-row')).toEqual([]);
   });
 });

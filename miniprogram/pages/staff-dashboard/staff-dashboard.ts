@@ -6,6 +6,8 @@ Page({
   data: {
     loading: true,
     error: '',
+    /** Shown to someone who is not (yet) staff, to hand to the city admin. */
+    myOpenid: '',
     asOf: '',
     cityBar: null as Bar | null,
     bars: [] as Bar[],
@@ -18,9 +20,13 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' });
+    this.setData({ loading: true, error: '', myOpenid: '' });
     const res = await districtStats();
-    if (!res.ok) return this.setData({ loading: false, error: res.error.message });
+    if (!res.ok) {
+      const details = res.error.details as { openid?: unknown } | undefined;
+      const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
+      return this.setData({ loading: false, error: res.error.message, myOpenid });
+    }
     this.setData({ loading: false, asOf: res.data.asOf, ...dashboardView(res.data.districts, res.data.city) });
   },
 
