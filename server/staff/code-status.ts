@@ -6,12 +6,11 @@
  */
 import * as z from 'zod';
 import { DomainError, districtCode, oneOf, parseOrThrow } from '../../core';
-import { audit } from '../audit';
 import { fetchAll, fetchById } from '../db';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type CodeHistoryEntry, type CodeStatus, type EntityDoc } from '../model';
 import { codeChangeInput, page } from './inputs';
-import { actorOf, assertInScope, loadStaff, scopeFilter } from './roles';
+import { actorOf, auditByStaff, assertInScope, loadStaff, scopeFilter } from './roles';
 
 interface Transition {
   readonly action: string;
@@ -45,10 +44,8 @@ function change(t: Transition) {
     const { liveKey: _k, ...rest } = before;
     const after: Omit<CodeDoc, 'liveKey'> & { liveKey?: string } = { ...rest, status: t.to, history: [...before.history, entry] };
     if (t.to !== 'revoked' && before.liveKey !== undefined) after.liveKey = before.liveKey;
-    await audit(db, {
+    await auditByStaff(db, staff, {
       at: now,
-      actor: actorOf(staff),
-      role: staff.role,
       action: t.action,
       target: { collection: COLLECTIONS.codes, id: before._id },
       before: { status: before.status, liveKey: before.liveKey ?? null },

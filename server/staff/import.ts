@@ -17,13 +17,12 @@ import {
   rowInput,
   type Layout,
 } from '../../core/import-layouts';
-import { audit } from '../audit';
 import { getCloud, isLocalCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CollectionName, type RecordSource } from '../model';
-import { actorOf, loadStaff, type Staff } from './roles';
+import { actorOf, auditByStaff, loadStaff, type Staff } from './roles';
 import { readFirstSheet, type SheetRow } from './xlsx';
 
 /** Largest accepted file. A 60,000-row 主动承诺信息表 is about 3 MB. */
@@ -181,10 +180,8 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
   await writer.flush();
   if (report.rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
 
-  await audit(db, {
+  await auditByStaff(db, staff, {
     at: now,
-    actor: actorOf(staff),
-    role: staff.role,
     action: 'importRecords',
     target: { collection: TARGET[kind], id: batch },
     before: null,

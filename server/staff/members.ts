@@ -1,13 +1,12 @@
 /** The staff list: city admins register and deactivate staff; every change is audited. */
 import * as z from 'zod';
 import { DomainError, districtCode, FIELDS, oneOf, optionalText, parseOrThrow, text } from '../../core';
-import { audit } from '../audit';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS, type StaffDoc } from '../model';
-import { actorOf, loadStaff, requireCity } from './roles';
+import { auditByStaff, loadStaff, requireCity } from './roles';
 
 const openid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
 
@@ -62,10 +61,8 @@ export async function staffMembers(payload: Record<string, unknown>, { caller, d
   }
   if (input.op === 'add') {
     const member = await addStaff(db, parseOrThrow(staffInput, input.member), now);
-    await audit(db, {
+    await auditByStaff(db, staff, {
       at: now,
-      actor: actorOf(staff),
-      role: staff.role,
       action: 'staffMembers.add',
       target: { collection: COLLECTIONS.staff, id: member._id },
       before: null,
@@ -79,10 +76,8 @@ export async function staffMembers(payload: Record<string, unknown>, { caller, d
   if (!before.active) return { member: before };
   await coll.doc(before._id).update({ data: { active: false } });
   const after = { ...before, active: false };
-  await audit(db, {
+  await auditByStaff(db, staff, {
     at: now,
-    actor: actorOf(staff),
-    role: staff.role,
     action: 'staffMembers.deactivate',
     target: { collection: COLLECTIONS.staff, id: before._id },
     before: { active: true },

@@ -9,13 +9,12 @@
  */
 import { DomainError, parseOrThrow } from '../../core';
 import type { Database } from '../cloud';
-import { audit } from '../audit';
 import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchById, fetchOne, countOf } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type CommitmentDoc, type EntityDoc } from '../model';
 import type { ActionContext } from '../handler';
-import { actorOf, assertInScope, loadStaff, scopeFilter, type Staff } from './roles';
+import { actorOf, auditByStaff, assertInScope, loadStaff, scopeFilter, type Staff } from './roles';
 import { queueInput, reviewApplicationInput, reviewCommitmentInput } from './inputs';
 
 type Payload = Record<string, unknown>;
@@ -99,10 +98,8 @@ export async function reviewApplication(payload: Payload, { caller, db, now }: A
   }
   const { pendingKey: _p, ...beforeView } = before;
   const after = { ...beforeView, ...decided, ...(entity ? { entityId: entity._id } : {}), ...(code ? { codeId: code._id } : {}) };
-  await audit(db, {
+  await auditByStaff(db, staff, {
     at: now,
-    actor: actorOf(staff),
-    role: staff.role,
     action: approve ? 'reviewApplication.approve' : 'reviewApplication.reject',
     target: { collection: COLLECTIONS.applications, id: before._id },
     before: beforeView,
@@ -138,10 +135,8 @@ async function ensureEntity(db: Database, staff: Staff, app: ApplicationDoc, now
   try {
     const res = (await coll.add({ data: doc })) as { _id: string };
     const entity = { ...doc, _id: res._id };
-    await audit(db, {
+    await auditByStaff(db, staff, {
       at: now,
-      actor: actorOf(staff),
-      role: staff.role,
       action: 'entity.create',
       target: { collection: COLLECTIONS.entities, id: entity._id },
       before: null,
@@ -163,10 +158,8 @@ async function addOwner(db: Database, staff: Staff, entity: EntityDoc, openid: s
     .doc(entity._id)
     .update({ data: { ownerOpenids: db.command.addToSet(openid), updatedAt: now } });
   const after = { ...entity, ownerOpenids: [...entity.ownerOpenids, openid], updatedAt: now };
-  await audit(db, {
+  await auditByStaff(db, staff, {
     at: now,
-    actor: actorOf(staff),
-    role: staff.role,
     action: 'entity.addOwner',
     target: { collection: COLLECTIONS.entities, id: entity._id },
     before: { ownerOpenids: entity.ownerOpenids },
@@ -182,10 +175,8 @@ async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Da
   const last = await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1));
   try {
     const code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1);
-    await audit(db, {
+    await auditByStaff(db, staff, {
       at: now,
-      actor: actorOf(staff),
-      role: staff.role,
       action: 'code.issue',
       target: { collection: COLLECTIONS.codes, id: code._id },
       before: null,
@@ -218,10 +209,8 @@ export async function reviewCommitment(payload: Payload, { caller, db, now }: Ac
   const res = (await coll.where({ _id: before._id, status: 'pending' }).update({ data: decided })) as { stats: { updated: number } };
   if (res.stats.updated !== 1) throw alreadyReviewed('decided');
   const after = { ...before, ...decided };
-  await audit(db, {
+  await auditByStaff(db, staff, {
     at: now,
-    actor: actorOf(staff),
-    role: staff.role,
     action: input.decision === 'approve' ? 'reviewCommitment.approve' : 'reviewCommitment.reject',
     target: { collection: COLLECTIONS.commitments, id: before._id },
     before,

@@ -6,7 +6,8 @@
 import { DomainError, districtName } from '../../core';
 import type { Database } from '../cloud';
 import { fetchOne } from '../db';
-import { COLLECTIONS, type StaffDoc } from '../model';
+import { audit } from '../audit';
+import { COLLECTIONS, type AuditDoc, type StaffDoc } from '../model';
 
 export type Staff = StaffDoc;
 
@@ -66,4 +67,9 @@ export function scopeFilter(staff: Staff, requestedDistrict?: string): Record<st
 /** The audit log's name for the actor. */
 export function actorOf(staff: Staff): string {
   return staff.openid;
+}
+
+/** Write the audit entry of a change `staff` made (who, when, what, before, after, reason). */
+export function auditByStaff(db: Database, staff: Staff, entry: Omit<AuditDoc, 'actor' | 'role'>): Promise<void> {
+  return audit(db, { ...entry, actor: actorOf(staff), role: staff.role });
 }

@@ -37,6 +37,23 @@ describe('merchant pages', () => {
     expect(wx.navigations.at(-1)).toBe(`/pages/my-code/my-code?uscc=${shop.entity.uscc}`);
   });
 
+  it('my entities tells an anonymous user to sign in, without also claiming they own nothing', async () => {
+    installWx({ cloudUrl: cloud.url, openid: '' });
+    try {
+      const page = loadPage('pages/my-entities/my-entities');
+      await until(() => !page.data.loading, 'the refusal');
+      expect(textOf(page, '.page-error')).toBe('请在微信中登录后再操作');
+      expect(page.dom!.querySelector('.empty')).toBeNull();
+      // A signed-in user with nothing is told so.
+      installWx({ cloudUrl: cloud.url, openid: 'oNobody_owns_nothing' });
+      const empty = loadPage('pages/my-entities/my-entities');
+      await until(() => !empty.data.loading, 'the empty list');
+      expect(textOf(empty, '.empty')).toBe('您名下还没有已赋码的市场主体。');
+    } finally {
+      wx = installWx({ cloudUrl: cloud.url, openid: OWNER });
+    }
+  });
+
   it('the poster shows the name, instructions and a code image that decodes to the code URL', async () => {
     const page = loadPage('pages/my-code/my-code', { uscc: shop.entity.uscc });
     await until(() => page.data.code !== null, 'the code');
