@@ -11,3 +11,4 @@ export * from './code-id';
 export * from './verify';
 export * from './profile';
 export * from './commitment-templates';
+export * from './rates';

@@ -1,4 +1,5 @@
 /** Typed calls to the `staff` cloud function: progress, the review queue, the bulletin, imports. */
+import type { Pace } from '../lib/core';
 import { callFunction, type CallResult } from './call';
 
 export interface ShareView {
@@ -34,6 +35,22 @@ export interface DistrictStatsData {
 
 export function districtStats(): Promise<CallResult<DistrictStatsData>> {
   return callFunction<DistrictStatsData>('staff', 'districtStats');
+}
+
+export interface RateSeries {
+  /** Daily snapshots, oldest first. */
+  points: { date: string; coded: number; basisPoints: number }[];
+  pace: Pace;
+}
+
+export interface StatsHistoryData {
+  targetPercent: number;
+  city: RateSeries;
+  districts: (RateSeries & { districtCode: string })[];
+}
+
+export function statsHistory(days = 60): Promise<CallResult<StatsHistoryData>> {
+  return callFunction<StatsHistoryData>('staff', 'statsHistory', { days });
 }
 
 export type QueueKind = 'application' | 'commitment';

@@ -53,6 +53,33 @@ describe('staff dashboard', () => {
     expect(texts(page, '.bar-row.city')).toEqual(['全市 21.74%']); // 25 / 115
   });
 
+  it('shows the city trend and the day the current pace reaches 40%, and each district’s pace', async () => {
+    // Ten days: the city rising one point a day from 20%, 向阳区 flat at 7.5%.
+    const days = Array.from({ length: 10 }, (_, i) => {
+      const date = `2026-03-${String(i + 1).padStart(2, '0')}`;
+      const bp = 2000 + i * 100;
+      return {
+        _id: date,
+        date,
+        takenAt: new Date(),
+        city: { districtCode: '230400', coded: bp, marketEntities: 10_000, basisPoints: bp },
+        districts: [{ districtCode: '230402', coded: 3, marketEntities: 40, basisPoints: 750 }],
+      };
+    });
+    await cloud.db.collection('rateSnapshots').add({ data: days });
+    try {
+      installWx({ cloudUrl: cloud.url, openid: CITY });
+      const page = loadPage('pages/staff-dashboard/staff-dashboard');
+      await until(() => page.data.loading === false, 'the dashboard');
+      expect(page.querySelectorAll('.trend .column')).toHaveLength(10);
+      // 29% on 03-10 at +1 point a day → 40% on 03-21.
+      expect(textOf(page, '.trend .pace')).toBe('按当前速度（近30天每天+1.00个百分点），预计2026年3月21日达到40%');
+      expect(texts(page, '.district-pace')[0]).toBe('按当前速度（近30天每天+0.00个百分点）无法达到40%，需加快赋码');
+    } finally {
+      await cloud.db.collection('rateSnapshots').where({ date: cloud.db.command.exists(true) }).remove();
+    }
+  });
+
   it('tells a user who is not staff, in Chinese', async () => {
     installWx({ cloudUrl: cloud.url, openid: MERCHANT });
     const page = loadPage('pages/staff-dashboard/staff-dashboard');

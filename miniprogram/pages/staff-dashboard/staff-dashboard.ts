@@ -1,6 +1,7 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
-import { districtStats } from '../../services/staff';
+import { districtStats, statsHistory } from '../../services/staff';
 import { dashboardView, type Bar } from './bars';
+import { paceText, trendView, type TrendView } from './trend';
 
 Page({
   data: {
@@ -10,7 +11,8 @@ Page({
     myOpenid: '',
     asOf: '',
     cityBar: null as Bar | null,
-    bars: [] as Bar[],
+    bars: [] as (Bar & { pace?: string })[],
+    trend: null as TrendView | null,
     targetLeft: 80,
     axisMax: 50,
   },
@@ -21,13 +23,23 @@ Page({
 
   async load() {
     this.setData({ loading: true, error: '', myOpenid: '' });
-    const res = await districtStats();
+    const [res, history] = await Promise.all([districtStats(), statsHistory(60)]);
     if (!res.ok) {
       const details = res.error.details as { openid?: unknown } | undefined;
       const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
       return this.setData({ loading: false, error: res.error.message, myOpenid });
     }
-    this.setData({ loading: false, asOf: res.data.asOf, ...dashboardView(res.data.districts, res.data.city) });
+    const view = dashboardView(res.data.districts, res.data.city);
+    // The trend is a second opinion on the same page: without it the bars still show.
+    const target = res.data.targets.codeRatePercent;
+    const paceOf = new Map(history.ok ? history.data.districts.map((d) => [d.districtCode, paceText(d.pace, target)]) : []);
+    this.setData({
+      loading: false,
+      asOf: res.data.asOf,
+      ...view,
+      bars: view.bars.map((b) => ({ ...b, pace: paceOf.get(b.code) })),
+      trend: history.ok ? trendView(history.data.city, target) : null,
+    });
   },
 
   go(e: WechatMiniprogram.TouchEvent) {
