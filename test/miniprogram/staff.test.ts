@@ -74,7 +74,7 @@ describe('staff dashboard', () => {
       expect(page.querySelectorAll('.trend .column')).toHaveLength(10);
       // 29% on 03-10 at +1 point a day → 40% on 03-21.
       expect(textOf(page, '.trend .pace')).toBe('按当前速度（近30天每天+1.00个百分点），预计2026年3月21日达到40%');
-      expect(texts(page, '.district-pace')[0]).toBe('按当前速度（近30天每天+0.00个百分点）无法达到40%，需加快赋码');
+      expect(texts(page, '.district-pace')[0]).toBe('近30天赋码率基本持平，按当前速度无法达到40%，需加快赋码');
     } finally {
       await cloud.db.collection('rateSnapshots').where({ date: cloud.db.command.exists(true) }).remove();
     }

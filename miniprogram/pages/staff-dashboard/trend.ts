@@ -26,7 +26,9 @@ export function paceText(pace: Pace, targetPercent: number): string {
     case 'projected':
       return `按当前速度${perDay}，预计${chineseDate(pace.outlook.date)}达到${targetPercent}%${pace.outlook.byYearEnd ? '' : '，晚于年底，需加快赋码'}`;
     case 'notAtPace':
-      return `按当前速度${perDay}无法达到${targetPercent}%，需加快赋码`;
+      return Math.abs(pace.pointsPerDay ?? 0) < 0.005
+        ? `近30天赋码率基本持平，按当前速度无法达到${targetPercent}%，需加快赋码`
+        : `按当前速度${perDay}无法达到${targetPercent}%，需加快赋码`;
     default:
       return '每日快照不足两天，暂无法测算趋势';
   }
