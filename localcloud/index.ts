@@ -6,6 +6,7 @@ import { FunctionPool } from './functions';
 import { loadIndexFile, type IndexFile } from './indexes';
 import { createLocalCloudServer } from './server';
 import { Stats } from './stats';
+import { Storage } from './storage';
 import { Store } from './store';
 import { TransactionManager } from './transactions';
 
@@ -14,7 +15,7 @@ export interface LocalCloudOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Folder of the SQLite store (created if missing). */
+  /** Folder of the SQLite store and of cloud storage's files (`storage/`); created if missing. */
   dataDir: string;
   /** Folder with `<name>/index.js` per cloud function; without it `/functions/*` is disabled. */
   functionsDir?: string;
@@ -70,6 +71,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     tx,
     stats,
     functions: undefined as FunctionPool | undefined,
+    storage: new Storage(options.dataDir, env),
     allowReset: options.allowReset === true,
   };
   const server = createLocalCloudServer(deps);
@@ -80,6 +82,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  deps.storage.baseUrl = url;
   if (options.functionsDir) {
     deps.functions = new FunctionPool({
       functionsDir: options.functionsDir,

@@ -20,3 +20,5 @@ export const TRANSACTION_LIFETIME_MS = 60_000;
 export const MAX_REQUEST_BYTES = 50 * 1024 * 1024;
 /** Default wall-clock limit for one function invocation (CloudBase's default is 3 s, max 60 s for HTTP calls; we are generous locally). */
 export const FUNCTION_TIMEOUT_MS = 60_000;
+/** Largest file one upload may store locally (COS takes up to 5 GB in one PUT; this only bounds the disk). */
+export const STORAGE_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

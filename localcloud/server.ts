@@ -6,6 +6,7 @@ import { CloudError, toCloudError } from './errors';
 import type { FunctionPool } from './functions';
 import { MAX_REQUEST_BYTES } from './limits';
 import type { Stats } from './stats';
+import type { Storage } from './storage';
 import type { TransactionManager } from './transactions';
 import { decodeStoredDoc, type Doc } from './wire';
 
@@ -14,12 +15,14 @@ export interface ServerDeps {
   tx: TransactionManager;
   stats: Stats;
   functions: FunctionPool | undefined;
+  storage: Storage;
   allowReset: boolean;
 }
 
 /**
  * Routes:
  * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
+ * - `/_storage/*`: cloud storage's upload (PUT) and download (GET) URLs, signed (see storage.ts).
  * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
  * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in),
  *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`).
@@ -38,6 +41,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const path = (req.url ?? '/').split('?')[0]!;
   if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true, env: deps.db.env });
   if (req.method === 'GET' && path === '/_stats') return send(res, 200, deps.stats.toJSON());
+  if (path.startsWith('/_storage/')) return deps.storage.serve(req, res);
   if (req.method !== 'POST')
     return send(res, 404, {
       error: { code: 'NOT_FOUND', message: `${req.method} ${path}` },
@@ -67,6 +71,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       });
     deps.tx.clear();
     deps.db.reset();
+    deps.storage.reset();
     return send(res, 200, { ok: true });
   }
   if (path === '/_admin/load') {
@@ -107,6 +112,11 @@ async function apiRequest(body: Params, res: ServerResponse, deps: ServerDeps): 
         throw new CloudError('DATABASE_INVALID_OPERRATOR', `action ${action} is not supported by the local cloud`);
       return send(res, 200, { requestId, ...handler(body, deps) });
     }
+    if (action.startsWith('storage.')) {
+      const handler = deps.storage.actions[action];
+      if (!handler) throw new CloudError('INVALID_PARAM', `action ${action} is not supported by the local cloud`);
+      return send(res, 200, { requestId, ...handler(body) });
+    }
     if (action === 'functions.invokeFunction') {
       // cloud.callFunction from inside a function. The caller identity is not propagated locally.
       if (!deps.functions) throw new CloudError('FUNCTIONS_REQUEST_FAIL', 'no functions directory configured');
@@ -132,7 +142,7 @@ async function apiRequest(body: Params, res: ServerResponse, deps: ServerDeps): 
     throw new CloudError('INVALID_PARAM', `action ${action || '(none)'} is not supported by the local cloud`);
   } catch (e) {
     const err = toCloudError(e);
-    deps.stats.databaseErrors++;
+    if (action.startsWith('database.')) deps.stats.databaseErrors++;
     return send(res, 200, { requestId, code: err.code, message: err.message });
   }
 }

@@ -17,7 +17,7 @@ import {
   rowInput,
   type Layout,
 } from '../../core/import-layouts';
-import { getCloud, isLocalCloud, type Database } from '../cloud';
+import { getCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
@@ -80,8 +80,6 @@ const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，单个�
 
 async function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
   if (input.fileBase64 !== undefined) return decodeFile(input.fileBase64);
-  // The local cloud has no storage; its preview always sends the file inline.
-  if (isLocalCloud()) throw new DomainError('FILE_ID_UNSUPPORTED', '本地环境不支持云存储文件，请直接上传文件内容');
   let res: { fileContent: Buffer };
   try {
     res = (await getCloud().downloadFile({ fileID: input.fileID! })) as { fileContent: Buffer };

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateHeaders } from '../../core/import-layouts';
+import { MAX_FILE_BYTES } from '../../server/staff/import';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { all, CITY, MERCHANT, seedStaff, TAX, usccOf, XIANGYANG } from './staff-fixtures';
 
@@ -91,6 +92,28 @@ describe('importRecords: 主动承诺信息表', () => {
   });
 });
 
+describe('importRecords by cloud-storage fileID (as the mini-program uploads it)', () => {
+  it('downloads the uploaded file and imports it like an inline one', async () => {
+    const file = Buffer.from(await xlsx([['序号', ...templateHeaders('commitment')], [1, ...commitmentRow(901)], [2, ...commitmentRow(902)]]), 'base64');
+    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/city/承诺-901.xlsx', fileContent: file });
+    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID, department: '市市场监管局' });
+    expect(res.ok).toBe(true);
+    expect(res.data).toMatchObject({ kind: 'commitment', rows: 2, inserted: 2, duplicates: 0, invalid: 0 });
+    for (const n of [901, 902]) {
+      expect(await all(cloud, 'commitments', { uscc: usccOf('230404', 500_000 + n) })).toMatchObject([{ source: { kind: 'import', department: '市市场监管局' } }]);
+    }
+    // The same file again adds nothing.
+    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID })).data).toMatchObject({ inserted: 0, duplicates: 2 });
+  });
+
+  it('refuses a stored file over the size limit without reading it as a spreadsheet', async () => {
+    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/big.xlsx', fileContent: Buffer.alloc(MAX_FILE_BYTES + 1) });
+    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID });
+    expect(res.error?.code).toBe('FILE_TOO_LARGE');
+    expect(res.error?.message).toMatch(/文件过大/);
+  });
+});
+
 describe('importRecords: other forms', () => {
   it('imports district totals that districtStats then uses; district staff only their own', async () => {
     const file = await xlsx(
@@ -150,7 +173,8 @@ describe('importRecords: refused files store nothing', () => {
       [{ kind: 'honour', fileBase64: 'A'.repeat(28 * 1024 * 1024) }, 'FILE_TOO_LARGE'],
       [{ kind: 'recipes', fileBase64: missing }, 'INVALID_INPUT'],
       [{ kind: 'honour' }, 'INVALID_INPUT'],
-      [{ kind: 'honour', fileID: 'cloud://env/imports/a.xlsx' }, 'FILE_ID_UNSUPPORTED'],
+      [{ kind: 'honour', fileID: 'cloud://localcloud.localcloud-1250000000/imports/never-uploaded.xlsx' }, 'FILE_NOT_FOUND'],
+      [{ kind: 'honour', fileID: 'not-a-file-id' }, 'FILE_NOT_FOUND'],
     ];
     for (const [payload, code] of cases) {
       const res = await staff(CITY, 'importRecords', payload);

@@ -36,11 +36,11 @@ export async function startHarness(options: Partial<LocalCloudOptions> = {}): Pr
 }
 
 /** The rejection of a promise (fails the test if it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<{ errCode?: number; errMsg?: string; message: string }> {
+export async function rejection(p: Promise<unknown>): Promise<{ errCode?: number; errMsg?: string; code?: string; message: string }> {
   try {
     await p;
   } catch (e) {
-    return e as { errCode?: number; errMsg?: string; message: string };
+    return e as { errCode?: number; errMsg?: string; code?: string; message: string };
   }
   throw new Error('expected the SDK call to fail, but it succeeded');
 }

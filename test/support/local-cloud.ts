@@ -20,6 +20,8 @@ export interface FunctionResult<T = any> {
 export interface TestCloud {
   url: string;
   db: ReturnType<typeof connectSdk>['db'];
+  /** The real wx-server-sdk `cloud` (e.g. `cloud.uploadFile` to put a file in the emulator's storage). */
+  cloud: ReturnType<typeof connectSdk>['cloud'];
   /** Call a cloud function as `openid` ('' = anonymous). */
   call<T = any>(fn: 'merchant' | 'public' | 'staff', openid: string, data: unknown): Promise<FunctionResult<T>>;
   /** The emulator's write counter: unchanged means nothing at all was stored, updated or removed. */
@@ -30,10 +32,11 @@ export interface TestCloud {
 export async function startTestCloud(): Promise<TestCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hegang-cloud-'));
   const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true });
-  const { db } = connectSdk(cloud.url);
+  const sdk = connectSdk(cloud.url);
   return {
     url: cloud.url,
-    db,
+    db: sdk.db,
+    cloud: sdk.cloud,
     async call(fn, openid, data) {
       const res = await fetch(`${cloud.url}/functions/${fn}`, {
         method: 'POST',
