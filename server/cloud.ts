@@ -21,6 +21,11 @@ export function getDb(): Database {
   return getCloud().database();
 }
 
+/** This function's CloudBase environment id (its own fileIDs start `cloud://<env>.`). */
+export function currentEnv(): string {
+  return String(getCloud().getWXContext().ENV ?? '');
+}
+
 /** True under the local cloud (set by its worker): no openapi, so standard QR codes instead of wxacode. */
 export function isLocalCloud(): boolean {
   return Boolean(process.env.LOCAL_CLOUD_URL);

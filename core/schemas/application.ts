@@ -1,7 +1,7 @@
 /** 诚信码申请: what a merchant submits to have a code issued. */
 import * as z from 'zod';
 import { ENTITY_CATEGORIES, FIELDS } from '../fields';
-import { districtCode, oneOf, optionalText, phone, text, uscc } from './common';
+import { districtCode, oneOf, optionalImageRef, phone, text, uscc } from './common';
 
 const CATEGORY_KEYS = Object.keys(ENTITY_CATEGORIES) as [keyof typeof ENTITY_CATEGORIES, ...(keyof typeof ENTITY_CATEGORIES)[]];
 
@@ -15,6 +15,7 @@ export const applicationSchema = z.object({
   field: oneOf('行业领域', FIELDS),
   contactName: text('联系人', 30),
   contactPhone: phone(),
-  storefrontPhoto: optionalText('门头照片', 500),
+  /** A cloud fileID (checked against this environment by the handler) or an https URL. */
+  storefrontPhoto: optionalImageRef('门头照片'),
 });
 export type ApplicationInput = z.output<typeof applicationSchema>;

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { validateUscc } from '../uscc';
 import { isDistrictCode } from '../districts';
+import { isImageRef } from '../file-ref';
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -32,6 +33,19 @@ export function optionalText(label: string, max: number) {
   return z.preprocess(
     (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
     text(label, max).optional(),
+  );
+}
+
+/** Optional image: a cloud fileID or an https URL; blank means "not given". */
+export function optionalImageRef(label: string) {
+  return z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    z
+      .string({ error: `${label}应为文本` })
+      .max(500, { error: `${label}的地址过长` })
+      .transform((s) => s.trim())
+      .refine(isImageRef, { error: `${label}应为小程序上传的图片或https网址` })
+      .optional(),
   );
 }
 

@@ -11,6 +11,8 @@ export interface ApplicationForm {
   field: string;
   contactName: string;
   contactPhone: string;
+  /** fileID of the uploaded storefront photo ('' or absent = none). */
+  storefrontPhoto?: string;
 }
 
 export interface AppliedData {

@@ -1,6 +1,7 @@
 /** applyCode: a merchant asks for an integrity code; staff review it (server/staff). */
-import { applicationSchema, DomainError, districtName, isDistrictCode, parseOrThrow, validateUscc } from '../../core';
+import { applicationSchema, cloudFileEnv, DomainError, districtName, isDistrictCode, parseOrThrow, validateUscc } from '../../core';
 import type { ActionContext } from '../handler';
+import { currentEnv } from '../cloud';
 import { findLiveCode } from '../codes';
 import { countOf, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
@@ -20,12 +21,20 @@ export function resolveDistrict(uscc: string, chosen: string | undefined): strin
   });
 }
 
+/** A cloud fileID must be one this environment stored (another env's file would not display). */
+function checkOwnFile(ref: string | undefined): void {
+  if (ref === undefined || !ref.startsWith('cloud://') || cloudFileEnv(ref) === currentEnv()) return;
+  const message = '门头照片应为本小程序上传的图片，请重新选择照片';
+  throw new DomainError('INVALID_INPUT', message, { issues: [{ field: 'storefrontPhoto', message }] });
+}
+
 /** Pending applications one WeChat user may have at once (an agent may file for a few entities). */
 export const MAX_PENDING_PER_APPLICANT = 10;
 
 export async function applyCode(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const input = parseOrThrow(applicationSchema, payload);
   const districtCode = resolveDistrict(input.uscc, input.districtCode);
+  checkOwnFile(input.storefrontPhoto);
   if (!isDistrictCode(districtCode)) throw new DomainError('INVALID_INPUT', '所属县（区）应为鹤岗市的县（区）之一');
   const pending = await countOf(db.collection(COLLECTIONS.applications).where({ applicantOpenid: caller.openid, status: 'pending' }));
   if (pending >= MAX_PENDING_PER_APPLICANT) {

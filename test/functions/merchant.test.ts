@@ -146,6 +146,31 @@ describe('applyCode', () => {
     }
   });
 
+  it('a storefront photo must be this environment\'s cloud fileID or an https URL; anything else stores nothing', async () => {
+    const uscc = testUscc('230402', 4700);
+    const bad: Array<[unknown, string]> = [
+      ['javascript:alert(1)', '门头照片应为小程序上传的图片或https网址'],
+      ['http://example.com/shop.jpg', '门头照片应为小程序上传的图片或https网址'],
+      ['data:image/png;base64,AAAA', '门头照片应为小程序上传的图片或https网址'],
+      ['cloud://localcloud.localcloud-1250000000/../secret.jpg', '门头照片应为小程序上传的图片或https网址'],
+      ['https://evil.example/"><script>', '门头照片应为小程序上传的图片或https网址'],
+      [{ $ne: 1 }, '门头照片应为文本'],
+      ['cloud://other-env.other-env-1250000000/storefronts/a.jpg', '门头照片应为本小程序上传的图片'],
+    ];
+    for (const [photo, words] of bad) {
+      const msg = await expectRefused(ME, application(uscc, { storefrontPhoto: photo }), 'INVALID_INPUT');
+      expect(msg).toContain(words);
+    }
+    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'storefronts/4700.jpg', fileContent: Buffer.from('jpeg') });
+    const own = await cloud.call('merchant', ME, application(uscc, { storefrontPhoto: fileID }));
+    expect(own.ok, JSON.stringify(own)).toBe(true);
+    expect(await docOf('applications', own.data.applicationId)).toMatchObject({ storefrontPhoto: fileID });
+    const https = await cloud.call('merchant', ME, application(testUscc('230402', 4701), { storefrontPhoto: 'https://img.example.cn/shop/1.jpg' }));
+    expect(await docOf('applications', https.data.applicationId)).toMatchObject({ storefrontPhoto: 'https://img.example.cn/shop/1.jpg' });
+    const blank = await cloud.call('merchant', ME, application(testUscc('230402', 4702), { storefrontPhoto: '' }));
+    expect(await docOf('applications', blank.data.applicationId)).not.toHaveProperty('storefrontPhoto');
+  });
+
   it('one person may have at most 10 pending applications', async () => {
     const agent = 'oBusyAgent';
     for (let i = 0; i < 10; i++) expect((await cloud.call('merchant', agent, application(testUscc('230402', 4600 + i)))).ok).toBe(true);

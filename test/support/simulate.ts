@@ -9,7 +9,9 @@
  * replaces Node's Uint8Array, which breaks esbuild inside the local cloud the same test starts.
  * So only what Node lacks (plus jsdom's own Event classes) is added to the global scope.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Simulate from 'miniprogram-simulate';
 
@@ -38,6 +40,32 @@ function installDom(): void {
 
 installDom();
 const simulate = load('miniprogram-simulate') as typeof Simulate;
+
+/**
+ * miniprogram-simulate's `<image>` is an empty wrapper that drops `src`; this one reflects it as
+ * an attribute, so a test can see which picture a page shows.
+ */
+function registerImage(): void {
+  const jComponent = load('j-component') as { register(def: object): void };
+  const show = (host: { $$?: HTMLElement }, src: unknown) => {
+    if (!host.$$) return;
+    if (src) host.$$.setAttribute('src', String(src));
+    else host.$$.removeAttribute('src');
+  };
+  jComponent.register({
+    id: 'image',
+    tagName: 'wx-image',
+    template: '<slot/>',
+    properties: {
+      src: { type: String, value: '', observer(this: { $$?: HTMLElement }, v: string) { show(this, v); } },
+      mode: { type: String, value: 'scaleToFill' },
+    },
+    attached(this: { $$?: HTMLElement; data: { src: string } }) {
+      show(this, this.data.src);
+    },
+  });
+}
+registerImage();
 
 const ROOT = join(__dirname, '../../build/miniprogram');
 
@@ -70,6 +98,8 @@ export interface WxRecorder {
   navigations: string[];
   toasts: string[];
   clipboard: string[];
+  /** fileIDs stored by wx.cloud.uploadFile. */
+  uploads: string[];
 }
 
 export interface WxOptions {
@@ -79,12 +109,28 @@ export interface WxOptions {
   openid: string;
   /** Result of wx.scanCode, if a test taps a scan button. */
   scanResult?: string;
+  /** The real wx-server-sdk `cloud` (startTestCloud().cloud): wx.cloud.uploadFile stores through it. */
+  sdk?: any;
+  /** Bytes wx.chooseMedia "takes" (read when called; undefined = the user cancels). */
+  chosenImage?: Buffer;
+  /** Make wx.cloud.uploadFile fail (read when called), as a lost network would. */
+  uploadFails?: boolean;
+}
+
+/** WeChat's promise style: callbacks when given, and a promise either way. */
+type Callbacks = { success?: (r: any) => void; fail?: (e: unknown) => void };
+function wxApi<O>(run: (o: O) => Promise<unknown>) {
+  return (o: O & Callbacks) => {
+    const p = run(o);
+    p.then((r) => o.success?.(r), (e: unknown) => o.fail?.(e));
+    return o.success || o.fail ? p.catch(() => undefined) : p;
+  };
 }
 
 /** Point the `wx` global at the local cloud as `openid` and record navigation and toasts. */
 export function installWx(options: WxOptions): WxRecorder {
   installPageShim();
-  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [] };
+  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [] };
   const wx = (globalThis as any).wx;
   wx.cloud = {
     init() {},
@@ -96,7 +142,19 @@ export function installWx(options: WxOptions): WxRecorder {
       });
       return (await res.json()) as { result: unknown };
     },
+    uploadFile: wxApi(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+      if (options.uploadFails || !options.sdk) throw { errMsg: 'cloud.uploadFile:fail network error' };
+      const res = await options.sdk.uploadFile({ cloudPath, fileContent: readFileSync(filePath) });
+      rec.uploads.push(res.fileID);
+      return { fileID: res.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+    }),
   };
+  wx.chooseMedia = wxApi(async () => {
+    if (!options.chosenImage) throw { errMsg: 'chooseMedia:fail cancel' };
+    const path = join(mkdtempSync(join(tmpdir(), 'wx-media-')), 'chosen.jpg');
+    writeFileSync(path, options.chosenImage);
+    return { tempFiles: [{ tempFilePath: path, size: options.chosenImage.length, fileType: 'image' }], type: 'image' };
+  });
   const nav = ({ url }: { url: string }) => {
     rec.navigations.push(url);
   };

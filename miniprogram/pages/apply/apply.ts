@@ -1,13 +1,15 @@
 /** 申请诚信码: the USCC is checked as it is typed; the function checks everything again. */
 import { DISTRICTS, ENTITY_CATEGORIES, FIELDS, type EntityCategory } from '../../lib/core';
 import { applyCode } from '../../services/merchant';
+import { uploadImage } from '../../services/storage';
 import { usccHint } from './uscc-hint';
 
 const CATEGORY_KEYS = Object.keys(ENTITY_CATEGORIES) as EntityCategory[];
 
 Page({
   data: {
-    form: { uscc: '', entityName: '', address: '', contactName: '', contactPhone: '' },
+    form: { uscc: '', entityName: '', address: '', contactName: '', contactPhone: '', storefrontPhoto: '' },
+    uploading: false,
     categoryNames: CATEGORY_KEYS.map((k) => ENTITY_CATEGORIES[k]),
     categoryIndex: 0,
     districtNames: DISTRICTS.map((d) => d.name),
@@ -53,9 +55,35 @@ Page({
     this.setData({ fieldIndex: Number(e.detail.value), error: '' });
   },
 
+  /** 门头照片 (optional): shown on the public page so a customer can compare it with the shop. */
+  async choosePhoto() {
+    if (this.data.uploading) return;
+    let filePath: string | undefined;
+    try {
+      const chosen = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
+      filePath = chosen.tempFiles[0]?.tempFilePath;
+    } catch {
+      return; // cancelled
+    }
+    if (!filePath) return;
+    this.setData({ uploading: true });
+    try {
+      const fileID = await uploadImage('storefronts', filePath);
+      this.setData({ uploading: false, 'form.storefrontPhoto': fileID, error: '' });
+    } catch {
+      this.setData({ uploading: false });
+      wx.showToast({ title: '照片上传失败，请重试；不上传照片也可提交', icon: 'none', duration: 3000 });
+    }
+  },
+
+  removePhoto() {
+    this.setData({ 'form.storefrontPhoto': '' });
+  },
+
   async submit() {
     const d = this.data;
     if (d.submitting) return;
+    if (d.uploading) return this.setData({ error: '照片正在上传，请稍候' });
     if (!d.usccOk) return this.setData({ error: d.usccMessage || '请填写正确的统一社会信用代码' });
     if (d.fieldIndex < 0) return this.setData({ error: '请选择行业领域' });
     if (d.needsDistrict && d.districtIndex < 0) return this.setData({ error: '请选择所属县（区）' });

@@ -1,0 +1,9 @@
+/** Cloud storage: the one place calling wx.cloud.uploadFile. Pages keep the fileID it returns. */
+
+/** Upload a chosen image under `<folder>/<random>.jpg`; resolves to its fileID. */
+export async function uploadImage(folder: string, filePath: string): Promise<string> {
+  const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  const res = await wx.cloud.uploadFile({ cloudPath: `${folder}/${name}.jpg`, filePath });
+  if (!res.fileID) throw new Error('no fileID');
+  return res.fileID;
+}
