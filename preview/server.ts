@@ -1,13 +1,14 @@
 /**
  * The preview's HTTP server: the page shell, the bundled browser client, the compiled
- * mini-program as one JSON file map, a same-origin proxy to the local cloud's functions, and
- * `/c/<codeId>?v=N` — the URL a printed 诚信码 carries when CODE_URL_PREFIX points here — which
+ * mini-program as one JSON file map, a same-origin proxy to the local cloud's functions, cloud
+ * storage (upload, and fileIDs as images) through the real SDK, and `/c/<codeId>?v=N` — the URL a printed 诚信码 carries when CODE_URL_PREFIX points here — which
  * opens the verify page as the public would after scanning.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
+import { connectSdk, type SdkConnection } from '../localcloud/sdk';
 import { buildPreviewClient } from './build-client';
 
 export interface Caller {
@@ -85,10 +86,50 @@ async function proxyFunction(name: string, req: IncomingMessage, res: ServerResp
   send(res, upstream.status, 'application/json; charset=utf-8', Buffer.from(await upstream.arrayBuffer()));
 }
 
+/** The largest file the preview uploads (a compressed phone photo is well under this). */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Cloud storage for the pages, through the real wx-server-sdk: `wx.cloud.uploadFile` posts the
+ * chosen file here, and `<image src="cloud://…">` loads `GET /__preview/storage?fileID=` which
+ * fetches it from the local cloud's signed temp URL (as WeChat resolves a fileID itself).
+ */
+function storageRoutes(cloudUrl: () => string) {
+  let sdk: { url: string; conn: SdkConnection } | undefined;
+  const cloud = () => {
+    const url = cloudUrl();
+    if (sdk?.url !== url) sdk = { url, conn: connectSdk(url) };
+    return sdk.conn.cloud;
+  };
+  return {
+    async upload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (!(length <= MAX_UPLOAD_BYTES)) {
+        req.resume();
+        return send(res, 413, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'TOO_LARGE', message: '文件过大' } }));
+      }
+      const fileContent = await readBody(req);
+      const { fileID } = (await cloud().uploadFile({ cloudPath, fileContent })) as { fileID: string };
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ fileID }));
+    },
+    async show(res: ServerResponse, fileID: string): Promise<void> {
+      const got = (await cloud().getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
+      const file = got.fileList[0];
+      if (!file || file.status !== 0 || !file.tempFileURL) return send(res, 404, 'text/plain; charset=utf-8', `no such file: ${fileID}`);
+      // Fetched here rather than redirected, so the browser needs to reach only the preview.
+      const upstream = await fetch(encodeURI(file.tempFileURL));
+      if (!upstream.ok) return send(res, 502, 'text/plain; charset=utf-8', `storage answered ${upstream.status}`);
+      const type = STATIC_TYPES[extname(fileID).toLowerCase()] ?? 'application/octet-stream';
+      send(res, 200, type, Buffer.from(await upstream.arrayBuffer()));
+    },
+  };
+}
+
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const client = await buildPreviewClient();
   const verifyPage = options.verifyPage ?? 'pages/verify/verify';
   const config = JSON.stringify({ callers: options.callers, defaultCaller: options.defaultCaller });
+  const storage = storageRoutes(options.cloudUrl);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://preview');
@@ -96,6 +137,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (req.method === 'POST' && path.startsWith('/__preview/functions/')) {
       return proxyFunction(decodeURIComponent(path.slice('/__preview/functions/'.length)), req, res, options.cloudUrl());
     }
+    if (req.method === 'POST' && path === '/__preview/storage') {
+      return storage.upload(req, res, url.searchParams.get('cloudPath') ?? '');
+    }
+    if (req.method === 'GET' && path === '/__preview/storage') return storage.show(res, url.searchParams.get('fileID') ?? '');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', await readFile(SHELL));

@@ -59,9 +59,15 @@ export async function readTempFile(path: string, encoding?: string): Promise<str
   return buffer;
 }
 
-/** A URL for `<image src>`: temp files by their blob URL, anything else as given. */
+/** A URL for `<image src>`: temp files by their blob URL, cloud fileIDs through the preview server, anything else as given. */
 export function tempFileUrl(path: string): string {
+  if (path.startsWith('cloud://')) return `/__preview/storage?fileID=${encodeURIComponent(path)}`;
   return files.get(path)?.url ?? path;
+}
+
+/** The Blob behind a temp path (a chosen file, a canvas export). */
+export function tempFileBlob(path: string): Blob | undefined {
+  return files.get(path)?.blob;
 }
 
 /** Offers the file as a download (the preview's "save to album" / "open document"). */

@@ -6,7 +6,7 @@
  */
 import { createSelectorQuery } from './selector-query';
 import * as ui from './ui';
-import { addChosenFile, addDataUrl, download, readTempFile, saveTempFile, tempFileUrl } from './temp-files';
+import { addChosenFile, addDataUrl, download, readTempFile, saveTempFile, tempFileBlob, tempFileUrl } from './temp-files';
 
 export interface Navigator {
   navigateTo(url: string): Promise<void>;
@@ -78,6 +78,15 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
         const body = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
         if (!res.ok || body.error) throw new Error(`${body.error?.code ?? res.status} ${body.error?.message ?? ''}`);
         return { result: body.result, requestID: res.headers.get('x-request-id') ?? '' };
+      }),
+      // The preview server stores the bytes with the real wx-server-sdk in the local cloud's storage.
+      uploadFile: api('cloud.uploadFile', async (o: AnyOptions) => {
+        const blob = tempFileBlob(String(o.filePath));
+        if (!blob) throw new Error(`no such file ${String(o.filePath)}`);
+        const res = await fetch(`/__preview/storage?cloudPath=${encodeURIComponent(String(o.cloudPath ?? ''))}`, { method: 'POST', body: blob });
+        const body = (await res.json()) as { fileID?: string; error?: { code: string; message: string } };
+        if (!res.ok || !body.fileID) throw new Error(`${body.error?.code ?? res.status} ${body.error?.message ?? ''}`);
+        return { fileID: body.fileID, statusCode: 200 };
       }),
     },
 

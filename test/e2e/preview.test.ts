@@ -44,6 +44,16 @@ async function expectNoErrors(phone: Phone): Promise<void> {
   expect(await phone.shownErrors()).toBe('');
 }
 
+/** A small storefront picture (8×6, red), as a phone album would hand over. */
+function storefrontPng(): Buffer {
+  const png = new PNG({ width: 8, height: 6 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([200, 30, 30, 255], i);
+  return PNG.sync.write(png);
+}
+
+/** Width of a loaded `<img>` (0 while it has not loaded or failed). */
+const loadedWidth = (img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0);
+
 /** Reads the QR code in a PNG data URL, as a phone camera would. */
 function decodeQr(dataUrl: string): string {
   const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
@@ -133,6 +143,12 @@ describe('journeys', () => {
     await field('行业领域').locator('select').selectOption({ label: '市场监管' });
     await field('联系人').locator('input').fill('张三');
     await field('联系电话').locator('input').fill('13800000000');
+    // 门头照片: chosen from the album, stored in the local cloud's storage, shown by its fileID.
+    const chooser = phone.page.waitForEvent('filechooser');
+    await phone.cls('photo-pick').tap();
+    await (await chooser).setFiles({ name: 'storefront.png', mimeType: 'image/png', buffer: storefrontPng() });
+    await eventually(() => phone.cls('photo-thumb').locator('img').evaluate(loadedWidth)).toBe(8);
+    expect(await phone.cls('photo-thumb').locator('img').getAttribute('src')).toMatch(/^\/__preview\/storage\?fileID=cloud%3A%2F%2F/);
     await phone.shot('1-apply-form');
 
     await phone.text('提交申请').tap();
@@ -192,6 +208,8 @@ describe('journeys', () => {
     await eventually(() => visitor.screen.textContent()).toContain(ENTITY);
     expect(await visitor.screen.textContent()).toContain(ADDRESS);
     expect(await visitor.cls('clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
+    // The storefront photo the merchant gave, to compare with the shop.
+    await eventually(() => visitor.cls('photo').locator('img').evaluate(loadedWidth)).toBe(8);
     // Private data never reaches the public page.
     expect(await visitor.screen.textContent()).not.toContain('13800000000');
     await visitor.shot('2-verify');

@@ -142,13 +142,14 @@ export function installWx(options: WxOptions): WxRecorder {
       });
       return (await res.json()) as { result: unknown };
     },
-    uploadFile: wxApi(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
-      if (options.uploadFails || !options.sdk) throw { errMsg: 'cloud.uploadFile:fail network error' };
-      const res = await options.sdk.uploadFile({ cloudPath, fileContent: readFileSync(filePath) });
-      rec.uploads.push(res.fileID);
-      return { fileID: res.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
-    }),
   };
+  // Only with an SDK to store through; without it pages see no uploadFile, as before.
+  if (options.sdk) wx.cloud.uploadFile = wxApi(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+    if (options.uploadFails) throw { errMsg: 'cloud.uploadFile:fail network error' };
+    const res = await options.sdk.uploadFile({ cloudPath, fileContent: readFileSync(filePath) });
+    rec.uploads.push(res.fileID);
+    return { fileID: res.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+  });
   wx.chooseMedia = wxApi(async () => {
     if (!options.chosenImage) throw { errMsg: 'chooseMedia:fail cancel' };
     const path = join(mkdtempSync(join(tmpdir(), 'wx-media-')), 'chosen.jpg');
