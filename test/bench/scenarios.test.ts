@@ -1,0 +1,55 @@
+/**
+ * The benchmark scenarios still run, at a thousandth of their size: each prints its figures
+ * and the functional checks inside it hold (every scan answers 有效, districtStats counts every
+ * loaded code, the import reports its bad rows). Figures are not judged here; `npm run bench` does.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../bench/report';
+
+const root = join(__dirname, '..', '..');
+
+function run(name: string): ScenarioResult {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'scenarios', `${name}.ts`)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_SCALE: '0.001' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = res.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  expect(line, res.stderr.slice(-1000)).toBeDefined();
+  return JSON.parse(line!.slice('BENCH '.length)) as ScenarioResult;
+}
+
+function figure(r: ScenarioResult, name: string): number {
+  const f = r.figures.find((x) => x.name === name);
+  expect(f, `figure "${name}" in ${r.scenario}`).toBeDefined();
+  expect(typeof f!.value).toBe('number');
+  return f!.value as number;
+}
+
+describe('benchmark scenarios at a thousandth of their size', () => {
+  it('verify: every scan valid, one database call each', () => {
+    const r = run('verify');
+    expect(figure(r, 'database calls per scan (max)')).toBe(1);
+    expect(figure(r, 'p95')).toBeGreaterThan(0);
+    expect(r.notes?.[0]).toMatch(/ (\d+) answered 有效/);
+    const [, scans, valid] = /^(\d+) sequential scans.* (\d+) answered 有效/.exec(r.notes![0]!)!;
+    expect(valid).toBe(scans);
+  });
+
+  it('district-stats: a constant three database calls', () => {
+    const r = run('district-stats');
+    expect(figure(r, 'database calls per call')).toBe(3);
+    expect(r.notes?.[0]).toMatch(/active codes counted correctly/);
+  });
+
+  it('import: the bad rows are reported, the re-import inserts nothing', () => {
+    const r = run('import');
+    expect(figure(r, 'peak resident memory of the function')).toBeGreaterThan(0);
+    // 60 rows, every 6th broken: 10 reported invalid and stored nowhere, 50 stored once.
+    expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
+    expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"inserted":0,"duplicates":50,"invalid":10}');
+  });
+});
