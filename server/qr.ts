@@ -6,6 +6,7 @@
  * to the same page and any phone camera can open.
  */
 import QRCode from 'qrcode';
+import { codeUrl } from '../core';
 import { getCloud, isLocalCloud } from './cloud';
 
 export interface CodeImage {
@@ -26,7 +27,7 @@ export async function qrDataUrl(text: string): Promise<string> {
  * with (≤ 32 characters, all allowed in a scene), so the page parses both the same way.
  */
 export function sceneOf(codeId: string, version: number): string {
-  return `${codeId}?v=${version}`;
+  return codeUrl('', codeId, version);
 }
 
 /** The one open-API call used; injectable so the production path is testable off WeChat. */

@@ -41,15 +41,12 @@ function change(t: Transition) {
     const res = (await coll.where({ _id: before._id, status: before.status }).update({ data })) as { stats: { updated: number } };
     if (res.stats.updated !== 1) throw new DomainError('CONFLICT', '诚信码状态刚刚被他人修改，请刷新后重试');
 
-    const { liveKey: _k, ...rest } = before;
-    const after: Omit<CodeDoc, 'liveKey'> & { liveKey?: string } = { ...rest, status: t.to, history: [...before.history, entry] };
-    if (t.to !== 'revoked' && before.liveKey !== undefined) after.liveKey = before.liveKey;
     await auditByStaff(db, staff, {
       at: now,
       action: t.action,
       target: { collection: COLLECTIONS.codes, id: before._id },
       before: { status: before.status, liveKey: before.liveKey ?? null },
-      after: { status: t.to, liveKey: after.liveKey ?? null },
+      after: { status: t.to, liveKey: t.to === 'revoked' ? null : (before.liveKey ?? null) },
       reason: input.reason,
     });
     return { code: { codeId: before._id, status: t.to, version: before.version, entityId: before.entityId } };
