@@ -5,6 +5,7 @@
  */
 import { myCode, type MyCodeData } from '../../services/merchant';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
+import { verifyUrl } from '../verify/scan';
 
 /** The code image as a local file (the canvas and the album need a path, not a data URL). */
 function writeCodeImage(code: MyCodeData): Promise<string> {
@@ -59,6 +60,6 @@ Page({
   onShareAppMessage() {
     const code = this.data.code;
     if (!code) return { title: '信用鹤岗 · 码上诚信', path: '/pages/index/index' };
-    return { title: `${code.entityName} · 诚信码`, path: `/pages/verify/verify?id=${code.codeId}&v=${code.version}` };
+    return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ codeId: code.codeId, version: code.version }) };
   },
 });

@@ -25,7 +25,9 @@ export function scanFromScanCode(res: { result?: string; path?: string }): Scan 
 export function verifyUrl(scan: Scan): string {
   if (scan.scene) return `/pages/verify/verify?scene=${encodeURIComponent(scan.scene)}`;
   if (scan.q) return `/pages/verify/verify?q=${encodeURIComponent(scan.q)}`;
-  return `/pages/verify/verify?id=${encodeURIComponent(scan.codeId ?? '')}`;
+  // The version must travel with the id: without it an old print would read as valid.
+  const version = scan.version !== undefined ? `&v=${scan.version}` : '';
+  return `/pages/verify/verify?id=${encodeURIComponent(scan.codeId ?? '')}${version}`;
 }
 
 /** The scanned text for a report, decoded once (what the person saw). */
