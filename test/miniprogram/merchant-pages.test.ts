@@ -98,6 +98,26 @@ describe('merchant pages', () => {
     expect(textOf(page, '.commitment')).toContain('待审核');
   });
 
+  it('an objection offers the records of a target chosen before the profile arrived', async () => {
+    await cloud.db.collection('honours').add({
+      data: {
+        entityName: shop.entity.name,
+        uscc: shop.entity.uscc,
+        honourType: '纳税信用A级',
+        title: '2025年度纳税信用A级纳税人',
+        issuer: '国家税务总局鹤岗市税务局',
+        awardedOn: '2026-04-20',
+        source: { kind: 'import', department: '市税务局', importedBy: 'oTax', importedAt: new Date(), batch: 'b1' },
+        dedupKey: 'objection-honour-1',
+        createdAt: new Date(),
+      },
+    });
+    const page = loadPage('pages/objection/objection', { uscc: shop.entity.uscc });
+    await pick(page, '.target-picker', 2); // 守信激励, picked while the profile is still loading
+    await until(() => page.data.entityName !== '', 'the profile');
+    expect(page.data.records.map((r: { title: string }) => r.title)).toEqual(['2026-04-20 2025年度纳税信用A级纳税人']);
+  });
+
   it('an objection to the entity data is stored', async () => {
     const page = loadPage('pages/objection/objection', { uscc: shop.entity.uscc });
     await until(() => page.data.entityName !== '', 'the profile');

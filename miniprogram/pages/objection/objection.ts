@@ -46,7 +46,10 @@ Page({
     const uscc = query.uscc ?? '';
     this.setData({ uscc });
     const res = await getProfile(uscc);
-    if (res.ok) this.setData({ profile: res.data.profile, entityName: res.data.profile.name });
+    if (!res.ok) return;
+    const profile = res.data.profile;
+    // The person may have picked a target before the profile arrived: fill its records now.
+    this.setData({ profile, entityName: profile.name, records: recordsOf(profile, TARGETS[this.data.targetIndex]!) });
   },
 
   onTarget(e: WechatMiniprogram.PickerChange) {
