@@ -89,12 +89,16 @@ Page({
   async load() {
     this.setData({ loading: true, error: '' });
     const tab = this.data.tab;
+    // A tab switched while this request was out has its own load: this answer is stale.
+    const stale = () => this.data.tab !== tab;
     if (tab === 'active' || tab === 'suspended') {
       const res = await codes(tab);
+      if (stale()) return;
       if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [] });
       return this.setData({ loading: false, rows: res.data.items.map((c) => codeRow(tab, c)) });
     }
     const res = await queue(tab);
+    if (stale()) return;
     if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [] });
     this.setData({ loading: false, rows: res.data.items.map((i) => reviewRow(tab, i)) });
   },
