@@ -6,7 +6,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCodeUrl } from '../../core';
+import { chinaDate, parseCodeUrl } from '../../core';
 import { DEFAULT_CODE_URL_PREFIX } from '../../server/code-url';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-entity';
@@ -71,6 +71,7 @@ describe('merchant pages', () => {
     expect(textOf(page, '.promiser-name')).toBe('萝北县老王烧烤店');
     expect(page.data.form).toMatchObject({ promiserCategory: '个体工商户', commitmentType: '主动型', field: '文化和旅游', publicity: '社会公开' });
     expect(page.data.form.content).toContain('我企业依法诚信经营，自愿接受社会监督。');
+    expect(page.data.form.committedOn).toBe(chinaDate(new Date()));
     await pick(page, '.field-picker', 0);
     await tap(page, '.use-template');
     expect(page.data.form.content).toContain('明码标价');

@@ -2,13 +2,8 @@
  * 主动承诺: the ten columns of 主动承诺信息表. Name, category and code come from the entity;
  * the wording starts from the template of its field; staff review it before it is public.
  */
-import { COMMITMENT_TYPES, commitmentTemplate, FIELDS, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../../lib/core';
+import { chinaDate, COMMITMENT_TYPES, commitmentTemplate, FIELDS, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../../lib/core';
 import { myEntities, submitCommitment, type CommitmentForm } from '../../services/merchant';
-
-function today(): string {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return d.toISOString().slice(0, 10);
-}
 
 Page({
   data: {
@@ -21,7 +16,7 @@ Page({
       reason: '',
       content: '',
       liability: '',
-      committedOn: today(),
+      committedOn: '',
       publicity: PUBLICITY_TYPES[0],
     } as CommitmentForm,
     promiserCategories: PROMISER_CATEGORIES.slice(),
@@ -35,6 +30,8 @@ Page({
   },
 
   async onLoad(query: Record<string, string | undefined>) {
+    // Today in Hegang when the page opens (not when the code was loaded, which may be days earlier).
+    this.setData({ 'form.committedOn': chinaDate(new Date()) });
     const res = await myEntities();
     if (!res.ok) return this.setData({ loading: false, error: res.error.message });
     const entity = res.data.entities.find((e) => e.uscc === query.uscc) ?? res.data.entities[0];
