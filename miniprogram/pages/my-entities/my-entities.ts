@@ -1,9 +1,15 @@
 /** 我的诚信码: entities the user acts for (with their code status) and the applications they filed. */
+import { VERDICTS, verdictOf } from '../../lib/core';
 import type { MyApplication, MyEntity } from '../../services/merchant';
 import { myEntities } from '../../services/merchant';
 
-const CODE_TEXT = { active: { label: '有效', tone: 'green' }, suspended: { label: '暂停', tone: 'amber' }, revoked: { label: '已撤销', tone: 'red' } } as const;
 const APPLICATION_TEXT = { pending: { label: '待审核', tone: 'amber' }, approved: { label: '已通过', tone: 'green' }, rejected: { label: '未通过', tone: 'red' } } as const;
+
+/** The code's status in the words and colour the public page uses. */
+function codeBadge(code: NonNullable<MyEntity['code']>): { label: string; tone: string } {
+  const { label, tone } = VERDICTS[verdictOf(code)];
+  return { label, tone };
+}
 
 type EntityRow = MyEntity & { badge: { label: string; tone: string } };
 type ApplicationRow = MyApplication & { badge: { label: string; tone: string } };
@@ -21,7 +27,7 @@ Page({
     this.setData({
       loading: false,
       error: '',
-      entities: res.data.entities.map((e) => ({ ...e, badge: e.code ? CODE_TEXT[e.code.status] : { label: '无有效码', tone: 'grey' } })),
+      entities: res.data.entities.map((e) => ({ ...e, badge: e.code ? codeBadge(e.code) : { label: '无有效码', tone: 'grey' } })),
       applications: res.data.applications.map((a) => ({ ...a, badge: APPLICATION_TEXT[a.status] })),
     });
   },

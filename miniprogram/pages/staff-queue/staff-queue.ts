@@ -2,7 +2,7 @@
  * 审核待办: applications and commitments waiting for a decision, and live codes to suspend,
  * reinstate or revoke. Rejecting and every change to a code need a reason.
  */
-import { districtName } from '../../lib/core';
+import { districtName, VERDICTS, verdictOf } from '../../lib/core';
 import { changeCode, codes, queue, review, type CodeItem, type QueueItem, type QueueKind } from '../../services/staff';
 
 type Tab = QueueKind | 'active' | 'suspended';
@@ -63,7 +63,7 @@ function codeRow(status: 'active' | 'suspended', c: CodeItem): Row {
   return {
     id: c.codeId,
     title: c.entityName || c.uscc,
-    lines: [`${c.uscc} · ${districtName(c.districtCode) ?? ''} · ${c.field}`, `第${c.version}版 · ${status === 'active' ? '有效' : '暂停'}`],
+    lines: [`${c.uscc} · ${districtName(c.districtCode) ?? ''} · ${c.field}`, `第${c.version}版 · ${VERDICTS[verdictOf(c)].label}`],
     buttons: CODE_BUTTONS[status],
   };
 }
