@@ -44,17 +44,17 @@ export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string
   const consider = (field: string, cond: unknown) => {
     const values = equalityValues(cond);
     if (!values) return;
+    // Sets, not lists: `$in: ['a', 'a']` names one document once, not twice.
     if (field === '_id') {
-      if (values.every((v) => scalarKey(v) !== undefined)) offer(values.map(idKey));
+      offer(new Set(values.map(idKey)));
       return;
     }
     const ui = lookup.unique.get(field);
     if (ui && ui.lookupSafe()) {
-      const out: string[] = [];
+      const out = new Set<string>();
       for (const v of values) {
-        if (scalarKey(v) === undefined) return;
         const owner = ui.owner(ui.keyOfValues([v]));
-        if (owner !== undefined) out.push(owner);
+        if (owner !== undefined) out.add(owner);
       }
       offer(out);
       return;
