@@ -2,7 +2,8 @@ import { aggregate } from 'mingo';
 import type { Collection, DocumentDb } from './collections';
 import { CloudError } from './errors';
 import { scalarKey } from './indexes';
-import { getPath, isPlainObject, type Doc } from './wire';
+import { hasNestedPath } from './query';
+import { cloneDoc, getPath, isPlainObject, type Doc } from './wire';
 
 /**
  * Run an aggregation pipeline with MongoDB semantics (mingo), using the declared indexes where a
@@ -20,8 +21,13 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
     docs = coll.match(first.$match);
     pipeline.shift();
   } else docs = coll.docs().slice(); // mingo stages like $sort must not reorder the collection's own array
+  // mingo writes nested-path stages ($set/$project/$unset of 'a.b') into the documents it is given;
+  // such pipelines get copies, so the stored documents (and their joined foreign ones) stay intact.
+  const copy = pipeline.some(writesNestedPath);
+  if (copy) docs = docs.map(cloneDoc);
+  const foreign = (c: Collection): Doc[] => (copy ? c.docs().map(cloneDoc) : c.docs());
   const options = {
-    collectionResolver: (name: string) => (db.has(name) ? db.collection(name).docs() : []),
+    collectionResolver: (name: string) => (db.has(name) ? foreign(db.collection(name)) : []),
   };
   let segment: Doc[] = [];
   const flush = () => {
@@ -33,7 +39,7 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
     const group = spec ? undefined : simpleGroup(stage);
     if (spec) {
       flush();
-      docs = lookupThroughIndex(docs, spec, options);
+      docs = lookupThroughIndex(docs, spec, options, copy);
     } else if (group) {
       flush();
       docs = group(docs) ?? mingo(docs, [stage], options);
@@ -41,6 +47,17 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
   }
   flush();
   return docs;
+}
+
+/** Stages that set or remove a nested path, directly or in a sub-pipeline. */
+function writesNestedPath(stage: Doc): boolean {
+  for (const [op, spec] of Object.entries(stage)) {
+    if (op === '$unset' && [spec].flat().some((p) => typeof p === 'string' && p.includes('.'))) return true;
+    if ((op === '$project' || op === '$addFields' || op === '$set') && hasNestedPath(spec)) return true;
+    if (op === '$lookup' && isPlainObject(spec) && Array.isArray(spec.pipeline) && spec.pipeline.some((s) => isPlainObject(s) && writesNestedPath(s))) return true;
+    if (op === '$facet' && isPlainObject(spec) && Object.values(spec).some((p) => Array.isArray(p) && p.some((s) => isPlainObject(s) && writesNestedPath(s)))) return true;
+  }
+  return false;
 }
 
 function mingo(docs: Doc[], pipeline: Doc[], options: Parameters<typeof aggregate>[2]): Doc[] {
@@ -102,7 +119,7 @@ function indexedLookup(db: DocumentDb, stage: Doc): LookupSpec | undefined {
  * the foreign collection's natural order. Local values the index cannot key (missing, null, arrays,
  * objects) go through mingo's own `$lookup` for that document, so semantics never diverge.
  */
-function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<typeof aggregate>[2]): Doc[] {
+function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<typeof aggregate>[2], copy: boolean): Doc[] {
   const { from, localField, foreignField, as } = spec;
   const out: Doc[] = new Array(docs.length);
   const rest: number[] = [];
@@ -110,7 +127,10 @@ function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<t
     const doc = docs[i]!;
     const local = getPath(doc, localField);
     const keys = scalarKey(local) !== undefined ? from.lookupKeys(foreignField, local) : undefined;
-    if (keys) out[i] = { ...doc, [as]: from.byKeysInOrder(keys) };
+    if (keys) {
+      const joined = from.byKeysInOrder(keys);
+      out[i] = { ...doc, [as]: copy ? joined.map(cloneDoc) : joined };
+    }
     else rest.push(i);
   }
   if (rest.length) {

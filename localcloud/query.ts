@@ -1,6 +1,6 @@
 import { find, Query } from 'mingo';
 import { HashIndex, UniqueIndex, scalarKey } from './indexes';
-import { idKey, isPlainObject, type Doc } from './wire';
+import { cloneDoc, idKey, isPlainObject, type Doc } from './wire';
 
 /** A compiled query; an empty query matches everything without calling mingo. */
 export function compileQuery(query: Doc): (doc: Doc) => boolean {
@@ -106,9 +106,21 @@ export function shape(
     projection?: Doc | undefined;
   },
 ): Doc[] {
-  let cursor = find(docs, {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+  const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
+  // mingo applies a projection on a nested path (`'a.b': 0`) to the documents it is given, which
+  // here are the stored ones: page first, then project copies of the page.
+  const nested = projection !== undefined && hasNestedPath(projection);
+  let cursor = find(docs, {}, nested ? undefined : projection);
   if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order as Record<string, 1 | -1>);
   if (opts.offset) cursor = cursor.skip(opts.offset);
   if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
-  return cursor.all() as Doc[];
+  const page = cursor.all() as Doc[];
+  return nested ? (find(page.map(cloneDoc), {}, projection).all() as Doc[]) : page;
+}
+
+/** Whether a stage spec names a nested field path as a key (`{'a.b': …}`) anywhere inside it. */
+export function hasNestedPath(spec: unknown): boolean {
+  if (Array.isArray(spec)) return spec.some(hasNestedPath);
+  if (!isPlainObject(spec)) return false;
+  return Object.entries(spec).some(([k, v]) => k.includes('.') || hasNestedPath(v));
 }

@@ -340,3 +340,19 @@ describe('$in with a value named twice', () => {
     expect(res.data.map((d: { _id: string }) => d._id)).toEqual(['e3']);
   });
 });
+
+describe('reads never change what is stored', () => {
+  it('an exclusion projection on a nested field leaves the stored document whole', async () => {
+    await items().add({ data: { _id: 'x', n: { secret: 1, shown: 2 } } });
+    const projected = await items().where({ _id: 'x' }).field({ 'n.secret': false }).get();
+    expect(projected.data).toEqual([{ _id: 'x', n: { shown: 2 } }]);
+    expect((await items().doc('x').get()).data).toEqual({ _id: 'x', n: { secret: 1, shown: 2 } });
+  });
+
+  it('an aggregation that sets and unsets nested fields leaves the stored documents whole', async () => {
+    await items().add({ data: { _id: 'y', n: { secret: 1, shown: 2 } } });
+    const res = await items().aggregate().addFields({ 'n.extra': 7 }).project({ 'n.secret': 0 }).end();
+    expect(res.list).toEqual([{ _id: 'y', n: { shown: 2, extra: 7 } }]);
+    expect((await items().doc('y').get()).data).toEqual({ _id: 'y', n: { secret: 1, shown: 2 } });
+  });
+});
