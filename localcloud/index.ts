@@ -58,12 +58,7 @@ export const DEFAULT_INDEXES_FILE = fileURLToPath(new URL('./indexes.json', impo
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const env = options.env ?? 'localcloud';
-  const indexesFile = options.indexesFile ?? DEFAULT_INDEXES_FILE;
-  const indexes: IndexFile = existsSync(indexesFile) ? loadIndexFile(indexesFile) : {};
-  const store = new Store(options.dataDir, {
-    synchronous: options.synchronous ?? 'FULL',
-  });
-  const db = new DocumentDb(env, store, indexes);
+  const { db, close: closeDatabase } = openDatabase(options.dataDir, options);
   const tx = new TransactionManager(db);
   const stats = new Stats();
   const deps = {
@@ -103,7 +98,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       tx.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      closeDatabase();
     },
   };
 }
@@ -116,11 +111,11 @@ export { connectSdk } from './sdk';
  */
 export function openDatabase(
   dataDir: string,
-  options: { indexesFile?: string; env?: string } = {},
+  options: { indexesFile?: string; env?: string; synchronous?: 'FULL' | 'NORMAL' } = {},
 ): { db: DocumentDb; close(): void } {
   const indexesFile = options.indexesFile ?? DEFAULT_INDEXES_FILE;
   const indexes: IndexFile = existsSync(indexesFile) ? loadIndexFile(indexesFile) : {};
-  const store = new Store(dataDir, { synchronous: 'FULL' });
+  const store = new Store(dataDir, { synchronous: options.synchronous ?? 'FULL' });
   const db = new DocumentDb(options.env ?? 'localcloud', store, indexes);
   return { db, close: () => store.close() };
 }
