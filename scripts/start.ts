@@ -7,23 +7,24 @@
  * Printed codes point at the preview (CODE_URL_PREFIX=<preview>/c/ unless set), so opening a code's
  * URL in a browser is "scanning" it.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloud, type LocalCloud } from '../localcloud/index';
 import { startPreviewServer, type Caller, type PreviewServer } from '../preview/server';
+import { chinaDate } from '../core/rates';
 import { buildAll } from './build';
 import { isMain } from './is-main';
+import { DEMO_OPENIDS, seed } from './seed';
 
 const root = join(__dirname, '..');
 
-/** Who the preview can call as; the seed creates the staff with these openids. */
+/** Who the preview can call as: the people the demo data (scripts/seed.ts) creates. */
 export const DEMO_CALLERS: Caller[] = [
-  { key: 'merchant', label: '商户', openid: 'merchant-demo' },
+  { key: 'merchant', label: '商户', openid: DEMO_OPENIDS.merchant },
   { key: 'public', label: '公众', openid: '' },
-  { key: 'district', label: '区县工作人员（向阳区）', openid: 'staff-230402' },
-  { key: 'city', label: '市级管理员', openid: 'staff-city' },
-  { key: 'department', label: '行管部门（市场监管）', openid: 'staff-dept-scjg' },
+  { key: 'district', label: '区县工作人员（向阳区）', openid: DEMO_OPENIDS.district('230402') },
+  { key: 'city', label: '市级管理员', openid: DEMO_OPENIDS.city },
+  { key: 'department', label: '行管部门（市场监管）', openid: DEMO_OPENIDS.department },
 ];
 
 export interface StartOptions {
@@ -53,21 +54,6 @@ function isEmpty(cloud: LocalCloud): boolean {
   return cloud.db.collectionNames().every((c) => cloud.db.collection(c).size === 0);
 }
 
-type SeedFn = (target: { url: string }, today: string) => Promise<Record<string, number>>;
-
-/** scripts/seed.ts's `seed`, loaded lazily (it pulls in the whole demo data generator). */
-async function loadSeed(): Promise<SeedFn | undefined> {
-  const path = join(__dirname, 'seed.ts');
-  if (!existsSync(path)) return undefined;
-  const mod = (await import(path)) as { seed?: SeedFn };
-  return mod.seed;
-}
-
-/** Today in China (UTC+8), the date the demo snapshots lead up to. */
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export async function start(options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (options.build !== false) await buildAll();
@@ -93,12 +79,10 @@ export async function start(options: StartOptions = {}): Promise<Running> {
     throw e;
   }
   if (options.seed !== false && isEmpty(cloud)) {
-    const seed = await loadSeed();
-    if (seed) {
-      const counts = await seed({ url: cloud.url }, chinaToday());
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      log(`seeded the demo data into the empty database: ${total} documents`);
-    } else log('scripts/seed.ts not found: the database starts empty');
+    // Today in Hegang: the date the demo snapshots lead up to.
+    const counts = await seed({ url: cloud.url }, chinaDate(new Date()));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    log(`seeded the demo data into the empty database: ${total} documents`);
   }
   const running = cloud;
   return {
