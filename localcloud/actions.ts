@@ -5,7 +5,7 @@ import { AGGREGATE_DEFAULT_LIMIT, AGGREGATE_MAX_LIMIT, GET_DEFAULT_LIMIT, GET_MA
 import { shape } from './query';
 import type { Transaction, TransactionManager } from './transactions';
 import { applyUpdate, newId, upsertDoc } from './updates';
-import { decodeEjson, decodeObject, encodeDoc, idKey, isPlainObject, type Doc } from './wire';
+import { decodeEjson, decodeObject, encodeDoc, idKey, isPlainObject, withId, type Doc } from './wire';
 
 /** Parameters of one database request, as sent by the SDK (after JSON parsing of the body). */
 export type Params = Record<string, unknown>;
@@ -35,10 +35,7 @@ export const databaseActions: Record<string, (p: Params, ctx: Ctx) => ActionResu
     const docs = p.data.map((d) => {
       const doc = typeof d === 'string' ? decodeEjson(d, now) : d;
       if (!isPlainObject(doc)) throw invalidParam('each document must be an object');
-      if (doc._id !== undefined && doc._id !== null) return doc;
-      const withId: Doc = { _id: newId(), ...doc };
-      withId._id ??= newId();
-      return withId;
+      return doc._id !== undefined && doc._id !== null ? doc : withId(newId(), doc);
     });
     const keys = new Set<string>();
     for (const d of docs) {

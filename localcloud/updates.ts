@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { update as mingoUpdate } from 'mingo';
 import { invalidParam, requestFailed } from './errors';
-import { cloneDoc, encodeDoc, isPlainObject, type Doc } from './wire';
+import { cloneDoc, encodeDoc, isPlainObject, withId, type Doc } from './wire';
 
 /**
  * A generated `_id`: 32 hex characters, time-prefixed like the ids CloudBase generates (so that
@@ -23,8 +23,7 @@ export function newId(): string {
 export function applyUpdate(doc: Doc, data: Doc, merge: boolean): { doc: Doc; changed: boolean } {
   if (!merge) {
     if ('_id' in data && data._id !== doc._id) throw invalidParam('不能更新_id的值');
-    const next: Doc = { _id: doc._id, ...data };
-    next._id = doc._id;
+    const next = withId(doc._id, data);
     return { doc: next, changed: encodeDoc(next) !== encodeDoc(doc) };
   }
   const modifier = toModifier(data);
@@ -63,6 +62,7 @@ export function toModifier(data: Doc): Doc {
  * update applied to it.
  */
 export function upsertDoc(query: Doc, data: Doc, merge: boolean, id: unknown): Doc {
+  if (!merge) return withId(id, data);
   const base: Doc = {};
   for (const [k, v] of Object.entries(query)) {
     if (k.startsWith('$') || k.includes('.')) continue;
@@ -72,10 +72,5 @@ export function upsertDoc(query: Doc, data: Doc, merge: boolean, id: unknown): D
     } else base[k] = v;
   }
   base._id = id;
-  if (!merge) {
-    const doc: Doc = { _id: id, ...data };
-    doc._id = id;
-    return doc;
-  }
   return applyUpdate(base, data, true).doc;
 }

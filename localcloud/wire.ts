@@ -134,6 +134,13 @@ export function idKey(id: unknown): string {
   return typeof id === 'string' ? id : `\u0000${typeof id}:${String(id)}`;
 }
 
+/** `fields` as a document whose `_id` is `id`, first among its keys whatever `fields` says. */
+export function withId(id: unknown, fields: Doc): Doc {
+  const doc: Doc = { _id: id, ...fields };
+  doc._id = id;
+  return doc;
+}
+
 /** Deep copy preserving Date/RegExp, used before applying an update so a failed write changes nothing. */
 export function cloneDoc<T>(doc: T): T {
   return structuredClone(doc);
