@@ -97,12 +97,11 @@ export class FunctionPool {
   constructor(private readonly opts: FunctionPoolOptions) {
     this.size = opts.size ?? 16;
     this.timeoutMs = opts.timeoutMs ?? FUNCTION_TIMEOUT_MS;
+    this.baseEnv = runtimeEnvironment(opts.env, opts.url);
   }
 
   /** Environment of every instance: what CloudBase's SCF runtime provides, pointed at us. */
-  private baseEnv(): Record<string, string> {
-    return runtimeEnvironment(this.opts.env, this.opts.url);
-  }
+  private readonly baseEnv: Record<string, string>;
 
   private spawn(): Slot {
     const platformModules: Record<string, string> = {};
@@ -117,7 +116,7 @@ export class FunctionPool {
       eval: true,
       workerData: {
         functionsDir: this.opts.functionsDir,
-        baseEnv: this.baseEnv(),
+        baseEnv: this.baseEnv,
         platformModules,
       },
       // A private copy of process.env per instance, like separate SCF containers.
@@ -176,7 +175,7 @@ export class FunctionPool {
       namespace: this.opts.env,
       memory_limit_in_mb: 256,
       time_limit_in_ms: this.timeoutMs,
-      environment: JSON.stringify({ ...this.baseEnv(), ...env }),
+      environment: JSON.stringify({ ...this.baseEnv, ...env }),
     };
     return new Promise((resolve) => {
       this.queue.push({ msg: { name, event, env, context }, resolve });

@@ -4,7 +4,7 @@
  * (WX_OPENID, …) before `main(event, context)` runs, which is where `cloud.getWXContext()` reads it.
  * Compiled by esbuild and started with `eval`, so it must not import project modules.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -57,13 +57,14 @@ function load(name: string): {
   main?: (event: unknown, context: unknown) => unknown;
 } {
   const file = join(init.functionsDir, name, 'index.js');
-  if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(file)) {
+  const stat = /^[A-Za-z0-9_-]+$/.test(name) ? statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (!stat) {
     const err = new Error(`function ${name} not found in ${init.functionsDir}`);
     (err as Error & { code: string }).code = 'FUNCTION_NOT_FOUND';
     throw err;
   }
   // Reload a rebuilt bundle without restarting the emulator.
-  const mtime = statSync(file).mtimeMs;
+  const mtime = stat.mtimeMs;
   const resolved = functionRequire.resolve(file);
   if (loaded.has(file) && loaded.get(file) !== mtime) delete functionRequire.cache[resolved];
   loaded.set(file, mtime);
