@@ -12,16 +12,16 @@ export interface Bar {
   rank: string;
 }
 
-/** Axis maximum: 50%, or the highest rate rounded up to the next 10%, so the target line always shows. */
-export function axisMaxPercent(rows: readonly DistrictStatsRow[]): number {
+/** Axis maximum: the target plus 10 points, or the highest rate rounded up to the next 10%, so the target line always shows. */
+export function axisMaxPercent(rows: readonly DistrictStatsRow[], targetPercent: number): number {
   const highest = Math.max(0, ...rows.map((r) => (r.codeRate ? r.codeRate.basisPoints / 100 : 0)));
-  return Math.max(50, Math.ceil(highest / 10) * 10);
+  return Math.max(targetPercent + 10, Math.ceil(highest / 10) * 10);
 }
 
 export function toBar(r: DistrictStatsRow, axisMax: number): Bar {
   const rate = r.codeRate;
   if (!rate) return { code: r.districtCode, name: r.name, percent: '—', width: 0, reached: false, detail: `已赋码 ${r.coded} 户 · 尚无市场主体总量`, rank: '' };
-  const gap = rate.reachedTarget ? '已达标' : `距40%还需 ${rate.gapToTarget} 户`;
+  const gap = rate.reachedTarget ? '已达标' : `距${rate.targetPercent}%还需 ${rate.gapToTarget} 户`;
   return {
     code: r.districtCode,
     name: r.name,
@@ -33,13 +33,13 @@ export function toBar(r: DistrictStatsRow, axisMax: number): Bar {
   };
 }
 
-export function dashboardView(districts: readonly DistrictStatsRow[], city: DistrictStatsRow) {
-  const axisMax = axisMaxPercent([...districts, city]);
+export function dashboardView(districts: readonly DistrictStatsRow[], city: DistrictStatsRow, targetPercent: number) {
+  const axisMax = axisMaxPercent([...districts, city], targetPercent);
   return {
     bars: districts.map((d) => toBar(d, axisMax)),
     cityBar: toBar(city, axisMax),
     /** Left offset of the target line on the track, in percent. */
-    targetLeft: (40 / axisMax) * 100,
+    targetLeft: (targetPercent / axisMax) * 100,
     axisMax,
   };
 }

@@ -13,6 +13,7 @@ Page({
     cityBar: null as Bar | null,
     bars: [] as (Bar & { pace?: string })[],
     trend: null as TrendView | null,
+    target: 0,
     targetLeft: 80,
     axisMax: 50,
   },
@@ -29,13 +30,14 @@ Page({
       const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
       return this.setData({ loading: false, error: res.error.message, myOpenid });
     }
-    const view = dashboardView(res.data.districts, res.data.city);
-    // The trend is a second opinion on the same page: without it the bars still show.
     const target = res.data.targets.codeRatePercent;
+    const view = dashboardView(res.data.districts, res.data.city, target);
+    // The trend is a second opinion on the same page: without it the bars still show.
     const paceOf = new Map(history.ok ? history.data.districts.map((d) => [d.districtCode, paceText(d.pace, target)]) : []);
     this.setData({
       loading: false,
       asOf: res.data.asOf,
+      target,
       ...view,
       bars: view.bars.map((b) => ({ ...b, pace: paceOf.get(b.code) })),
       trend: history.ok ? trendView(history.data.city, target) : null,
