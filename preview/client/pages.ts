@@ -4,6 +4,7 @@
  * WeChat's rules (stack of at most 10, navigateBack, redirectTo, reLaunch, switchTab).
  */
 import simulate from 'miniprogram-simulate';
+import { pageDefinition, type PageInstance, type PageOptions } from './page-definition';
 import type { Navigator } from './wx';
 
 export interface AppJson {
@@ -15,9 +16,6 @@ export interface AppJson {
 
 const LIFECYCLE = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload'] as const;
 const MAX_STACK = 10;
-
-type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
-type PageInstance = Record<string, any> & { route: string; options: Record<string, string> };
 
 interface RootComponent {
   instance: PageInstance;
@@ -59,28 +57,6 @@ export function parseUrl(url: string, from = ''): { route: string; query: Record
     query[decodeURIComponent(k)] = v;
   }
   return { route: path.replace(/^\/+/, ''), query };
-}
-
-/** Converts Page options into a Component definition with the page's fields and methods. */
-function pageDefinition(options: PageOptions, route: string, query: Record<string, string>): Record<string, unknown> {
-  const methods: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (key === 'data' || key === 'behaviors' || key === 'options') continue;
-    if (typeof value === 'function') methods[key] = value;
-    else fields[key] = value;
-  }
-  return {
-    data: options.data ?? {},
-    behaviors: options.behaviors ?? [],
-    methods,
-    created(this: PageInstance) {
-      for (const [k, v] of Object.entries(fields)) this[k] = structuredClone(v);
-      this.route = route;
-      this.options = query;
-      this.is = route;
-    },
-  };
 }
 
 export class PageStack implements Navigator {

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Simulate from 'miniprogram-simulate';
+import { pageDefinition, type PageOptions } from '../../preview/client/page-definition';
 
 const load = createRequire(import.meta.url);
 /** jsdom ships no typings here; this is the one constructor used. */
@@ -69,22 +70,17 @@ registerImage();
 
 const ROOT = join(__dirname, '../../build/miniprogram');
 
-let nextQuery: Record<string, string> = {};
+/** The page loadPage is about to load: Page() reads it when the compiled page module runs. */
+let next: { route: string; query: Record<string, string> } = { route: '', query: {} };
 
-type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
-
+/** Page() as the preview defines it (one runtime for both), with onLoad/onShow on attach. */
 function installPageShim(): void {
   (globalThis as any).Page = (options: PageOptions) => {
-    const methods: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
+    const { route, query } = next;
     (globalThis as any).Component({
-      data: options.data ?? {},
-      methods,
+      ...pageDefinition(options, route, query),
       lifetimes: {
         attached(this: any) {
-          const query = nextQuery;
-          nextQuery = {};
-          this.options = query;
           this.onLoad?.(query);
           this.onShow?.();
         },
@@ -176,9 +172,9 @@ export type RenderedPage = ReturnType<typeof simulate.render>;
 
 /** Load `route` (e.g. 'pages/apply/apply') with a query, render it and run onLoad/onShow. */
 export function loadPage(route: string, query: Record<string, string> = {}): RenderedPage {
+  next = { route, query };
   const id = simulate.load(join(ROOT, route), { rootPath: ROOT, compiler: 'simulate' } as any);
   const page = simulate.render(id);
-  nextQuery = query;
   page.attach(document.createElement('parent-wrapper'));
   return page;
 }
