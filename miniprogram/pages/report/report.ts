@@ -1,6 +1,7 @@
 /** 举报: anyone may report a suspicious code or a problem with an entity; no sign-in needed. */
 import { REPORT_REASONS, type ReportReason } from '../../lib/core';
 import { submitReport } from '../../services/public';
+import { decodeOnce } from '../verify/scan';
 
 Page({
   data: {
@@ -15,14 +16,7 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    const decode = (v?: string) => {
-      try {
-        return v ? decodeURIComponent(v) : '';
-      } catch {
-        return v ?? '';
-      }
-    };
-    this.setData({ scanned: decode(query.scanned), uscc: decode(query.uscc) });
+    this.setData({ scanned: decodeOnce(query.scanned ?? ''), uscc: decodeOnce(query.uscc ?? '') });
   },
 
   choose(e: WechatMiniprogram.TouchEvent) {

@@ -30,12 +30,16 @@ export function verifyUrl(scan: Scan): string {
   return `/pages/verify/verify?id=${encodeURIComponent(scan.codeId ?? '')}${version}`;
 }
 
-/** The scanned text for a report, decoded once (what the person saw). */
-export function scannedText(scan: Scan): string {
-  const raw = scan.q ?? scan.scene ?? scan.codeId ?? '';
+/** A URL-encoded query value decoded once; text that is not valid encoding is kept as it is. */
+export function decodeOnce(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
     return raw;
   }
+}
+
+/** The scanned text for a report, decoded once (what the person saw). */
+export function scannedText(scan: Scan): string {
+  return decodeOnce(scan.q ?? scan.scene ?? scan.codeId ?? '');
 }
