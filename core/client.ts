@@ -12,3 +12,7 @@ export * from './verify';
 export * from './profile';
 export * from './commitment-templates';
 export * from './rates';
+export * from './departments';
+export * from './code-reasons';
+export * from './search-keys';
+export * from './notifications';

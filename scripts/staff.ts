@@ -1,6 +1,6 @@
 /**
- * `npm run staff -- add --openid X --role city|district|department [--district 230402] [--field 税务]
- *  [--department 市税务局] --name 张三` registers a staff member on the running local cloud;
+ * `npm run staff -- add --openid X --role city|district|department [--district 230402] [--department swj]
+ *  (a 行管部门 id of core/departments.ts) --name 张三` registers a staff member on the running local cloud;
  * `npm run staff -- list` and `npm run staff -- deactivate --openid X`. The first city admin can
  * only be made this way (the staffMembers action needs a city admin to call it).
  * The cloud is LOCAL_CLOUD_URL, else http://127.0.0.1:$LOCAL_CLOUD_PORT (3900).
@@ -18,7 +18,7 @@ export function localCloudUrl(): string {
 }
 
 const USAGE = `用法：
-  npm run staff -- add --openid OPENID --role city|district|department --name 姓名 [--district 230402] [--field 税务] [--department 部门]
+  npm run staff -- add --openid OPENID --role city|district|department --name 姓名 [--district 230402] [--department 部门代码，如 swj]
   npm run staff -- list
   npm run staff -- deactivate --openid OPENID`;
 
@@ -45,7 +45,7 @@ export async function runStaff(argv: string[], url = localCloudUrl()): Promise<u
       name: values.name,
       districtCode: values.district,
       field: values.field,
-      department: values.department,
+      departmentId: values.department,
     });
     const member = await addStaff(db, input, now);
     await audit(db, {

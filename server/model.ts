@@ -27,6 +27,14 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   reports: 'reports',
   objections: 'objections',
+  /** 市场主体名录: the register rows as 市场监管 exports them (private). */
+  register: 'register',
+  /** One document per import: created before the first row is written. */
+  importBatches: 'importBatches',
+  /** Outbox of messages to people (subscribe messages), one per message. */
+  notifications: 'notifications',
+  /** Per-user counters that make limits hold under concurrency (server/limits.ts). */
+  quotas: 'quotas',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -76,7 +84,10 @@ export interface CodeHistoryEntry {
   at: Date;
   status: CodeStatus;
   by: string;
+  /** Free text for the owner and staff; never shown on public pages. */
   reason: string;
+  /** core's CODE_REASON_CATEGORIES key: the only part of the reason the public sees. */
+  category?: string;
 }
 
 export interface CodeDoc {
@@ -98,13 +109,40 @@ export interface CodeDoc {
   history: CodeHistoryEntry[];
 }
 
+/**
+ * Where a record came from. An imported record's department is one of core's DEPARTMENTS (the
+ * importing staff member's own, or one the city admin chose), never free text; `department` is
+ * its display name, kept beside the id so public pages need no join. `batch` = the record's
+ * batchId (kept for older records).
+ */
 export type RecordSource =
   | { kind: 'self'; openid: string }
-  | { kind: 'import'; department: string; importedBy: string; importedAt: Date; batch: string };
+  | { kind: 'import'; departmentId?: string; department: string; importedBy: string; importedAt: Date; batch: string };
+
+/**
+ * A record taken back: by withdrawing its batch or by itself (an answered objection, a
+ * correction). Withdrawn records stay stored for the audit trail but never appear on public
+ * pages or in public answers.
+ */
+export interface Withdrawal {
+  at: Date;
+  by: string;
+  reason: string;
+  /** Set when the whole batch was withdrawn. */
+  batchId?: string;
+}
+
+/** Fields every credit record (commitment, honour, registration, other info) may carry. */
+export interface RecordProvenance {
+  /** The import batch (importBatches._id); absent for what a merchant submitted in the mini-program. */
+  batchId?: string;
+  withdrawn?: true;
+  withdrawal?: Withdrawal;
+}
 
 export type CommitmentStatus = 'pending' | 'approved' | 'rejected';
 
-export interface CommitmentDoc extends CommitmentInput {
+export interface CommitmentDoc extends CommitmentInput, RecordProvenance {
   _id: string;
   /** = promiserCode; the join key with entities. */
   uscc: string;
@@ -116,7 +154,7 @@ export interface CommitmentDoc extends CommitmentInput {
   createdAt: Date;
 }
 
-interface ImportedRecord {
+interface ImportedRecord extends RecordProvenance {
   _id: string;
   source: RecordSource;
   dedupKey: string;
@@ -137,8 +175,11 @@ export interface StaffDoc {
   role: StaffRole;
   /** For district staff. */
   districtCode?: string;
-  /** For department staff: the field (行业领域) they are limited to. */
+  /** For department staff: core's DEPARTMENTS id; their scope is that department's fields. */
+  departmentId?: string;
+  /** Older records: the one field a department staff member is limited to (used when departmentId is absent). */
   field?: string;
+  /** Display name of the department (older records: free text). */
   department?: string;
   active: boolean;
   createdAt: Date;
@@ -154,4 +195,72 @@ export interface AuditDoc {
   before: unknown;
   after: unknown;
   reason?: string;
+}
+
+/** A row of the 市场主体名录 (register), keyed by USCC. Private: legal representatives never go public. */
+export interface RegisterDoc {
+  _id: string;
+  uscc: string;
+  /** 市场主体名称 */
+  name: string;
+  /** 市场主体类型, as the register writes it (有限责任公司, 个体工商户, …). */
+  entityType: string;
+  /** 法定代表人（负责人、经营者） */
+  legalRep: string;
+  /** 住所（经营场所） */
+  address: string;
+  /** 所属县（区）: one of the eight district codes. */
+  districtCode: string;
+  /** 成立日期, 'YYYY-MM-DD'. */
+  foundedOn?: string;
+  /** 登记状态 as written (存续, 在业, 注销, 吊销, …). */
+  regStatus: string;
+  /** Whether the entity counts as a market entity in business (存续/在业/开业). */
+  inBusiness: boolean;
+  /** The import batch that last set this row. */
+  batchId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ImportBatchStatus = 'running' | 'done' | 'failed' | 'withdrawn';
+
+/** One import (归集) of one file: written before the first row, finished after the last. */
+export interface ImportBatchDoc {
+  _id: string;
+  /** The import kind (commitment, honour, registration, otherInfo, districtTotals, register, …). */
+  kind: string;
+  fileName: string;
+  /** sha256 of the file's bytes. */
+  fileHash: string;
+  departmentId?: string;
+  department?: string;
+  importedBy: string;
+  role: StaffRole;
+  districtCode?: string;
+  status: ImportBatchStatus;
+  startedAt: Date;
+  finishedAt?: Date;
+  counts: { rows: number; inserted: number; updated?: number; duplicates: number; invalid: number };
+  /** Why a failed batch failed (Chinese, for the importer). */
+  error?: string;
+  withdrawal?: Withdrawal;
+}
+
+/** A message to a person: stored here, and sent as a WeChat subscribe message (server/notify.ts). */
+export interface NotificationDoc {
+  _id: string;
+  openid: string;
+  /** What it is about: core's NOTIFICATION_KINDS key. */
+  kind: string;
+  title: string;
+  /** The message body, one line each (what happened, why, what to do next). */
+  lines: string[];
+  /** The mini-program page the message opens. */
+  page: string;
+  createdAt: Date;
+  /** sent: WeChat accepted it; failed: not subscribed or not configured (still listed in the app). */
+  delivery: 'sent' | 'failed' | 'skipped';
+  deliveryError?: string;
+  readAt?: Date;
 }

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     writeFileSync(eventFile, JSON.stringify({ action: 'importRecords', kind: 'commitment', fileBase64: file.toString('base64') }));
     const call = () => {
       const t = process.hrtime.bigint();
-      const res = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staff', BENCH_CITY_ADMIN, eventFile], {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staffFiles', BENCH_CITY_ADMIN, eventFile], {
         cwd: root,
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,

@@ -7,6 +7,7 @@ export const FUNCTIONS = {
   merchant: 'merchant',
   public: 'public',
   staff: 'staff',
+  staffFiles: 'staffFiles',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -121,13 +121,13 @@ export interface XlsxFile {
 }
 
 export function exportBulletin(): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staff', 'exportBulletin');
+  return callFunction<XlsxFile>('staffFiles', 'exportBulletin');
 }
 
 export type ImportKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals';
 
 export function importTemplate(kind: ImportKind): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staff', 'importTemplate', { kind });
+  return callFunction<XlsxFile>('staffFiles', 'importTemplate', { kind });
 }
 
 export interface ImportReport {
@@ -141,5 +141,5 @@ export interface ImportReport {
 
 /** The file inline (small files, the local preview) or as a cloud-storage fileID (large files). */
 export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }): Promise<CallResult<ImportReport>> {
-  return callFunction<ImportReport>('staff', 'importRecords', { kind, ...file });
+  return callFunction<ImportReport>('staffFiles', 'importRecords', { kind, ...file });
 }

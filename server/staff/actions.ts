@@ -1,12 +1,15 @@
-/** The staff function's actions (DESIGN.md §4) and its daily timer. */
+/**
+ * The staff function's actions (DESIGN.md §4) and its daily timer: queues, decisions, dashboards.
+ * Actions that read or write files (xlsx, docx) live in the `staffFiles` function
+ * (file-actions.ts), so these calls never load exceljs or docx and start fast.
+ */
 import type { Action } from '../handler';
-import { bulletin, exportBulletin } from './bulletin';
+import { bulletin } from './bulletin';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
-import { importRecords } from './import';
+import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
-import { importTemplate } from './templates';
 import type { Database } from '../cloud';
 
 export const staffActions: Record<string, Action> = {
@@ -16,14 +19,13 @@ export const staffActions: Record<string, Action> = {
   districtStats,
   statsHistory,
   bulletin,
-  importRecords,
-  importTemplate,
-  exportBulletin,
   codes,
   suspendCode,
   reinstateCode,
   revokeCode,
   staffMembers,
+  withdrawRecord,
+  correctRecord,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -1,14 +1,13 @@
 /**
  * The 通报: the ranking sentence and its 附件 table, from the live district stats.
- * The table is returned as xlsx (base64) for the mini-program to save and open.
+ * exportBulletin (bulletin-export.ts, in the staffFiles function) returns the table as xlsx.
  */
 import { DomainError } from '../../core';
 import { rankingSentence } from '../../core/bulletin';
-import { chinaDate, chineseDate, type DistrictRow } from '../../core/rates';
+import { chinaDate, type DistrictRow } from '../../core/rates';
 import type { ActionContext } from '../handler';
 import { loadStaff } from './roles';
 import { cityStats } from './stats';
-import { writeWorkbook } from './xlsx';
 
 export const BULLETIN_HEADERS = [
   '序号',
@@ -35,7 +34,7 @@ function tableRows(districts: readonly DistrictRow[], city: DistrictRow): Bullet
   return [...districts.map((d, i) => row(d, i + 1)), row({ ...city, name: '全市' }, '')];
 }
 
-async function build(ctx: ActionContext) {
+export async function buildBulletin(ctx: ActionContext) {
   await loadStaff(ctx.db, ctx.caller.openid);
   const stats = await cityStats(ctx.db);
   const asOf = chinaDate(ctx.now);
@@ -45,21 +44,5 @@ async function build(ctx: ActionContext) {
 }
 
 export async function bulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
-  return build(ctx);
-}
-
-export async function exportBulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
-  const b = await build(ctx);
-  const title = `各县（区）"码上诚信"赋码及入驻"信易贷"平台情况（截至${chineseDate(b.asOf)}）`;
-  const num = (p: string) => (p === '' ? null : Number(p));
-  const file = await writeWorkbook([
-    {
-      name: '附件',
-      rows: [['附件'], [title], b.headers, ...b.rows.map((r) => [r.index === '' ? null : r.index, r.name, num(r.xinyidaiPercent), num(r.codeRatePercent)]), [], [b.sentence]],
-      boldRows: [1, 2, 3],
-      columnWidths: [8, 16, 40, 40],
-      numberFormats: { 3: '0.00', 4: '0.00' },
-    },
-  ]);
-  return { fileName: `码上诚信通报附件-${b.asOf}.xlsx`, fileBase64: file.toString('base64'), asOf: b.asOf, sentence: b.sentence };
+  return buildBulletin(ctx);
 }

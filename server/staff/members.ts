@@ -1,6 +1,6 @@
 /** The staff list: city admins register and deactivate staff; every change is audited. */
 import * as z from 'zod';
-import { DomainError, districtCode, FIELDS, oneOf, optionalText, parseOrThrow, text } from '../../core';
+import { departmentById, departmentOfField, DEPARTMENT_IDS, DomainError, districtCode, FIELDS, oneOf, parseOrThrow, text } from '../../core';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
@@ -10,19 +10,31 @@ import { auditByStaff, loadStaff, requireCity } from './roles';
 
 const openid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
 
-/** A new staff member: district staff need a district, department staff a field. */
+/**
+ * A new staff member: district staff need a district, department staff a 行管部门 from the managed
+ * list (core/departments.ts; a field alone names the department that promotes it). The department
+ * is what their imports are labelled with and what their scope follows from.
+ */
 export const staffInput = z
   .object({
     openid: openid(),
     name: text('姓名', 30),
     role: oneOf('角色', ['city', 'district', 'department']),
     districtCode: districtCode().optional(),
+    departmentId: oneOf('所属部门', DEPARTMENT_IDS).optional(),
     field: oneOf('行业领域', FIELDS).optional(),
-    department: optionalText('部门', 50),
   })
   .refine((s) => s.role !== 'district' || s.districtCode !== undefined, { error: '县（区）工作人员须指定所属县（区）', path: ['districtCode'] })
-  .refine((s) => s.role !== 'department' || s.field !== undefined, { error: '行管部门工作人员须指定行业领域', path: ['field'] });
+  .refine((s) => s.role !== 'department' || (departmentById(s.departmentId) ?? departmentOfField(s.field)) !== undefined, {
+    error: '行管部门工作人员须指定所属部门',
+    path: ['departmentId'],
+  });
 export type StaffInput = z.output<typeof staffInput>;
+
+function departmentFieldsOf(input: StaffInput): Pick<StaffDoc, 'departmentId' | 'department' | 'field'> {
+  const dept = departmentById(input.departmentId) ?? departmentOfField(input.field)!;
+  return { departmentId: dept.id, department: dept.name, ...(dept.fields[0] ? { field: dept.fields[0] } : {}) };
+}
 
 /** Insert a staff member (also used by `npm run staff -- add`). STAFF_EXISTS if the openid is registered. */
 export async function addStaff(db: Database, input: StaffInput, now: Date): Promise<StaffDoc> {
@@ -31,8 +43,7 @@ export async function addStaff(db: Database, input: StaffInput, now: Date): Prom
     name: input.name,
     role: input.role,
     ...(input.role === 'district' ? { districtCode: input.districtCode } : {}),
-    ...(input.role === 'department' ? { field: input.field } : {}),
-    ...(input.department ? { department: input.department } : {}),
+    ...(input.role === 'department' ? departmentFieldsOf(input) : {}),
     active: true,
     createdAt: now,
   };

@@ -3,7 +3,7 @@
  * WeChat vouches for; the event can never claim a role. City admins see everything, district
  * staff their own district, department staff their own field (行业领域).
  */
-import { DomainError, districtName } from '../../core';
+import { departmentById, departmentOfField, DomainError, districtName, type Department } from '../../core';
 import type { Database } from '../cloud';
 import { fetchOne } from '../db';
 import { audit } from '../audit';
@@ -34,11 +34,24 @@ export interface Scoped {
   readonly field?: string;
 }
 
+/** A department staff member's department: from departmentId, else (older records) from their one field. */
+export function departmentOf(staff: Staff): Department | undefined {
+  if (staff.role !== 'department') return undefined;
+  return departmentById(staff.departmentId) ?? departmentOfField(staff.field);
+}
+
+/** The fields (行业领域) a department staff member acts in: their department's. */
+export function staffFields(staff: Staff): readonly string[] {
+  const dept = departmentOf(staff);
+  if (dept) return dept.fields;
+  return staff.field !== undefined ? [staff.field] : [];
+}
+
 /** Whether the staff member may see or act on `target`. */
 export function inScope(staff: Staff, target: Scoped): boolean {
   if (staff.role === 'city') return true;
   if (staff.role === 'district') return staff.districtCode !== undefined && target.districtCode === staff.districtCode;
-  return staff.field !== undefined && target.field === staff.field;
+  return target.field !== undefined && staffFields(staff).includes(target.field);
 }
 
 export function assertInScope(staff: Staff, target: Scoped): void {
@@ -46,7 +59,7 @@ export function assertInScope(staff: Staff, target: Scoped): void {
   if (staff.role === 'district') {
     throw new DomainError('FORBIDDEN', `您只能处理${districtName(staff.districtCode ?? '') ?? '本县（区）'}的事项`);
   }
-  throw new DomainError('FORBIDDEN', `您只能处理「${staff.field ?? '本部门'}」领域的事项`);
+  throw new DomainError('FORBIDDEN', `您只能处理「${staffFields(staff).join('、') || '本部门'}」领域的事项`);
 }
 
 /**
@@ -60,7 +73,8 @@ export function scopeFilter(staff: Staff, requestedDistrict?: string): Record<st
   }
   const filter: Record<string, string> = {};
   if (requestedDistrict !== undefined) filter.districtCode = requestedDistrict;
-  if (staff.role === 'department') filter.field = staff.field ?? '-';
+  // Every department promotes one field today (core/departments.ts); a second would need `_.in` here.
+  if (staff.role === 'department') filter.field = staffFields(staff)[0] ?? '-';
   return filter;
 }
 

@@ -16,7 +16,8 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+/** importRecords and importTemplate live in the staffFiles function. */
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staffFiles', openid, { action, ...payload });
 
 async function xlsx(rows: unknown[][], sheetName = '主动承诺信息表'): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -127,7 +128,7 @@ describe('importRecords: other forms', () => {
       { row: 3, column: '入驻信易贷平台企业数', reason: '入驻信易贷平台企业数不能大于市场主体总量' },
       { row: 4, column: '县（区）代码', reason: '只能导入本县（区）的数据' },
     ]);
-    const stats = await staff(XIANGYANG, 'districtStats');
+    const stats = await cloud.call('staff', XIANGYANG, { action: 'districtStats' });
     expect(stats.data.districts[0]).toMatchObject({ districtCode: '230402', marketEntities: 1000, xinyidai: 120, totalsAsOf: '2026-05-20' });
   });
 

@@ -13,7 +13,10 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+/** Actions that read or write files live in the staffFiles function (same roles and scope). */
+const FILE_ACTIONS = new Set(['importRecords', 'importTemplate', 'exportBulletin']);
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call(FILE_ACTIONS.has(action) ? 'staffFiles' : 'staff', openid, { action, ...payload });
 
 describe('who may call', () => {
   const ACTIONS = [

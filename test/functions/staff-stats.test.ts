@@ -83,7 +83,7 @@ describe('bulletin', () => {
   });
 
   it('exports the 附件 table as an xlsx that reads back with the published columns', async () => {
-    const res = await staff(CITY, 'exportBulletin');
+    const res = await cloud.call('staffFiles', CITY, { action: 'exportBulletin' });
     expect(res.data.fileName).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.fileBase64, 'base64') as unknown as ArrayBuffer);

@@ -17,12 +17,13 @@ const FUNCTIONS = {
   public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report'] },
   staff: {
     caller: CITY_ADMIN,
-    actions: ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'importRecords', 'exportBulletin', 'suspendCode', 'revokeCode', 'staffMembers'],
+    actions: ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'suspendCode', 'revokeCode', 'staffMembers', 'withdrawRecord', 'correctRecord'],
   },
+  staffFiles: { caller: CITY_ADMIN, actions: ['importRecords', 'importTemplate', 'exportBulletin'] },
 } as const;
 
 /** Actions that only read: they must never write, whatever they answer. */
-const READS = new Set(['myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin']);
+const READS = new Set(['myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
 
 let cloud: TestCloud;
 

@@ -11,7 +11,9 @@ import { isStableError } from './hostile';
 
 const CITY = 'rel-city-admin';
 const XIANGYANG = 'rel-staff-230402';
-const STAFF_ACTIONS = ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'importRecords', 'exportBulletin', 'suspendCode', 'revokeCode', 'staffMembers'];
+const STAFF_ACTIONS = ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'importRecords', 'exportBulletin', 'suspendCode', 'revokeCode', 'staffMembers', 'withdrawRecord', 'correctRecord'];
+/** Actions that read or write files live in the staffFiles function (same roles and scope). */
+const functionOf = (action: string) => (['importRecords', 'importTemplate', 'exportBulletin'].includes(action) ? 'staffFiles' : 'staff');
 
 let cloud: TestCloud;
 
@@ -132,7 +134,7 @@ describe('staff scope', () => {
 
   it.each(STAFF_ACTIONS)('%s is refused to a WeChat user who is not staff, even naming a staff openid', async (action) => {
     const before = cloud.writeVersion();
-    const res = await cloud.call('staff', 'rel-not-staff', { ...eventFor(action), openid: CITY, userInfo: { openId: CITY } });
+    const res = await cloud.call(functionOf(action), 'rel-not-staff', { ...eventFor(action), openid: CITY, userInfo: { openId: CITY } });
     expect(res.ok).toBe(false);
     expect(res.error?.code).toBe('FORBIDDEN');
     expect(cloud.writeVersion()).toBe(before);
@@ -156,7 +158,7 @@ describe('staff scope', () => {
     ws.addRow(['*县（区）代码', '*统计日期', '*市场主体总量', '*入驻信易贷平台企业数']);
     ws.addRow(['230403', '2026-11-01', 9000, 1200]);
     const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const res = await cloud.call('staff', XIANGYANG, { action: 'importRecords', kind: 'districtTotals', fileBase64 });
+    const res = await cloud.call('staffFiles', XIANGYANG, { action: 'importRecords', kind: 'districtTotals', fileBase64 });
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({ rows: 1, inserted: 0, invalid: 1 });
     expect(res.data.issues[0]).toMatchObject({ row: 2, reason: '只能导入本县（区）的数据' });

@@ -1,0 +1,15 @@
+/**
+ * The `staffFiles` function's actions: everything that reads or writes xlsx or docx files (imports,
+ * templates, exports, print documents). Split from `staff` so the dashboard and the queues never
+ * pay for loading exceljs/docx; the same roles and scope apply (roles.ts).
+ */
+import type { Action } from '../handler';
+import { exportBulletin } from './bulletin-export';
+import { importRecords } from './import';
+import { importTemplate } from './templates';
+
+export const staffFileActions: Record<string, Action> = {
+  importRecords,
+  importTemplate,
+  exportBulletin,
+};
