@@ -4,8 +4,10 @@
 #  - chromium: the headless browser the end-to-end tests drive with playwright-core
 #    (Debian's build at /usr/bin/chromium; playwright never downloads a browser here).
 #  - fonts-noto-cjk: Chinese glyphs in screenshots and the printed poster.
+#  - libreoffice-writer-nogui, poppler-utils: the tests render generated Word documents (the 通报,
+#    print batches) to PDF and then to PNG, to look at their first page as a person would.
 set -euo pipefail
-packages=(python3 make g++ chromium fonts-noto-cjk)
+packages=(python3 make g++ chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
