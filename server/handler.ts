@@ -21,6 +21,11 @@ export interface ActionContext {
   readonly db: Database;
   /** Server time of this call; the domain never reads the clock itself. */
   readonly now: Date;
+  /**
+   * Epoch ms by which long work (imports) must stop and record where it got to: the platform's time
+   * limit for this invocation (context.time_limit_in_ms) less a margin for the final writes.
+   */
+  readonly deadline?: number;
 }
 
 export type Action = (payload: Record<string, unknown>, ctx: ActionContext) => Promise<unknown>;
@@ -43,6 +48,13 @@ function isTimerEvent(event: Record<string, unknown>, caller: Caller): boolean {
   return caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
 }
 
+/** The invocation's time limit less a quarter (at most 10 s) for closing up; undefined when the platform gives none. */
+export function deadlineOf(context: unknown, started: number): number | undefined {
+  const limit = Number((context as { time_limit_in_ms?: unknown } | undefined)?.time_limit_in_ms);
+  if (!Number.isFinite(limit) || limit <= 0) return undefined;
+  return started + limit - Math.min(10_000, limit / 4);
+}
+
 /** Refuse events that are not plain JSON objects; anything else is an attack or a bug. */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
@@ -59,7 +71,8 @@ const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext']);
 
 export function defineHandler(options: HandlerOptions) {
   const actions = new Map(Object.entries(options.actions));
-  return async function main(event: unknown): Promise<Result> {
+  return async function main(event: unknown, context?: unknown): Promise<Result> {
+    const started = Date.now();
     const cloud = getCloud();
     const ctx = cloud.getWXContext();
     const caller: Caller = { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '' };
@@ -80,7 +93,7 @@ export function defineHandler(options: HandlerOptions) {
     for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) payload[k] = v;
 
     try {
-      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date() });
+      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date(started), deadline: deadlineOf(context, started) });
       return { ok: true, data };
     } catch (e) {
       if (isDomainError(e)) return fail(e.code, e.message, e.details);
