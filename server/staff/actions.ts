@@ -4,6 +4,7 @@
  * (file-actions.ts), so these calls never load exceljs or docx and start fast.
  */
 import type { Action } from '../handler';
+import { batches, withdrawBatch } from './batch-actions';
 import { bulletin } from './bulletin';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { correctRecord, withdrawRecord } from './record-changes';
@@ -26,6 +27,8 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  batches,
+  withdrawBatch,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

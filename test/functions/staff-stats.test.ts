@@ -65,7 +65,7 @@ describe('districtStats cost', () => {
     const small = await callsOfOneStats();
     await seedCodes(cloud, '230407', 600, 'suspended'); // counted in no district, but present
     const large = await callsOfOneStats();
-    expect(small).toBe(3); // staff lookup + two aggregations
+    expect(small).toBe(4); // staff lookup + three aggregations (codes, totals, register)
     expect(large).toBe(small);
   });
 });
