@@ -29,9 +29,9 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export async function startTestCloud(): Promise<TestCloud> {
+export async function startTestCloud(options: { functionTimeoutMs?: number } = {}): Promise<TestCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hegang-cloud-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true });
+  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true, functionTimeoutMs: options.functionTimeoutMs });
   const sdk = connectSdk(cloud.url);
   return {
     url: cloud.url,
