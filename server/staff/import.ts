@@ -162,7 +162,6 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
 
   let batch: ImportBatchDoc | undefined;
   const report: ImportReport = { kind, batchId: '', batch: '', department: dept.department, rows: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false };
-  const writer = new BatchWriter(db, collection, report);
   const seen = new Set<string>();
   let chunk: { row: number; value: Record<string, unknown> }[] = [];
   let source: RecordSource | undefined;
@@ -176,29 +175,41 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
     issue({ row, column: columnLabel(kind, key), reason });
   };
 
-  /** Scope-check and write the rows validated so far (one or two lookups, one insert). */
+  /**
+   * Write the rows validated so far: duplicates first (within the file, then one lookup of stored
+   * dedup keys), so resuming an import skips its stored rows with one call per 500; then the scope
+   * lookups for the rest (two calls) and one multi-document insert.
+   */
   const flushChunk = async () => {
     const rows = chunk;
     chunk = [];
     if (rows.length === 0) return;
     if (deadline !== undefined && Date.now() > deadline) throw timedOut(report.rows);
-    const known = needsLookup(staff, kind) ? await lookupKnown(db, rows.map((r) => String(r.value.promiserCode ?? r.value.uscc))) : new Map();
-    for (const { row, value } of rows) {
+    const keyed: { row: number; value: Record<string, unknown>; dedupKey: string }[] = [];
+    for (const r of rows) {
+      const dedupKey = createHash('sha256').update(canonicalRow(kind, r.value)).digest('hex').slice(0, 40);
+      if (seen.has(dedupKey)) report.duplicates++;
+      else {
+        seen.add(dedupKey);
+        keyed.push({ ...r, dedupKey });
+      }
+    }
+    const stored = await storedKeys(db, collection, keyed.map((k) => k.dedupKey));
+    const fresh = keyed.filter((k) => !stored.has(k.dedupKey));
+    report.duplicates += keyed.length - fresh.length;
+    if (fresh.length === 0) return;
+    const known = needsLookup(staff, kind) ? await lookupKnown(db, fresh.map((r) => String(r.value.promiserCode ?? r.value.uscc))) : new Map();
+    const docs: NewDoc[] = [];
+    for (const { row, value, dedupKey } of fresh) {
       const refused = refuseRow(staff, kind, value, known);
       if (refused) {
         refuse(row, refused.key, refused.reason);
         continue;
       }
-      const dedupKey = createHash('sha256').update(canonicalRow(kind, value)).digest('hex').slice(0, 40);
-      if (seen.has(dedupKey)) {
-        report.duplicates++;
-        continue;
-      }
-      seen.add(dedupKey);
       const extra = kind === 'commitment' ? { uscc: value.promiserCode, status: 'approved' } : {};
-      await writer.push({ ...value, ...extra, source, batchId: batch!._id, dedupKey, createdAt: now });
+      docs.push({ ...value, ...extra, source, batchId: batch!._id, dedupKey, createdAt: now });
     }
-    await writer.flush();
+    await insertFresh(db, collection, docs, report);
   };
 
   const handle = async (layout: Layout, r: SheetRow) => {
@@ -265,49 +276,31 @@ function countsOf(r: ImportReport): ImportBatchDoc['counts'] {
 
 type NewDoc = Record<string, unknown> & { dedupKey: string };
 
-/** Buffers valid rows; per batch one lookup of existing dedup keys and one multi-document insert. */
-export class BatchWriter {
-  private pending: NewDoc[] = [];
-  constructor(
-    private readonly db: Database,
-    private readonly collection: CollectionName,
-    private readonly report: Pick<ImportReport, 'inserted' | 'duplicates'>,
-  ) {}
+/** The dedup keys among `keys` already stored in `collection` (one call; keys ≤ BATCH_SIZE). */
+export async function storedKeys(db: Database, collection: CollectionName, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const existing = await fetchAll<{ dedupKey: string }>(
+    db.collection(collection).where({ dedupKey: db.command.in([...keys]) }).field({ dedupKey: true }).limit(BATCH_SIZE),
+  );
+  return new Set(existing.map((e) => e.dedupKey));
+}
 
-  async push(doc: NewDoc): Promise<void> {
-    this.pending.push(doc);
-    if (this.pending.length >= BATCH_SIZE) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const docs = this.pending;
-    this.pending = [];
-    if (docs.length === 0) return;
-    const coll = this.db.collection(this.collection);
-    const existing = await fetchAll<{ dedupKey: string }>(
-      coll
-        .where({ dedupKey: this.db.command.in(docs.map((d) => d.dedupKey)) })
-        .field({ dedupKey: true })
-        .limit(BATCH_SIZE),
-    );
-    const known = new Set(existing.map((e) => e.dedupKey));
-    const fresh = docs.filter((d) => !known.has(d.dedupKey));
-    this.report.duplicates += docs.length - fresh.length;
-    if (fresh.length === 0) return;
-    try {
-      await coll.add({ data: fresh });
-      this.report.inserted += fresh.length;
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e;
-      // Another import stored some of these meanwhile: insert one by one, counting the rest as duplicates.
-      for (const d of fresh) {
-        try {
-          await coll.add({ data: d });
-          this.report.inserted++;
-        } catch (e2) {
-          if (!isDuplicateKeyError(e2)) throw e2;
-          this.report.duplicates++;
-        }
+/** One multi-document insert; if another import stored some meanwhile, one by one, counting those as duplicates. */
+export async function insertFresh(db: Database, collection: CollectionName, docs: NewDoc[], report: Pick<ImportReport, 'inserted' | 'duplicates'>): Promise<void> {
+  if (docs.length === 0) return;
+  const coll = db.collection(collection);
+  try {
+    await coll.add({ data: docs });
+    report.inserted += docs.length;
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    for (const d of docs) {
+      try {
+        await coll.add({ data: d });
+        report.inserted++;
+      } catch (e2) {
+        if (!isDuplicateKeyError(e2)) throw e2;
+        report.duplicates++;
       }
     }
   }
