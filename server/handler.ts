@@ -41,11 +41,18 @@ export interface HandlerOptions {
 }
 
 /**
- * A CloudBase timer trigger's event: { Type: 'Timer', TriggerName, Time }. Only believed without
- * an openid: a mini-program user sending the same shape is a user call, not the timer.
+ * A CloudBase timer trigger's invocation: the event { Type: 'Timer', TriggerName, Time }, no openid,
+ * and TRIGGER_SRC=timer in the instance's environment — the marker CloudBase's runtime sets for
+ * timer invocations (the node-sdk reads it to pick the trigger's API token). The event alone can be
+ * sent by anyone; the environment cannot.
  */
-function isTimerEvent(event: Record<string, unknown>, caller: Caller): boolean {
-  return caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
+export function isTimerInvocation(event: Record<string, unknown>, caller: Caller, env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.TRIGGER_SRC === 'timer' && caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
+}
+
+/** Looks like a timer event (any caller may send this shape). */
+function hasTimerShape(event: Record<string, unknown>): boolean {
+  return event.Type === 'Timer' || 'TriggerName' in event;
 }
 
 /** The invocation's time limit less a quarter (at most 10 s) for closing up; undefined when the platform gives none. */
@@ -77,7 +84,7 @@ export function defineHandler(options: HandlerOptions) {
     const ctx = cloud.getWXContext();
     const caller: Caller = { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '' };
     if (!isPlainObject(event)) return fail('INVALID_EVENT', '请求格式不正确');
-    if (options.onTimer && isTimerEvent(event, caller)) {
+    if (options.onTimer && isTimerInvocation(event, caller)) {
       try {
         return { ok: true, data: await options.onTimer({ db: getDb(), now: new Date() }) };
       } catch (e) {
@@ -86,6 +93,7 @@ export function defineHandler(options: HandlerOptions) {
       }
     }
     const name = event.action;
+    if (options.onTimer && name === undefined && hasTimerShape(event)) return fail('NOT_A_TIMER', '定时任务只能由云开发定时触发器执行');
     if (typeof name !== 'string' || !actions.has(name)) return fail('UNKNOWN_ACTION', '不支持的操作');
     if (options.requireOpenid && caller.openid === '') return fail('UNAUTHENTICATED', '请在微信中登录后再操作');
 
