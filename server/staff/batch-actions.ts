@@ -32,7 +32,8 @@ export async function batches(payload: Record<string, unknown>, { caller, db }: 
     countOf(coll.where(filter)),
     fetchAll<ImportBatchDoc>(coll.where(filter).orderBy('startedAt', 'desc').skip(input.offset).limit(input.limit)),
   ]);
-  return { total, items };
+  // The import page shows the department picker to the city admin only (the server enforces it too).
+  return { total, items, mayChooseDepartment: staff.role === 'city' };
 }
 
 /** A batch still running after this long was cut off by the platform: it may be withdrawn. */
