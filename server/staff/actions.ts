@@ -6,6 +6,7 @@
 import type { Action } from '../handler';
 import { batches, withdrawBatch } from './batch-actions';
 import { bulletin } from './bulletin';
+import { correctTotals } from './totals-correction';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
@@ -29,6 +30,7 @@ export const staffActions: Record<string, Action> = {
   correctRecord,
   batches,
   withdrawBatch,
+  correctTotals,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -232,6 +232,22 @@ describe('district totals', () => {
     expect(await stats()).toMatchObject({ xinyidai: 100, totalsAsOf: '2026-01-10' });
     expect((await all(cloud, 'districtTotals', { districtCode: '230421' })).length).toBe(2); // history kept
   });
+
+  it('lets the city correct one wrong row (withdrawn and replaced, audited); nobody else', async () => {
+    const file = await xlsx([templateHeaders('districtTotals'), ['230407', '2026-03-01', 500, 50], ['230404', '2026-03-01', 700, 70]]);
+    const res = await files(CITY, 'importRecords', { kind: 'districtTotals', fileBase64: file });
+    const wrong = (await all(cloud, 'districtTotals', { batchId: res.data.batchId, districtCode: '230407' }))[0];
+    const row = async (code: string) => (await staff(CITY, 'districtStats')).data.districts.find((d: any) => d.districtCode === code);
+    expect(await row('230407')).toMatchObject({ marketEntities: 500, xinyidai: 50 });
+    expect((await staff(XIANGYANG, 'correctTotals', { totalsId: wrong._id, reason: 'x', marketEntities: 5000 })).error?.code).toBe('FORBIDDEN');
+    expect((await staff(CITY, 'correctTotals', { totalsId: wrong._id, reason: '多录一个零', xinyidaiRegistered: 5000 })).error?.code).toBe('INVALID_INPUT');
+    const fixed = await staff(CITY, 'correctTotals', { totalsId: wrong._id, reason: '少录一个零', marketEntities: 5000 });
+    expect(fixed.data.withdrawnId).toBe(wrong._id);
+    expect(await row('230407')).toMatchObject({ marketEntities: 5000, xinyidai: 50, totalsAsOf: '2026-03-01' });
+    expect(await row('230404')).toMatchObject({ marketEntities: 700 }); // the rest of the batch is untouched
+    expect((await all(cloud, 'districtTotals', { _id: fixed.data.correctedId }))[0]).toMatchObject({ correctionOf: wrong._id, batchId: res.data.batchId });
+    expect(await all(cloud, 'auditLog', { action: 'totals.correct', 'target.id': wrong._id })).toMatchObject([{ actor: CITY, reason: '少录一个零' }]);
+  });
 });
 
 describe('register import', () => {
