@@ -118,13 +118,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** U+FFFD characters in every stored commitment (read back in pages of 1,000). */
+/** U+FFFD characters in every stored commitment (read back by _id in pages of 1,000). */
 async function countReplacementChars(db: ReturnType<typeof connectSdk>['db']): Promise<number> {
   let n = 0;
-  for (let offset = 0; ; offset += 1000) {
-    const res = (await db.collection('commitments').skip(offset).limit(1000).get()) as { data: unknown[] };
+  let after = '';
+  for (;;) {
+    const page = () => db.collection('commitments').where({ _id: db.command.gt(after) }).orderBy('_id', 'asc').limit(1000).get();
+    // The import blocked this process (spawnSync) past the server's keep-alive: a pooled socket may be stale once.
+    const res = (await page().catch(() => page())) as { data: Array<{ _id: string }> };
     for (const doc of res.data) n += JSON.stringify(doc).split('\uFFFD').length - 1;
     if (res.data.length < 1000) return n;
+    after = res.data[res.data.length - 1]!._id;
   }
 }
 
