@@ -8,7 +8,7 @@
 import { DomainError } from './errors';
 import { columnHeader, FORMS, type FormColumn, type FormKind } from './schemas/forms';
 
-export const IMPORT_KINDS = ['commitment', 'honour', 'registration', 'otherInfo', 'districtTotals'] as const satisfies readonly FormKind[];
+export const IMPORT_KINDS = ['commitment', 'honour', 'registration', 'otherInfo', 'districtTotals', 'register'] as const satisfies readonly FormKind[];
 
 /** How many rows from the top are searched for the header row (title and notes rows come first). */
 export const HEADER_SEARCH_ROWS = 10;
@@ -16,7 +16,7 @@ export const HEADER_SEARCH_ROWS = 10;
 /** Columns kept as numbers; every other non-date cell is read as text (a code typed as a number stays a code). */
 const NUMERIC_KEYS = new Set(['marketEntities', 'xinyidaiRegistered']);
 /** Date columns: a number there is an Excel date serial (the reader skips styles, which would say so). */
-const DATE_KEYS = new Set(['committedOn', 'awardedOn', 'validUntil', 'registeredOn', 'obtainedOn', 'asOf']);
+const DATE_KEYS = new Set(['committedOn', 'awardedOn', 'validUntil', 'registeredOn', 'obtainedOn', 'asOf', 'foundedOn']);
 
 /** Excel's day number (1 = 1900-01-01, with its phantom 1900-02-29) → that calendar day at UTC midnight. */
 export function excelSerialDate(serial: number): Date {

@@ -3,5 +3,6 @@ export * from './client';
 export * from './file-ref';
 export * from './schemas/common';
 export * from './schemas/forms';
+export * from './schemas/register';
 export * from './schemas/application';
 export * from './schemas/parse';

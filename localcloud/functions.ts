@@ -12,6 +12,12 @@ export interface CallerIdentity {
   openid?: string | undefined;
   appid?: string | undefined;
   unionid?: string | undefined;
+  /**
+   * Set only when the local cloud itself fires a timer trigger (fireTimer): the instance then gets
+   * TRIGGER_SRC=timer, the marker CloudBase's runtime sets for timer invocations (read by the
+   * node-sdk, see @cloudbase/node-sdk utils/wxCloudToken). No HTTP caller can set it.
+   */
+  trigger?: 'timer';
 }
 
 export type InvokeOutcome =
@@ -168,6 +174,10 @@ export class FunctionPool {
     };
     if (identity.openid) env.WX_OPENID = identity.openid;
     if (identity.unionid) env.WX_UNIONID = identity.unionid;
+    if (identity.trigger === 'timer') {
+      env.TRIGGER_SRC = 'timer';
+      delete env.WX_OPENID;
+    }
     const context = {
       request_id: requestId,
       function_name: name,
@@ -206,6 +216,11 @@ export class FunctionPool {
       s.pending = { id, resolve: job.resolve, timer };
       s.worker.postMessage({ id, ...job.msg } satisfies InvokeMessage);
     }
+  }
+
+  /** Fire a timer trigger of `name` as CloudBase does: the timer event, no user, TRIGGER_SRC=timer. */
+  fireTimer(name: string, triggerName: string, at = new Date()): Promise<InvokeOutcome> {
+    return this.invoke(name, { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString() }, { trigger: 'timer' });
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { DocumentDb } from './collections';
 import { CloudError, toCloudError } from './errors';
 import type { FunctionPool } from './functions';
 import { MAX_REQUEST_BYTES } from './limits';
+import { adminRefusal, crossOriginOrNotJson } from './origin-guard';
 import type { Stats } from './stats';
 import type { Storage } from './storage';
 import type { TransactionManager } from './transactions';
@@ -25,8 +26,10 @@ export interface ServerDeps {
  * - `/_storage/*`: cloud storage's upload (PUT) and download (GET) URLs, signed (see storage.ts).
  * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
  * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in),
- *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`).
- *   The `/_admin/*` routes are not CloudBase API and do not count in `/_stats`.
+ *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`),
+ *   `POST /_admin/timer` `{ name, triggerName }` (fire a timer trigger, TRIGGER_SRC=timer).
+ *   The `/_admin/*` routes are not CloudBase API and do not count in `/_stats`; they answer only
+ *   loopback connections, same-origin, with a JSON body (origin-guard.ts), whatever --host says.
  */
 export function createLocalCloudServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
@@ -46,6 +49,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     return send(res, 404, {
       error: { code: 'NOT_FOUND', message: `${req.method} ${path}` },
     });
+  if (path.startsWith('/_admin/') || path.startsWith('/functions/')) {
+    // Not CloudBase API: same-origin JSON only, and /_admin/* this machine only (origin-guard.ts).
+    const refused = path.startsWith('/_admin/') ? adminRefusal(req) : crossOriginOrNotJson(req);
+    if (refused) {
+      req.resume();
+      return send(res, refused.status, { error: { code: refused.code, message: refused.message } });
+    }
+  }
 
   let body: Params;
   try {
@@ -85,6 +96,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       const err = toCloudError(e);
       return send(res, 409, { error: { code: err.code, message: err.message } });
     }
+  }
+  if (path === '/_admin/timer') {
+    // Fire a timer trigger as CloudBase does (TRIGGER_SRC=timer): `{ name, triggerName }`.
+    if (!deps.functions) return send(res, 404, { error: { code: 'FUNCTIONS_DISABLED', message: 'no functions directory configured' } });
+    if (typeof body.name !== 'string' || typeof body.triggerName !== 'string')
+      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name and triggerName required' } });
+    deps.stats.countFunction(body.name);
+    const out = await deps.functions.fireTimer(body.name, body.triggerName);
+    if (out.ok) return send(res, 200, { result: out.result ?? null });
+    return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, { error: out.error });
   }
   if (path === '/_admin/collections') {
     const name = body.name;

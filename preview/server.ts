@@ -4,10 +4,12 @@
  * storage (upload, and fileIDs as images) through the real SDK, and `/c/<codeId>?v=N` — the URL a printed 诚信码 carries when CODE_URL_PREFIX points here — which
  * opens the verify page as the public would after scanning.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
+import { crossOrigin, crossOriginOrNotJson, isLoopbackAddress } from '../localcloud/origin-guard';
 import { connectSdk, type SdkConnection } from '../localcloud/sdk';
 import { buildPreviewClient } from './build-client';
 
@@ -29,11 +31,19 @@ export interface PreviewServerOptions {
   defaultCaller: string;
   /** The page `/c/<codeId>` opens. */
   verifyPage?: string;
+  /**
+   * Listening beyond loopback (a phone on the LAN), the caller switch is locked: calls act as the
+   * default caller unless they carry this token (x-preview-token; the page takes it from `?token=`).
+   * Default: a random token, printed at start.
+   */
+  callerToken?: string;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
+  /** Set when the preview listens beyond loopback: the token that unlocks the caller switch. */
+  callerToken?: string;
   close(): Promise<void>;
 }
 
@@ -76,8 +86,35 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function proxyFunction(name: string, req: IncomingMessage, res: ServerResponse, cloudUrl: string): Promise<void> {
+interface ProxyGuard {
+  /** When set, only the default caller may be used without this token. */
+  token?: string;
+  defaultOpenid: string;
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: { code, message } }));
+}
+
+async function proxyFunction(name: string, req: IncomingMessage, res: ServerResponse, cloudUrl: string, guard: ProxyGuard): Promise<void> {
+  // A page of another website cannot call functions through us (origin-guard.ts).
+  const refused = crossOriginOrNotJson(req);
+  if (refused) {
+    req.resume();
+    return refuse(res, refused.status, refused.code, refused.message);
+  }
   const body = await readBody(req);
+  if (guard.token !== undefined && req.headers['x-preview-token'] !== guard.token) {
+    let openid: unknown;
+    try {
+      openid = (JSON.parse(body.toString('utf8')) as { openid?: unknown }).openid;
+    } catch {
+      return refuse(res, 400, 'INVALID_JSON', 'body must be JSON');
+    }
+    if ((openid ?? '') !== guard.defaultOpenid) {
+      return refuse(res, 403, 'CALLER_LOCKED', '预览对局域网开放时，切换身份需要启动时打印的口令（在地址后加 ?token=口令）');
+    }
+  }
   const upstream = await fetch(`${cloudUrl}/functions/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -128,16 +165,27 @@ function storageRoutes(cloudUrl: () => string) {
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const client = await buildPreviewClient();
   const verifyPage = options.verifyPage ?? 'pages/verify/verify';
-  const config = JSON.stringify({ callers: options.callers, defaultCaller: options.defaultCaller });
+  const host = options.host ?? '127.0.0.1';
+  const beyondLoopback = !isLoopbackAddress(host) && host !== 'localhost';
+  const guard: ProxyGuard = {
+    token: beyondLoopback ? (options.callerToken ?? randomBytes(12).toString('hex')) : undefined,
+    defaultOpenid: options.callers.find((c) => c.key === options.defaultCaller)?.openid ?? '',
+  };
+  const config = JSON.stringify({ callers: options.callers, defaultCaller: options.defaultCaller, callerSwitch: guard.token ? 'token' : 'open' });
   const storage = storageRoutes(options.cloudUrl);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://preview');
     const path = url.pathname;
     if (req.method === 'POST' && path.startsWith('/__preview/functions/')) {
-      return proxyFunction(decodeURIComponent(path.slice('/__preview/functions/'.length)), req, res, options.cloudUrl());
+      return proxyFunction(decodeURIComponent(path.slice('/__preview/functions/'.length)), req, res, options.cloudUrl(), guard);
     }
     if (req.method === 'POST' && path === '/__preview/storage') {
+      const refused = crossOrigin(req);
+      if (refused) {
+        req.resume();
+        return refuse(res, refused.status, refused.code, refused.message);
+      }
       return storage.upload(req, res, url.searchParams.get('cloudPath') ?? '');
     }
     if (req.method === 'GET' && path === '/__preview/storage') return storage.show(res, url.searchParams.get('fileID') ?? '');
@@ -175,7 +223,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       else res.destroy();
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3901, host, () => resolve());
@@ -184,6 +231,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url: `http://${host}:${port}`,
     port,
+    ...(guard.token !== undefined ? { callerToken: guard.token } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -45,6 +45,8 @@ export interface StartOptions {
 
 export interface Running {
   previewUrl: string;
+  /** Set when the preview listens beyond loopback: the token that unlocks its caller switch. */
+  callerToken?: string;
   cloudUrl: string;
   cloud: LocalCloud;
   close(): Promise<void>;
@@ -87,6 +89,7 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   const running = cloud;
   return {
     previewUrl: preview.url,
+    ...(preview.callerToken !== undefined ? { callerToken: preview.callerToken } : {}),
     cloudUrl: running.url,
     cloud: running,
     async close() {
@@ -123,6 +126,9 @@ async function main(): Promise<void> {
     '',
     '  演示调用者（预览页左侧切换，或在地址加 ?caller=<openid>）:',
     ...DEMO_CALLERS.map((c) => `    ${c.openid ? `openid ${c.openid}` : '（匿名）'}  ${c.label}`),
+    ...(running.callerToken
+      ? ['', `  预览对局域网开放：切换调用者需要口令，打开 ${running.previewUrl}/?token=${running.callerToken}（否则只能以默认调用者身份操作）`]
+      : []),
     '',
     '  Ctrl-C 退出',
     '',

@@ -21,6 +21,11 @@ export interface ActionContext {
   readonly db: Database;
   /** Server time of this call; the domain never reads the clock itself. */
   readonly now: Date;
+  /**
+   * Epoch ms by which long work (imports) must stop and record where it got to: the platform's time
+   * limit for this invocation (context.time_limit_in_ms) less a margin for the final writes.
+   */
+  readonly deadline?: number;
 }
 
 export type Action = (payload: Record<string, unknown>, ctx: ActionContext) => Promise<unknown>;
@@ -36,11 +41,25 @@ export interface HandlerOptions {
 }
 
 /**
- * A CloudBase timer trigger's event: { Type: 'Timer', TriggerName, Time }. Only believed without
- * an openid: a mini-program user sending the same shape is a user call, not the timer.
+ * A CloudBase timer trigger's invocation: the event { Type: 'Timer', TriggerName, Time }, no openid,
+ * and TRIGGER_SRC=timer in the instance's environment — the marker CloudBase's runtime sets for
+ * timer invocations (the node-sdk reads it to pick the trigger's API token). The event alone can be
+ * sent by anyone; the environment cannot.
  */
-function isTimerEvent(event: Record<string, unknown>, caller: Caller): boolean {
-  return caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
+export function isTimerInvocation(event: Record<string, unknown>, caller: Caller, env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.TRIGGER_SRC === 'timer' && caller.openid === '' && event.Type === 'Timer' && typeof event.TriggerName === 'string';
+}
+
+/** Looks like a timer event (any caller may send this shape). */
+function hasTimerShape(event: Record<string, unknown>): boolean {
+  return event.Type === 'Timer' || 'TriggerName' in event;
+}
+
+/** The invocation's time limit less a quarter (at most 10 s) for closing up; undefined when the platform gives none. */
+export function deadlineOf(context: unknown, started: number): number | undefined {
+  const limit = Number((context as { time_limit_in_ms?: unknown } | undefined)?.time_limit_in_ms);
+  if (!Number.isFinite(limit) || limit <= 0) return undefined;
+  return started + limit - Math.min(10_000, limit / 4);
 }
 
 /** Refuse events that are not plain JSON objects; anything else is an attack or a bug. */
@@ -59,12 +78,13 @@ const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext']);
 
 export function defineHandler(options: HandlerOptions) {
   const actions = new Map(Object.entries(options.actions));
-  return async function main(event: unknown): Promise<Result> {
+  return async function main(event: unknown, context?: unknown): Promise<Result> {
+    const started = Date.now();
     const cloud = getCloud();
     const ctx = cloud.getWXContext();
     const caller: Caller = { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '' };
     if (!isPlainObject(event)) return fail('INVALID_EVENT', '请求格式不正确');
-    if (options.onTimer && isTimerEvent(event, caller)) {
+    if (options.onTimer && isTimerInvocation(event, caller)) {
       try {
         return { ok: true, data: await options.onTimer({ db: getDb(), now: new Date() }) };
       } catch (e) {
@@ -73,6 +93,7 @@ export function defineHandler(options: HandlerOptions) {
       }
     }
     const name = event.action;
+    if (options.onTimer && name === undefined && hasTimerShape(event)) return fail('NOT_A_TIMER', '定时任务只能由云开发定时触发器执行');
     if (typeof name !== 'string' || !actions.has(name)) return fail('UNKNOWN_ACTION', '不支持的操作');
     if (options.requireOpenid && caller.openid === '') return fail('UNAUTHENTICATED', '请在微信中登录后再操作');
 
@@ -80,7 +101,7 @@ export function defineHandler(options: HandlerOptions) {
     for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) payload[k] = v;
 
     try {
-      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date() });
+      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date(started), deadline: deadlineOf(context, started) });
       return { ok: true, data };
     } catch (e) {
       if (isDomainError(e)) return fail(e.code, e.message, e.details);

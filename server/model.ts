@@ -35,6 +35,8 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   /** Per-user counters that make limits hold under concurrency (server/limits.ts). */
   quotas: 'quotas',
+  /** One document per changed register row on re-import: before and after of the changed fields. */
+  registerHistory: 'registerHistory',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -263,4 +265,15 @@ export interface NotificationDoc {
   delivery: 'sent' | 'failed' | 'skipped';
   deliveryError?: string;
   readAt?: Date;
+}
+
+/** A register row changed by a later import (registerHistory): only the fields that changed. */
+export interface RegisterHistoryDoc {
+  _id: string;
+  uscc: string;
+  /** The batch whose import made the change. */
+  batchId: string;
+  at: Date;
+  before: Partial<RegisterDoc>;
+  after: Partial<RegisterDoc>;
 }

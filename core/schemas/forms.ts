@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { FIELDS } from '../fields';
 import { COMMITMENT_TYPES, HONOUR_TYPES, OTHER_INFO_TYPES, PROMISER_CATEGORIES, PUBLICITY_TYPES, REGISTRATION_TYPES } from '../options';
 import { date, districtCode, oneOf, optionalDate, optionalText, text, uscc, count } from './common';
+import { registerSchema } from './register';
 
 export interface FormColumn {
   readonly key: string;
@@ -84,7 +85,7 @@ export const districtTotalsSchema = z
   });
 export type DistrictTotalsInput = z.output<typeof districtTotalsSchema>;
 
-export type FormKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals';
+export type FormKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals' | 'register';
 
 export interface FormDefinition {
   readonly kind: FormKind;
@@ -167,6 +168,21 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
       ['asOf', '统计日期'],
       ['marketEntities', '市场主体总量'],
       ['xinyidaiRegistered', '入驻信易贷平台企业数'],
+    ]),
+  },
+  register: {
+    kind: 'register',
+    title: '市场主体名录',
+    schema: registerSchema,
+    columns: columns([
+      ['uscc', '统一社会信用代码'],
+      ['name', '市场主体名称'],
+      ['entityType', '市场主体类型'],
+      ['legalRep', '法定代表人（负责人、经营者）'],
+      ['address', '住所（经营场所）'],
+      ['districtCode', '所属县（区）'],
+      ['foundedOn', '成立日期', false],
+      ['regStatus', '登记状态'],
     ]),
   },
 };

@@ -124,14 +124,19 @@ export function exportBulletin(): Promise<CallResult<XlsxFile>> {
   return callFunction<XlsxFile>('staffFiles', 'exportBulletin');
 }
 
-export type ImportKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals';
+export type ImportKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals' | 'register';
 
 export function importTemplate(kind: ImportKind): Promise<CallResult<XlsxFile>> {
   return callFunction<XlsxFile>('staffFiles', 'importTemplate', { kind });
 }
 
 export interface ImportReport {
+  batchId?: string;
+  department?: string;
   rows: number;
+  /** The register import: rows changed and rows already as stored. */
+  updated?: number;
+  unchanged?: number;
   inserted: number;
   duplicates: number;
   invalid: number;
@@ -140,6 +145,27 @@ export interface ImportReport {
 }
 
 /** The file inline (small files, the local preview) or as a cloud-storage fileID (large files). */
-export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }): Promise<CallResult<ImportReport>> {
-  return callFunction<ImportReport>('staffFiles', 'importRecords', { kind, ...file });
+export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }, departmentId?: string): Promise<CallResult<ImportReport>> {
+  return callFunction<ImportReport>('staffFiles', 'importRecords', { kind, ...file, ...(departmentId ? { departmentId } : {}) });
+}
+
+export interface ImportBatch {
+  _id: string;
+  kind: ImportKind;
+  fileName: string;
+  department?: string;
+  status: 'running' | 'done' | 'failed' | 'withdrawn';
+  startedAt: string;
+  counts: { rows: number; inserted: number; updated?: number; duplicates: number; invalid: number };
+  error?: string;
+  withdrawal?: { at: string; reason: string };
+}
+
+/** Import batches: the caller's own (the city: all), newest first. */
+export function importBatches(offset = 0, limit = 10): Promise<CallResult<{ total: number; items: ImportBatch[]; mayChooseDepartment: boolean }>> {
+  return callFunction('staff', 'batches', { offset, limit });
+}
+
+export function withdrawBatch(batchId: string, reason: string): Promise<CallResult<{ batchId: string; withdrawn: number }>> {
+  return callFunction('staff', 'withdrawBatch', { batchId, reason });
 }

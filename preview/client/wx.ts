@@ -72,7 +72,7 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
       callFunction: api('cloud.callFunction', async (o: AnyOptions) => {
         const res = await fetch(`/__preview/functions/${encodeURIComponent(String(o.name))}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...previewTokenHeader() },
           body: JSON.stringify({ openid: session.openid(), data: o.data ?? {} }),
         });
         const body = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
@@ -205,4 +205,15 @@ function pickFiles(accept: string): Promise<File[]> {
     input.addEventListener('cancel', () => reject(new Error('cancel')));
     input.click();
   });
+}
+
+/**
+ * The token that unlocks the caller switch when the preview is open to the LAN (printed at start;
+ * opened as `/?token=…`, then remembered in this browser).
+ */
+function previewTokenHeader(): Record<string, string> {
+  const fromUrl = new URLSearchParams(location.search).get('token');
+  if (fromUrl) localStorage.setItem('preview:token', fromUrl);
+  const token = fromUrl ?? localStorage.getItem('preview:token');
+  return token ? { 'x-preview-token': token } : {};
 }

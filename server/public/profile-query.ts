@@ -24,7 +24,9 @@ export const MAX_RECORDS_PER_KIND = 50;
 
 /** A record's public fields plus the public parts of its source (never who imported it or their openid). */
 function recordsOf(input: unknown, names: readonly string[]) {
-  const mapped = mapEach(input, {
+  // Withdrawn records (a withdrawn batch, an upheld objection) never leave the database for the public.
+  const kept = { $filter: { input, as: 'w', cond: { $ne: ['$$w.withdrawn', true] } } };
+  const mapped = mapEach(kept, {
     _id: '$$r._id',
     ...fieldsOf(names),
     source: { kind: '$$r.source.kind', department: '$$r.source.department', importedAt: '$$r.source.importedAt' },

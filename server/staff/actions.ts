@@ -4,7 +4,9 @@
  * (file-actions.ts), so these calls never load exceljs or docx and start fast.
  */
 import type { Action } from '../handler';
+import { batches, withdrawBatch } from './batch-actions';
 import { bulletin } from './bulletin';
+import { correctTotals } from './totals-correction';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
@@ -26,6 +28,9 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  batches,
+  withdrawBatch,
+  correctTotals,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -1,12 +1,16 @@
 /**
- * 归集: importing the department 填报表 (xlsx). Rows are streamed, validated one by one with the
- * form schemas, and written in batches; every bad row is reported (row, column, reason in
- * Chinese) and stored nowhere. Each stored record carries dedupKey, a hash of its normalised
- * content under a unique index, so importing the same file again adds nothing.
+ * 归集: importing the department 填报表 (xlsx). The zip is inspected before anything is parsed
+ * (xlsx-reader.ts), rows are streamed, validated one by one with the form schemas, checked against
+ * the importer's scope in chunks of 500 (import-scope.ts) and written in batches; every bad or
+ * out-of-scope row is reported (row, column, reason in Chinese) and stored nowhere. Each stored
+ * record carries its source (the importing department, never free text), its batchId (an
+ * importBatches document written before the first row) and dedupKey, a hash of its normalised
+ * content under a unique index, so importing the same file again adds nothing — which is also how
+ * a failed or timed-out import is resumed.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { check, DomainError, FORMS, optionalText, parseOrThrow, type FormKind } from '../../core';
+import { check, DEPARTMENT_IDS, departmentById, DomainError, districtName, FORMS, optionalText, parseOrThrow, type Department, type FormKind } from '../../core';
 import {
   canonicalRow,
   columnLabel,
@@ -17,12 +21,15 @@ import {
   rowInput,
   type Layout,
 } from '../../core/import-layouts';
+import { chinaDate } from '../../core/rates';
+import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch } from '../batches';
 import { getCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
-import { COLLECTIONS, type CollectionName, type RecordSource } from '../model';
-import { actorOf, auditByStaff, loadStaff, type Staff } from './roles';
+import type { CollectionName, ImportBatchDoc, RecordSource } from '../model';
+import { lookupKnown, needsLookup, refuseRow } from './import-scope';
+import { actorOf, departmentOf, loadStaff, type Staff } from './roles';
 import { readFirstSheet, type SheetRow } from './xlsx';
 
 /** Largest accepted file. A 60,000-row 主动承诺信息表 is about 3 MB. */
@@ -32,13 +39,8 @@ export const BATCH_SIZE = 500;
 /** The report lists at most this many row issues; the counts are always complete. */
 export const MAX_REPORTED_ISSUES = 1000;
 
-const TARGET: Readonly<Record<FormKind, CollectionName>> = {
-  commitment: COLLECTIONS.commitments,
-  honour: COLLECTIONS.honours,
-  registration: COLLECTIONS.registrations,
-  otherInfo: COLLECTIONS.otherInfo,
-  districtTotals: COLLECTIONS.districtTotals,
-};
+/** Who stands behind imports when the city admin names no department: the office itself. */
+export const CITY_DEFAULT_DEPARTMENT = 'yshj';
 
 const importInput = z
   .object({
@@ -46,7 +48,9 @@ const importInput = z
     fileBase64: z.string({ error: '文件内容应为base64文本' }).optional(),
     /** Production: a cloud-storage fileID uploaded by the mini-program (callFunction payloads are small). */
     fileID: z.string({ error: '文件ID应为文本' }).max(1000).optional(),
-    department: optionalText('数据来源部门', 100),
+    fileName: optionalText('文件名', 200),
+    /** Only the city admin imports on behalf of a department, chosen from the managed list. */
+    departmentId: z.enum(DEPARTMENT_IDS, { error: '请从行管部门列表中选择数据来源部门' }).optional(),
   })
   .refine((v) => v.fileBase64 !== undefined || v.fileID !== undefined, { error: '请上传文件', path: ['fileBase64'] });
 
@@ -59,7 +63,11 @@ export interface RowIssue {
 
 export interface ImportReport {
   kind: FormKind;
+  /** The importBatches document of this import. */
+  batchId: string;
+  /** = batchId (older clients read `batch`). */
   batch: string;
+  department: string;
   /** Non-blank data rows read. */
   rows: number;
   inserted: number;
@@ -78,7 +86,7 @@ function decodeFile(base64: string): Buffer {
 
 const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，单个文件不能超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后分批导入`);
 
-async function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
+export async function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
   if (input.fileBase64 !== undefined) return decodeFile(input.fileBase64);
   let res: { fileContent: Buffer };
   try {
@@ -90,6 +98,21 @@ async function loadFile(input: { fileBase64?: string; fileID?: string }): Promis
   return res.fileContent;
 }
 
+/** An uploaded file may hold 政务共享 rows: it is deleted once its import succeeded. */
+export async function deleteUploaded(fileID: string | undefined): Promise<void> {
+  if (fileID === undefined) return;
+  try {
+    await getCloud().deleteFile({ fileList: [fileID] });
+  } catch (e) {
+    console.error('[importRecords] could not delete the uploaded file', e);
+  }
+}
+
+/** The file's name for the batch list: as given, else the fileID's last part. */
+export function fileNameOf(input: { fileName?: string; fileID?: string }): string {
+  return input.fileName ?? input.fileID?.split('/').pop()?.slice(0, 200) ?? '（直接上传）';
+}
+
 /** Who may import what: district totals only the city or the district itself; others any record. */
 function assertMayImport(staff: Staff, kind: FormKind): void {
   if (kind === 'districtTotals' && staff.role === 'department') {
@@ -97,42 +120,106 @@ function assertMayImport(staff: Staff, kind: FormKind): void {
   }
 }
 
-/** A row-level refusal beyond the schema: the caller's scope. */
-function scopeIssue(staff: Staff, kind: FormKind, value: Record<string, unknown>): RowIssue | undefined {
-  if (kind === 'districtTotals' && staff.role === 'district' && value.districtCode !== staff.districtCode) {
-    return { row: 0, column: columnLabel(kind, 'districtCode'), reason: '只能导入本县（区）的数据' };
+/**
+ * The source every row of this import carries: the importing staff member's own department; the
+ * city admin's chosen department (default 市营商局); district staff their district's name.
+ */
+export function importingDepartment(staff: Staff, departmentId: string | undefined): { departmentId?: string; department: string } {
+  if (staff.role === 'city') {
+    const d = departmentById(departmentId ?? CITY_DEFAULT_DEPARTMENT)!;
+    return { departmentId: d.id, department: d.name };
   }
-  if (kind === 'commitment' && staff.role === 'department' && value.field !== staff.field) {
-    return { row: 0, column: columnLabel(kind, 'field'), reason: `只能导入「${staff.field ?? ''}」领域的承诺` };
+  if (staff.role === 'department') {
+    const own: Department | undefined = departmentOf(staff);
+    if (!own) throw new DomainError('FORBIDDEN', '您的账号未登记所属行管部门，请联系市级管理员');
+    if (departmentId !== undefined && departmentId !== own.id) throw new DomainError('FORBIDDEN', '只有市级管理员可以代其他部门导入');
+    return { departmentId: own.id, department: own.name };
   }
-  return undefined;
+  if (departmentId !== undefined) throw new DomainError('FORBIDDEN', '只有市级管理员可以代其他部门导入');
+  return { department: districtName(staff.districtCode ?? '') ?? '县（区）' };
 }
 
-export async function importRecords(payload: Record<string, unknown>, { caller, db, now }: ActionContext): Promise<ImportReport> {
+/** Thrown when the function's time budget is spent: the batch is marked failed and can be resumed. */
+const timedOut = (done: number) =>
+  new DomainError(
+    'IMPORT_TIMED_OUT',
+    `导入未能在时限内完成（已处理${done}行），本批次已标记为失败。请重新导入同一文件继续（已导入的行不会重复），或撤回本批次`,
+  );
+
+export async function importRecords(payload: Record<string, unknown>, { caller, db, now, deadline }: ActionContext): Promise<unknown> {
   const staff = await loadStaff(db, caller.openid);
   const input = parseOrThrow(importInput, payload);
-  assertMayImport(staff, input.kind);
-  const file = await loadFile(input);
+  if (input.kind === 'register') {
+    const { importRegister } = await import('./register-import');
+    return importRegister(staff, input, { db, now, deadline });
+  }
   const kind = input.kind;
-  const batch = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
-  const source: RecordSource = {
-    kind: 'import',
-    department: input.department ?? staff.department ?? staff.name,
-    importedBy: actorOf(staff),
-    importedAt: now,
-    batch,
-  };
-  const report: ImportReport = { kind, batch, rows: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false };
-  const writer = new BatchWriter(db, TARGET[kind], report);
+  assertMayImport(staff, kind);
+  const dept = importingDepartment(staff, input.departmentId);
+  const file = await loadFile(input);
+  const today = chinaDate(now);
+  const collection = BATCH_COLLECTIONS[kind]!;
+
+  let batch: ImportBatchDoc | undefined;
+  const report: ImportReport = { kind, batchId: '', batch: '', department: dept.department, rows: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false };
   const seen = new Set<string>();
+  let chunk: { row: number; value: Record<string, unknown> }[] = [];
+  let source: RecordSource | undefined;
 
   const issue = (i: RowIssue) => {
     if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(i);
     else report.issuesTruncated = true;
   };
+  const refuse = (row: number, key: string, reason: string) => {
+    report.invalid++;
+    issue({ row, column: columnLabel(kind, key), reason });
+  };
+
+  /**
+   * Write the rows validated so far: duplicates first (within the file, then one lookup of stored
+   * dedup keys), so resuming an import skips its stored rows with one call per 500; then the scope
+   * lookups for the rest (two calls) and one multi-document insert.
+   */
+  const flushChunk = async () => {
+    const rows = chunk;
+    chunk = [];
+    if (rows.length === 0) return;
+    if (deadline !== undefined && Date.now() > deadline) throw timedOut(report.rows);
+    const keyed: { row: number; value: Record<string, unknown>; dedupKey: string }[] = [];
+    for (const r of rows) {
+      const dedupKey = createHash('sha256').update(canonicalRow(kind, r.value)).digest('hex').slice(0, 40);
+      if (seen.has(dedupKey)) report.duplicates++;
+      else {
+        seen.add(dedupKey);
+        keyed.push({ ...r, dedupKey });
+      }
+    }
+    const stored = await storedKeys(db, collection, keyed.map((k) => k.dedupKey));
+    const fresh = keyed.filter((k) => !stored.has(k.dedupKey));
+    report.duplicates += keyed.length - fresh.length;
+    if (fresh.length === 0) return;
+    const known = needsLookup(staff, kind) ? await lookupKnown(db, fresh.map((r) => String(r.value.promiserCode ?? r.value.uscc))) : new Map();
+    const docs: NewDoc[] = [];
+    for (const { row, value, dedupKey } of fresh) {
+      const refused = refuseRow(staff, kind, value, known);
+      if (refused) {
+        refuse(row, refused.key, refused.reason);
+        continue;
+      }
+      const extra = kind === 'commitment' ? { uscc: value.promiserCode, status: 'approved' } : {};
+      docs.push({ ...value, ...extra, source, batchId: batch!._id, dedupKey, createdAt: now });
+    }
+    await insertFresh(db, collection, docs, report);
+  };
 
   const handle = async (layout: Layout, r: SheetRow) => {
     if (r.row <= layout.headerRow || isBlankRow(layout, r.cells)) return;
+    if (!batch) {
+      // The batch exists before the first row can be written.
+      batch = await openBatch(db, staff, { kind, fileName: fileNameOf(input), fileHash: fileHash(file), ...dept }, now);
+      report.batchId = report.batch = batch._id;
+      source = { kind: 'import', ...dept, importedBy: actorOf(staff), importedAt: now, batch: batch._id };
+    }
     report.rows++;
     const parsed = check(FORMS[kind].schema, rowInput(layout, r.cells));
     if (!parsed.ok) {
@@ -141,98 +228,79 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
       return;
     }
     const value = parsed.value as Record<string, unknown>;
-    const refused = scopeIssue(staff, kind, value);
-    if (refused) {
-      report.invalid++;
-      issue({ ...refused, row: r.row });
-      return;
+    if (kind === 'districtTotals') {
+      if (staff.role === 'district' && value.districtCode !== staff.districtCode) return refuse(r.row, 'districtCode', '只能导入本县（区）的数据');
+      if (String(value.asOf) > today) return refuse(r.row, 'asOf', `统计日期不能晚于今天（${today}）`);
     }
-    const dedupKey = createHash('sha256').update(canonicalRow(kind, value)).digest('hex').slice(0, 40);
-    if (seen.has(dedupKey)) {
-      report.duplicates++;
-      return;
-    }
-    seen.add(dedupKey);
-    const extra = kind === 'commitment' ? { uscc: value.promiserCode, status: 'approved' } : {};
-    await writer.push({ ...value, ...extra, source, dedupKey, createdAt: now });
+    chunk.push({ row: r.row, value });
+    if (chunk.length >= BATCH_SIZE) await flushChunk();
   };
 
-  // The header is found among the first rows; rows are then handled as they stream in.
-  let layout: Layout | undefined;
-  const head: SheetRow[] = [];
-  for await (const r of readFirstSheet(file)) {
-    if (layout) {
-      await handle(layout, r);
-      continue;
+  try {
+    // The header is found among the first rows; rows are then handled as they stream in.
+    let layout: Layout | undefined;
+    const head: SheetRow[] = [];
+    for await (const r of readFirstSheet(file)) {
+      if (layout) {
+        await handle(layout, r);
+        continue;
+      }
+      head.push(r);
+      if (head.length >= HEADER_SEARCH_ROWS) {
+        layout = detectLayout(kind, head);
+        for (const h of head) await handle(layout, h);
+      }
     }
-    head.push(r);
-    if (head.length >= HEADER_SEARCH_ROWS) {
+    if (!layout) {
       layout = detectLayout(kind, head);
       for (const h of head) await handle(layout, h);
     }
+    await flushChunk();
+  } catch (e) {
+    if (batch) {
+      const message = e instanceof DomainError ? e.message : '导入过程中出错';
+      await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: message }, new Date());
+      if (e instanceof DomainError) throw new DomainError(e.code, e.message, { ...(e.details as object), batchId: batch._id, ...countsOf(report) });
+    }
+    throw e;
   }
-  if (!layout) {
-    layout = detectLayout(kind, head);
-    for (const h of head) await handle(layout, h);
-  }
-  await writer.flush();
-  if (report.rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
-
-  await auditByStaff(db, staff, {
-    at: now,
-    action: 'importRecords',
-    target: { collection: TARGET[kind], id: batch },
-    before: null,
-    after: { kind, department: source.department, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, invalid: report.invalid },
-  });
+  if (!batch || report.rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
+  await closeBatch(db, staff, batch, { status: 'done', counts: countsOf(report) }, now);
+  await deleteUploaded(input.fileID);
   return report;
+}
+
+function countsOf(r: ImportReport): ImportBatchDoc['counts'] {
+  return { rows: r.rows, inserted: r.inserted, duplicates: r.duplicates, invalid: r.invalid };
 }
 
 type NewDoc = Record<string, unknown> & { dedupKey: string };
 
-/** Buffers valid rows; per batch one lookup of existing dedup keys and one multi-document insert. */
-class BatchWriter {
-  private pending: NewDoc[] = [];
-  constructor(
-    private readonly db: Database,
-    private readonly collection: CollectionName,
-    private readonly report: ImportReport,
-  ) {}
+/** The dedup keys among `keys` already stored in `collection` (one call; keys ≤ BATCH_SIZE). */
+export async function storedKeys(db: Database, collection: CollectionName, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const existing = await fetchAll<{ dedupKey: string }>(
+    db.collection(collection).where({ dedupKey: db.command.in([...keys]) }).field({ dedupKey: true }).limit(BATCH_SIZE),
+  );
+  return new Set(existing.map((e) => e.dedupKey));
+}
 
-  async push(doc: NewDoc): Promise<void> {
-    this.pending.push(doc);
-    if (this.pending.length >= BATCH_SIZE) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const docs = this.pending;
-    this.pending = [];
-    if (docs.length === 0) return;
-    const coll = this.db.collection(this.collection);
-    const existing = await fetchAll<{ dedupKey: string }>(
-      coll
-        .where({ dedupKey: this.db.command.in(docs.map((d) => d.dedupKey)) })
-        .field({ dedupKey: true })
-        .limit(BATCH_SIZE),
-    );
-    const known = new Set(existing.map((e) => e.dedupKey));
-    const fresh = docs.filter((d) => !known.has(d.dedupKey));
-    this.report.duplicates += docs.length - fresh.length;
-    if (fresh.length === 0) return;
-    try {
-      await coll.add({ data: fresh });
-      this.report.inserted += fresh.length;
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e;
-      // Another import stored some of these meanwhile: insert one by one, counting the rest as duplicates.
-      for (const d of fresh) {
-        try {
-          await coll.add({ data: d });
-          this.report.inserted++;
-        } catch (e2) {
-          if (!isDuplicateKeyError(e2)) throw e2;
-          this.report.duplicates++;
-        }
+/** One multi-document insert; if another import stored some meanwhile, one by one, counting those as duplicates. */
+export async function insertFresh(db: Database, collection: CollectionName, docs: NewDoc[], report: Pick<ImportReport, 'inserted' | 'duplicates'>): Promise<void> {
+  if (docs.length === 0) return;
+  const coll = db.collection(collection);
+  try {
+    await coll.add({ data: docs });
+    report.inserted += docs.length;
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    for (const d of docs) {
+      try {
+        await coll.add({ data: d });
+        report.inserted++;
+      } catch (e2) {
+        if (!isDuplicateKeyError(e2)) throw e2;
+        report.duplicates++;
       }
     }
   }

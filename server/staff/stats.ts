@@ -1,10 +1,11 @@
 /**
  * District progress. Counting happens in the database: one aggregation groups active codes by
- * district, one picks each district's latest totals; both return at most a handful of rows, so
- * the cost in calls is constant however many entities there are.
+ * district, one picks each district's latest valid totals, one counts the register's entities in
+ * business; each returns at most a handful of rows, so the cost in calls is constant however many
+ * entities there are.
  */
 import * as z from 'zod';
-import { DISTRICT_CODES, districtCode, parseOrThrow } from '../../core';
+import { date, DISTRICT_CODES, districtCode, DomainError, parseOrThrow } from '../../core';
 import {
   chinaDate,
   CODE_RATE_TARGET_PERCENT,
@@ -36,10 +37,37 @@ interface TotalsGroup {
   asOf: string;
 }
 
-/** Two database calls, whatever the size of the city. */
-export async function cityStats(db: Database): Promise<CityStats> {
+interface RegisterGroup {
+  _id: string;
+  inBusiness: number;
+  /** Latest change of the district's register rows. */
+  updatedAt: Date | string;
+}
+
+/** Where a district's 市场主体总量 came from: the register's count in business, or imported totals. */
+export type MarketEntitiesSource = 'register' | 'totals';
+
+export interface StatsOptions {
+  /** The day the figures are for (YYYY-MM-DD, China): totals dated after it are ignored. Default today. */
+  asOf?: string;
+  /** Today (China); the register, which has no past, is used only for today's figures. */
+  today: string;
+}
+
+/**
+ * Three database calls, whatever the size of the city: active codes by district; each district's
+ * latest totals that are not withdrawn and dated on or before `asOf` (history is kept, so a
+ * bulletin for an earlier day uses the totals valid then, and a wrong row withdrawn or corrected
+ * stops counting at once); and the register's entities in business by district. A district's
+ * 市场主体总量 comes from the register when its register rows were updated after its latest totals
+ * (or it has no totals), for today's figures only; otherwise from the totals.
+ */
+export async function cityStats(db: Database, opts?: StatsOptions): Promise<CityStats & { sources: Record<string, MarketEntitiesSource> }> {
   const $ = db.command.aggregate;
-  const [coded, totals] = await Promise.all([
+  const _ = db.command;
+  const today = opts?.today ?? chinaDate(new Date());
+  const asOf = opts?.asOf ?? today;
+  const [coded, totals, register] = await Promise.all([
     db
       .collection(COLLECTIONS.codes)
       .aggregate()
@@ -50,6 +78,7 @@ export async function cityStats(db: Database): Promise<CityStats> {
     db
       .collection(COLLECTIONS.districtTotals)
       .aggregate()
+      .match({ withdrawn: _.neq(true), asOf: _.lte(asOf) })
       .sort({ asOf: -1, createdAt: -1 })
       .group({
         _id: '$districtCode',
@@ -59,8 +88,18 @@ export async function cityStats(db: Database): Promise<CityStats> {
       })
       .limit(GROUP_LIMIT)
       .end() as Promise<{ list: TotalsGroup[] }>,
+    asOf === today
+      ? (db
+          .collection(COLLECTIONS.register)
+          .aggregate()
+          .match({ inBusiness: true })
+          .group({ _id: '$districtCode', inBusiness: $.sum(1), updatedAt: $.max('$updatedAt') })
+          .limit(GROUP_LIMIT)
+          .end() as Promise<{ list: RegisterGroup[] }>)
+      : Promise.resolve({ list: [] as RegisterGroup[] }),
   ]);
   const byCode = new Map<string, DistrictCounts>();
+  const sources: Record<string, MarketEntitiesSource> = {};
   for (const c of coded.list) byCode.set(c._id, { districtCode: c._id, coded: c.coded });
   for (const t of totals.list) {
     byCode.set(t._id, {
@@ -70,24 +109,36 @@ export async function cityStats(db: Database): Promise<CityStats> {
       xinyidai: t.xinyidai,
       totalsAsOf: t.asOf,
     });
+    sources[t._id] = 'totals';
   }
-  return computeCityStats([...byCode.values()]);
+  for (const r of register.list) {
+    const prev = byCode.get(r._id);
+    const registerDay = chinaDate(new Date(r.updatedAt));
+    if (prev?.totalsAsOf !== undefined && registerDay <= prev.totalsAsOf) continue;
+    byCode.set(r._id, { ...(prev ?? { coded: 0 }), districtCode: r._id, marketEntities: r.inBusiness, totalsAsOf: registerDay });
+    sources[r._id] = 'register';
+  }
+  return { ...computeCityStats([...byCode.values()]), sources };
 }
 
 function withDailyNeed(row: DistrictRow, today: string) {
   return { ...row, dailyNeedForYearEnd: row.codeRate ? dailyNeedForYearEnd(row.codeRate.gapToTarget, today) : undefined };
 }
 
-export async function districtStats(_payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+const statsInput = z.object({ asOf: date('统计日期').optional() });
+
+export async function districtStats(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   await loadStaff(db, caller.openid);
-  const stats = await cityStats(db);
   const today = chinaDate(now);
+  const { asOf = today } = parseOrThrow(statsInput, payload);
+  if (asOf > today) throw new DomainError('INVALID_INPUT', `统计日期不能晚于今天（${today}）`);
+  const stats = await cityStats(db, { asOf, today });
   return {
-    asOf: today,
+    asOf,
     generatedAt: now,
     targets: { codeRatePercent: CODE_RATE_TARGET_PERCENT, xinyidaiPercent: XINYIDAI_TARGET_PERCENT },
-    districts: stats.districts.map((d) => withDailyNeed(d, today)),
-    city: withDailyNeed(stats.city, today),
+    districts: stats.districts.map((d) => ({ ...withDailyNeed(d, asOf), marketEntitiesSource: stats.sources[d.districtCode] })),
+    city: withDailyNeed(stats.city, asOf),
   };
 }
 
@@ -122,8 +173,8 @@ function snapshotRow(r: DistrictRow): SnapshotRow {
 
 /** Today's (China time) snapshot, written idempotently: the timer and `npm run snapshot` both call this. */
 export async function takeSnapshot(db: Database, now: Date): Promise<RateSnapshotDoc> {
-  const stats = await cityStats(db);
   const date = chinaDate(now);
+  const stats = await cityStats(db, { today: date });
   const doc: Omit<RateSnapshotDoc, '_id'> = { date, takenAt: now, city: snapshotRow(stats.city), districts: stats.districts.map(snapshotRow) };
   await db.collection(COLLECTIONS.rateSnapshots).doc(date).set({ data: doc });
   return { _id: date, ...doc };

@@ -48,7 +48,7 @@ describe('importRecords: 主动承诺信息表', () => {
       [5, ...commitmentRow(5)],
       [6, ...commitmentRow(1)], // same content as row 3: a duplicate within the file
     ]);
-    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileBase64: file, department: '市市场监管局' });
+    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileBase64: file, departmentId: 'scjg' });
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({ kind: 'commitment', rows: 6, inserted: 2, duplicates: 1, invalid: 3, issuesTruncated: false });
     const issues = res.data.issues as { row: number; column: string; reason: string }[];
@@ -88,7 +88,7 @@ describe('importRecords: 主动承诺信息表', () => {
     const file = await xlsx([templateHeaders('commitment'), commitmentRow(20_001, { 4: '税务' }), commitmentRow(20_002, { 4: '商务' })]);
     const res = await staff(TAX, 'importRecords', { kind: 'commitment', fileBase64: file });
     expect(res.data).toMatchObject({ inserted: 1, invalid: 1 });
-    expect(res.data.issues).toEqual([{ row: 3, column: '承诺领域', reason: '只能导入「税务」领域的承诺' }]);
+    expect(res.data.issues).toEqual([{ row: 3, column: '承诺领域', reason: '只能导入「税务」领域的信息（该行属于「商务」领域）' }]);
     expect((await all(cloud, 'commitments', { promiserName: '鹤岗第20001号商户' }))[0].source.department).toBe('市税务局');
   });
 });
@@ -97,14 +97,17 @@ describe('importRecords by cloud-storage fileID (as the mini-program uploads it)
   it('downloads the uploaded file and imports it like an inline one', async () => {
     const file = Buffer.from(await xlsx([['序号', ...templateHeaders('commitment')], [1, ...commitmentRow(901)], [2, ...commitmentRow(902)]]), 'base64');
     const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/city/承诺-901.xlsx', fileContent: file });
-    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID, department: '市市场监管局' });
+    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID, departmentId: 'scjg' });
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({ kind: 'commitment', rows: 2, inserted: 2, duplicates: 0, invalid: 0 });
     for (const n of [901, 902]) {
       expect(await all(cloud, 'commitments', { uscc: usccOf('230404', 500_000 + n) })).toMatchObject([{ source: { kind: 'import', department: '市市场监管局' } }]);
     }
-    // The same file again adds nothing.
-    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID })).data).toMatchObject({ inserted: 0, duplicates: 2 });
+    // The uploaded file is deleted once imported (it may hold 政务共享 rows).
+    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID })).error?.code).toBe('FILE_NOT_FOUND');
+    // The same file uploaded again adds nothing.
+    const again = await cloud.cloud.uploadFile({ cloudPath: 'imports/city/承诺-901-again.xlsx', fileContent: file });
+    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID: again.fileID })).data).toMatchObject({ inserted: 0, duplicates: 2 });
   });
 
   it('refuses a stored file over the size limit without reading it as a spreadsheet', async () => {

@@ -65,7 +65,7 @@ describe('districtStats cost', () => {
     const small = await callsOfOneStats();
     await seedCodes(cloud, '230407', 600, 'suspended'); // counted in no district, but present
     const large = await callsOfOneStats();
-    expect(small).toBe(3); // staff lookup + two aggregations
+    expect(small).toBe(4); // staff lookup + three aggregations (codes, totals, register)
     expect(large).toBe(small);
   });
 });
@@ -116,22 +116,24 @@ describe('bulletin', () => {
 
 describe('snapshots and history', () => {
   it('takes one snapshot per day from the timer trigger, overwriting on a re-run', async () => {
-    const timer = { Type: 'Timer', TriggerName: 'dailyRateSnapshot', Time: new Date().toISOString() };
-    const first = await cloud.call('staff', '', timer);
+    const first = await cloud.fireTimer('staff', 'dailyRateSnapshot');
     expect(first.ok).toBe(true);
     const today = chinaDate(new Date());
     expect(first.data.snapshot).toBe(today);
     await seedCodes(cloud, '230403', 1);
-    await cloud.call('staff', '', timer);
+    await cloud.fireTimer('staff', 'dailyRateSnapshot');
     const snaps = await all(cloud, 'rateSnapshots');
     expect(snaps).toHaveLength(1);
     expect(snaps[0]).toMatchObject({ _id: today, date: today });
     expect(snaps[0].districts.find((d: { districtCode: string }) => d.districtCode === '230403')).toMatchObject({ coded: 2, basisPoints: 2000 });
   });
 
-  it('does not take a user call for the timer', async () => {
-    const res = await cloud.call('staff', MERCHANT, { Type: 'Timer', TriggerName: 'dailyRateSnapshot' });
-    expect(res.error?.code).toBe('UNKNOWN_ACTION');
+  it('does not take a user call, or an anonymous call of the timer\'s shape, for the timer', async () => {
+    const version = cloud.writeVersion();
+    const timer = { Type: 'Timer', TriggerName: 'dailyRateSnapshot', Time: new Date().toISOString() };
+    expect((await cloud.call('staff', MERCHANT, timer)).error?.code).toBe('NOT_A_TIMER');
+    expect((await cloud.call('staff', '', timer)).error?.code).toBe('NOT_A_TIMER');
+    expect(cloud.writeVersion()).toBe(version);
   });
 
   it('returns the trend and the day the current pace reaches 40%', async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 beforeEach(async () => {
-  await fetch(`${h.lc.url}/_admin/reset`, { method: 'POST' });
+  await fetch(`${h.lc.url}/_admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   await db.createCollection('items');
 });
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 beforeEach(async () => {
-  await fetch(`${h.lc.url}/_admin/reset`, { method: 'POST' });
+  await fetch(`${h.lc.url}/_admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 });
 
 /** One raw API request, as the SDK would send it. */

@@ -24,14 +24,16 @@ export interface TestCloud {
   cloud: ReturnType<typeof connectSdk>['cloud'];
   /** Call a cloud function as `openid` ('' = anonymous). */
   call<T = any>(fn: 'merchant' | 'public' | 'staff' | 'staffFiles' | (string & {}), openid: string, data: unknown): Promise<FunctionResult<T>>;
+  /** Fire a timer trigger of `fn` as CloudBase does (TRIGGER_SRC=timer, no user). */
+  fireTimer<T = any>(fn: string, triggerName: string): Promise<FunctionResult<T>>;
   /** The emulator's write counter: unchanged means nothing at all was stored, updated or removed. */
   writeVersion(): number;
   close(): Promise<void>;
 }
 
-export async function startTestCloud(): Promise<TestCloud> {
+export async function startTestCloud(options: { functionTimeoutMs?: number } = {}): Promise<TestCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hegang-cloud-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true });
+  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true, functionTimeoutMs: options.functionTimeoutMs });
   const sdk = connectSdk(cloud.url);
   return {
     url: cloud.url,
@@ -42,6 +44,15 @@ export async function startTestCloud(): Promise<TestCloud> {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ openid, data }),
+      });
+      const body = (await res.json()) as { result: FunctionResult };
+      return body.result;
+    },
+    async fireTimer(fn, triggerName) {
+      const res = await fetch(`${cloud.url}/_admin/timer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: fn, triggerName }),
       });
       const body = (await res.json()) as { result: FunctionResult };
       return body.result;
