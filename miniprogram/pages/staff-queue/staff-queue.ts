@@ -210,7 +210,7 @@ Page({
     const row = this.data.rows.find((r) => r.id === id);
     if (act === 'approve' && row?.takeover) {
       // A takeover is an explicit decision with a reason (申请人有权代表该主体).
-      return this.setData({ pendingId: id, pendingAct: act, pendingLabel: '确认接管并通过', pendingTakeover: true, reason: '', error: '' });
+      return this.setData({ pendingId: id, pendingAct: act, pendingLabel: '接管并通过', pendingTakeover: true, reason: '', error: '' });
     }
     if (reason) return this.setData({ pendingId: id, pendingAct: act, pendingLabel: label, pendingTakeover: false, reason: '', error: '' });
     if (act === 'approve' && row?.flags?.length) {
