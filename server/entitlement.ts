@@ -10,6 +10,7 @@
 import { districtName, sameName, type EntitlementFlag } from '../core';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
+import { districtFrom } from './entity-district';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type EntityDoc, type RegisterDoc } from './model';
 
 export interface RegisterView {
@@ -136,4 +137,30 @@ export async function evidenceFor(db: Database, apps: readonly Checked[]): Promi
       entity: entity ? entityView(entity, app.applicantOpenid, codes) : null,
     };
   });
+}
+
+/**
+ * Move pending applications of these USCCs to the district their entity or register row now
+ * names (an import of the register, or an entity created meanwhile, can change it). The register
+ * import calls this for the rows it wrote; reviewApplication does it for the one application it
+ * is asked to decide. Returns how many applications moved.
+ */
+export async function repointPendingApplications(db: Database, usccs: readonly string[]): Promise<number> {
+  if (usccs.length === 0) return 0;
+  const _ = db.command;
+  const facts = await loadFacts(db, usccs);
+  const pending = await fetchAll<ApplicationDoc>(
+    db.collection(COLLECTIONS.applications).where({ pendingKey: _.in([...new Set(usccs)]) }).limit(1000),
+  );
+  let moved = 0;
+  for (const app of pending) {
+    const known = districtFrom(app.uscc, facts.entity.get(app.uscc), facts.register.get(app.uscc));
+    if (!known || known.districtCode === app.districtCode) continue;
+    await db
+      .collection(COLLECTIONS.applications)
+      .where({ _id: app._id, status: 'pending' })
+      .update({ data: { districtCode: known.districtCode, districtSource: known.source } });
+    moved++;
+  }
+  return moved;
 }

@@ -12,7 +12,7 @@ import { getCloud, type Database } from '../cloud';
 import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchById, fetchOne, countOf } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
-import { evidenceFor, flagsOf, loadFacts } from '../entitlement';
+import { evidenceFor, flagsOf, loadFacts, repointPendingApplications } from '../entitlement';
 import { releaseSlot } from '../limits';
 import { pendingSlotId } from '../merchant/apply';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type CommitmentDoc, type EntityDoc, type RegisterDoc } from '../model';
@@ -132,6 +132,8 @@ export async function reviewApplication(payload: Payload, { caller, db, now }: A
   // No entity, no register row: the district stored at filing (the USCC's area, or the applicant's choice for a city-level code).
   const districtCode = known?.districtCode ?? before.districtCode;
   const field = facts.entity.get(before.uscc)?.field ?? before.field;
+  // The entity or register row now names another district: the application moves to that queue.
+  if (before.status === 'pending' && districtCode !== before.districtCode) await repointPendingApplications(db, [before.uscc]);
   assertInScope(staff, { districtCode, field });
   if (before.status !== 'pending') throw alreadyReviewed(before.status);
 

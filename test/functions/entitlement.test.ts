@@ -115,6 +115,22 @@ describe('the reviewing district is the entity’s, never the applicant’s choi
     const refused = await staff(XINGAN, 'reviewApplication', { applicationId: app._id, decision: 'approve', confirmTakeover: true, reason: '已核实' });
     expect(refused.error?.code).toBe('FORBIDDEN');
     expect((await all('entities', { uscc }))[0].ownerOpenids).toEqual([OWNER]);
+    // ...and it moved back to the entity's district's queue.
+    expect(await queueIds(XINGAN)).not.toContain(app._id);
+    expect(await queueIds(XIANGYANG)).toContain(app._id);
+  });
+
+  it('a register row imported after filing moves the pending application to the register’s district', async () => {
+    const uscc = testUscc('230403', 7004);
+    const res = await cloud.call('merchant', APPLICANT, application(uscc, { entityName: '工农区代码向阳区经营的店' }));
+    expect(res.data.districtCode).toBe('230403');
+    await registerRow(uscc, { name: '工农区代码向阳区经营的店' });
+    const { repointPendingApplications } = await import('../../server/entitlement');
+    expect(await repointPendingApplications(cloud.db, [uscc, testUscc('230403', 7005)])).toBe(1);
+    const [app] = await all('applications', { uscc });
+    expect(app).toMatchObject({ districtCode: '230402', districtSource: 'register' });
+    expect(await queueIds(GONGNONG)).not.toContain(app._id);
+    expect(await queueIds(XIANGYANG)).toContain(app._id);
   });
 
   it('a city-level code with no entity and no register row takes the applicant’s choice, and is flagged', async () => {
