@@ -1,7 +1,9 @@
 /**
- * References to stored images (the storefront photo): a CloudBase fileID, which `<image src>`
- * shows directly in WeChat, or a plain https URL. Anything else (javascript:, http:, data:, a
- * local path) is refused, since the value is shown to the public.
+ * References to stored images (the storefront and licence photos): a CloudBase fileID, which
+ * `<image src>` shows directly in WeChat. New photos must be fileIDs of this environment (the
+ * server checks the env): an https URL would make every scan fetch a foreign host, whose owner
+ * could swap the picture after approval. `isImageRef` still accepts https for what older data
+ * holds; anything else (javascript:, http:, data:, a local path) is refused.
  */
 
 /** `cloud://<env>.<bucket>/<path>`: env and bucket are CloudBase ids; path has no empty, . or .. segment. */
@@ -19,4 +21,9 @@ export function cloudFileEnv(fileID: string): string | undefined {
 /** A cloud fileID (of any environment; the server checks its own) or an https URL. */
 export function isImageRef(v: string): boolean {
   return cloudFileEnv(v) !== undefined || HTTPS_URL.test(v);
+}
+
+/** A well-formed cloud fileID (of any environment; the server checks its own). */
+export function isCloudFileId(v: string): boolean {
+  return cloudFileEnv(v) !== undefined;
 }

@@ -8,8 +8,12 @@
  * - valid: the code is active and this print is current.
  * - suspended / revoked: staff changed the code's status (a printed code cannot be recalled,
  *   so the status lives on the server).
- * - retired: an older print of a code that has since been reissued.
+ * - retired: an older print of a code that was replaced without being revoked (a newer version of
+ *   the same code, or a newer code of the entity while this one was never revoked).
  * - unknown: no such code (mistyped, forged, malformed, or a version that never existed).
+ *
+ * A revoked code stays 已撤销 on every print, also after the entity is given a new code: the old
+ * print must keep saying why it stopped, not look like a routine replacement.
  */
 export type CodeVerdict = 'valid' | 'suspended' | 'revoked' | 'retired' | 'unknown';
 
@@ -39,16 +43,14 @@ export interface StoredCodeState {
 /**
  * @param code the stored code, or undefined when no code has this id
  * @param scannedVersion the version in the printed QR, if it carried one
- * @param reissued true when the entity holds a newer live code than this one
+ * @param reissued true when the entity holds a newer live code than this one (matters only for a code not revoked)
  */
 export function verdictOf(code: StoredCodeState | undefined, scannedVersion?: number, reissued = false): CodeVerdict {
   if (!code) return 'unknown';
-  if (scannedVersion !== undefined) {
-    // A version above the stored one was never printed by us: treat it as forged.
-    if (scannedVersion > code.version) return 'unknown';
-    if (scannedVersion < code.version) return 'retired';
-  }
-  if (code.status === 'revoked') return reissued ? 'retired' : 'revoked';
+  // A version above the stored one was never printed by us: treat it as forged.
+  if (scannedVersion !== undefined && scannedVersion > code.version) return 'unknown';
+  if (code.status === 'revoked') return 'revoked';
+  if (reissued || (scannedVersion !== undefined && scannedVersion < code.version)) return 'retired';
   return code.status === 'active' ? 'valid' : 'suspended';
 }
 

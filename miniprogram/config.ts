@@ -10,4 +10,12 @@ export const config = {
    * this prefix routes a scan to pages/verify/verify. Must match the functions' CODE_URL_PREFIX.
    */
   codeUrlPrefix: 'https://xy.hegang.gov.cn/mscx/c/',
+  /**
+   * Subscribe-message template ids (微信公众平台 → 订阅消息), asked for with wx.requestSubscribeMessage
+   * where the person acts; must match the functions' SUBSCRIBE_TEMPLATES. '' = not configured (not asked).
+   */
+  subscribeTemplates: {
+    /** 审核结果通知: sent when an application for a code is decided (kind applicationDecided). */
+    applicationDecided: '',
+  },
 } as const;

@@ -36,11 +36,21 @@ import type {
   HonourDoc,
   OtherInfoDoc,
   RecordSource,
+  RegisterDoc,
   RegistrationDoc,
   StaffDoc,
 } from '../server/model';
 import type { RateSnapshotDoc, SnapshotRow } from '../server/staff/stats';
 import { isMain } from './is-main';
+import { DEMO_LICENCE_FILE_ID, storeDemoLicence } from './demo-licence';
+
+/** 市场主体类型 as the register writes it, by our entity category. */
+const REGISTER_TYPE: Record<EntityDoc['category'], string> = {
+  company: '有限责任公司',
+  individual: '个体工商户',
+  cooperative: '农民专业合作社',
+  other: '其他',
+};
 
 /** Per district: market entities, share with an active code, share on 信易贷, rural or urban. */
 export const PLAN: Record<string, { entities: number; codedPct: number; xinyidaiPct: number; rural: boolean }> = {
@@ -73,6 +83,8 @@ export type SeedData = {
   districtTotals: DistrictTotalsDoc[];
   rateSnapshots: RateSnapshotDoc[];
   staff: StaffDoc[];
+  /** 市场主体名录 rows of the entities with demo applications, so the review card's checks have something to compare. */
+  register: RegisterDoc[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +308,7 @@ export function generateDemoData(today: string, scale = 1): SeedData {
     districtTotals: [],
     rateSnapshots: [],
     staff: [],
+    register: [],
   };
   const usedUscc = new Set<string>();
   const usedNames = new Set<string>();
@@ -469,6 +482,27 @@ export function generateDemoData(today: string, scale = 1): SeedData {
               reviewedAt: atChina(todayN - 3, 11),
             }),
         createdAt: atChina(todayN - rng.int(6), 8 + rng.int(12), rng.int(60)),
+      });
+      // The evidence the review card shows (no random draws, so the rest of the data set is unchanged):
+      // a licence photo, the legal representative, and the entity's 市场主体名录 row; in the second
+      // application of each district the register names someone else, which raises a flag.
+      const app = data.applications.at(-1)!;
+      app.legalRepName = app.contactName;
+      app.licencePhoto = DEMO_LICENCE_FILE_ID;
+      app.districtSource = 'uscc';
+      data.register.push({
+        _id: `reg-${e.uscc}`,
+        uscc: e.uscc,
+        name: e.name,
+        entityType: REGISTER_TYPE[e.category],
+        legalRep: n === 1 ? '王建国' : app.contactName,
+        address: e.address,
+        districtCode: e.districtCode,
+        regStatus: '存续',
+        inBusiness: true,
+        batchId: 'seed-register',
+        createdAt: app.createdAt,
+        updatedAt: app.createdAt,
       });
     }
 
@@ -689,6 +723,7 @@ const CHUNK = 5_000;
 export async function seed(target: SeedTarget, today: string, scale = 1): Promise<Record<string, number>> {
   const data = generateDemoData(today, scale);
   const counts: Record<string, number> = {};
+  await storeDemoLicence(target);
   if ('dataDir' in target) {
     const { db, close } = openDatabase(target.dataDir);
     try {

@@ -16,6 +16,19 @@ export interface KnownDistrict {
   source: DistrictSource;
 }
 
+/** The same rule on rows already read (the entity's district, the register row's, the USCC's area). */
+export function districtFrom(
+  uscc: string,
+  entity: Pick<EntityDoc, 'districtCode'> | undefined,
+  row: Pick<RegisterDoc, 'districtCode'> | undefined,
+): KnownDistrict | undefined {
+  if (entity?.districtCode) return { districtCode: entity.districtCode, source: 'entity' };
+  if (row?.districtCode) return { districtCode: row.districtCode, source: 'register' };
+  const placement = validateUscc(uscc).placement;
+  if (placement?.kind === 'district') return { districtCode: placement.district.code, source: 'uscc' };
+  return undefined;
+}
+
 export async function districtOfUscc(db: Database, uscc: string): Promise<KnownDistrict | undefined> {
   const entity = await fetchOne<Pick<EntityDoc, 'districtCode'>>(
     db.collection(COLLECTIONS.entities).where({ uscc }).field({ districtCode: true }).limit(1),

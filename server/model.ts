@@ -60,10 +60,13 @@ export interface EntityDoc {
   updatedAt: Date;
 }
 
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
-export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode'> {
+export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode' | 'legalRepName' | 'licencePhoto'> {
   _id: string;
+  /** Required of new applications (applicationSchema); absent on applications filed before the licence photo. */
+  legalRepName?: string;
+  licencePhoto?: string;
   districtCode: string;
   applicantOpenid: string;
   status: ApplicationStatus;
@@ -78,6 +81,15 @@ export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode'> {
   entityId?: string;
   codeId?: string;
   createdAt: Date;
+  /** Where districtCode came from: the entity, the register, the USCC's area, or (city-level/outside code) the applicant. */
+  districtSource?: 'entity' | 'register' | 'uscc' | 'applicant';
+  /** The district the applicant chose when it was not used (kept for the reviewer). */
+  applicantDistrictCode?: string;
+  /** core's ENTITLEMENT_FLAGS keys raised by the automatic checks when the application was filed. */
+  flags?: string[];
+  /** Set when approval added an owner to an entity that had owners or re-issued after revocation. */
+  takeover?: { confirmedBy: string; reason: string; previousOwners: number; revokedBefore: boolean };
+  withdrawnAt?: Date;
 }
 
 export type CodeStatus = 'active' | 'suspended' | 'revoked';

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { validateUscc } from '../uscc';
 import { isDistrictCode } from '../districts';
-import { isImageRef } from '../file-ref';
+import { isCloudFileId, isImageRef } from '../file-ref';
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -47,6 +47,28 @@ export function optionalImageRef(label: string) {
       .refine(isImageRef, { error: `${label}应为小程序上传的图片或https网址` })
       .optional(),
   );
+}
+
+/** A photo uploaded in the mini-program (a cloud fileID); a web address is refused with its own message. */
+function cloudPhoto(label: string) {
+  return z
+    .string({ error: missingOr(label, `${label}应为文本`) })
+    .max(500, { error: `${label}的地址过长` })
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      if (/^https?:/i.test(s)) ctx.addIssue({ code: 'custom', message: `${label}请在小程序内拍摄或选择上传，不能填写网址` });
+      else if (!isCloudFileId(s)) ctx.addIssue({ code: 'custom', message: `${label}应为小程序上传的图片` });
+    });
+}
+
+/** Required photo uploaded in the mini-program. */
+export function cloudPhotoRef(label: string) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), cloudPhoto(label));
+}
+
+/** Optional photo uploaded in the mini-program; blank means "not given". */
+export function optionalCloudPhotoRef(label: string) {
+  return z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), cloudPhoto(label).optional());
 }
 
 /** A USCC: normalised on the way in; its first failure reason is the message. */

@@ -13,6 +13,10 @@ export interface ApplicationForm {
   contactPhone: string;
   /** fileID of the uploaded storefront photo ('' or absent = none). */
   storefrontPhoto?: string;
+  /** 法定代表人（负责人、经营者）. */
+  legalRepName: string;
+  /** fileID of the uploaded 营业执照 photo (required; seen by the reviewing staff only). */
+  licencePhoto: string;
 }
 
 export interface AppliedData {
@@ -21,6 +25,8 @@ export interface AppliedData {
   uscc: string;
   districtCode: string;
   districtName: string;
+  /** What the checks mean for this application (e.g. a takeover needs the district's confirmation). */
+  notes: string[];
 }
 
 export function applyCode(form: ApplicationForm): Promise<CallResult<AppliedData>> {
@@ -43,7 +49,7 @@ export interface MyApplication {
   uscc: string;
   entityName: string;
   districtName: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   decisionReason: string;
 }
 
@@ -109,4 +115,23 @@ export interface ObjectionForm {
 
 export function submitObjection(form: ObjectionForm): Promise<CallResult<{ objectionId: string }>> {
   return callFunction('merchant', 'submitObjection', { ...form });
+}
+
+export interface MyApplicationItem {
+  id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  statusText: string;
+  decisionReason: string;
+  notes: string[];
+  districtName: string;
+  /** What was filed: the apply page fills the form with it to apply again. */
+  form: Required<Omit<ApplicationForm, 'districtCode'>> & { districtCode: string };
+}
+
+export function myApplications(): Promise<CallResult<{ total: number; items: MyApplicationItem[] }>> {
+  return callFunction('merchant', 'myApplications');
+}
+
+export function withdrawApplication(applicationId: string): Promise<CallResult<{ applicationId: string; status: 'withdrawn' }>> {
+  return callFunction('merchant', 'withdrawApplication', { applicationId });
 }

@@ -68,6 +68,18 @@ export interface QueueItem {
   contactPhone?: string;
   codeId?: string;
   decisionReason?: string;
+  legalRepName?: string;
+  createdAt?: string;
+  submittedAt?: string;
+  applicantDistrictCode?: string;
+  districtSource?: 'entity' | 'register' | 'uscc' | 'applicant';
+  /** Short-lived URLs of the photos (the licence photo is for the reviewing staff only). */
+  licencePhotoUrl?: string;
+  storefrontPhotoUrl?: string;
+  /** The automatic checks (core ENTITLEMENT_FLAGS keys) with the register row and the entity behind them. */
+  evidence?: ApplicationEvidence;
+  /** Approving adds an owner to an entity that has owners, or re-issues after revocation. */
+  takeover?: boolean;
   /** Commitments */
   promiserName?: string;
   promiserCode?: string;
@@ -76,12 +88,47 @@ export interface QueueItem {
   committedOn?: string;
 }
 
-export function queue(kind: QueueKind, status = 'pending'): Promise<CallResult<{ kind: QueueKind; items: QueueItem[]; total?: number }>> {
-  return callFunction('staff', 'applications', { kind, status });
+export interface ApplicationEvidence {
+  flags: string[];
+  register: {
+    name: string;
+    entityType: string;
+    legalRep: string;
+    address: string;
+    districtName: string;
+    regStatus: string;
+    inBusiness: boolean;
+    foundedOn?: string;
+  } | null;
+  entity: {
+    name: string;
+    districtName: string;
+    field: string;
+    owners: number;
+    otherOwners: number;
+    codes: { version: number; status: 'active' | 'suspended' | 'revoked'; issuedAt: string; history: { at: string; status: string; reason: string }[] }[];
+  } | null;
 }
 
-export function review(kind: QueueKind, id: string, decision: 'approve' | 'reject', reason?: string): Promise<CallResult<unknown>> {
-  const payload: Record<string, unknown> = { decision, ...(reason ? { reason } : {}) };
+export interface QueueQuery {
+  status?: string;
+  keyword?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export function queue(kind: QueueKind, status = 'pending', more: QueueQuery = {}): Promise<CallResult<{ kind: QueueKind; items: QueueItem[]; total?: number }>> {
+  return callFunction('staff', 'applications', { kind, status, ...more });
+}
+
+export function review(
+  kind: QueueKind,
+  id: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+  confirmTakeover?: boolean,
+): Promise<CallResult<unknown>> {
+  const payload: Record<string, unknown> = { decision, ...(reason ? { reason } : {}), ...(confirmTakeover ? { confirmTakeover: true } : {}) };
   if (kind === 'application') return callFunction('staff', 'reviewApplication', { applicationId: id, ...payload });
   return callFunction('staff', 'reviewCommitment', { commitmentId: id, ...payload });
 }

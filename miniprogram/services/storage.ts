@@ -1,4 +1,4 @@
-/** Cloud storage for images a page lets people add (e.g. the storefront photo); pages keep the fileID. */
+/** Cloud storage for images a page lets people add (the storefront and licence photos); pages keep the fileID. */
 
 /** Upload a chosen image under `<folder>/<random>.jpg`; resolves to its fileID. */
 export async function uploadImage(folder: string, filePath: string): Promise<string> {

@@ -1,6 +1,6 @@
 /** The merchant function's actions (DESIGN §4): a signed-in WeChat user acting for an entity. */
 import type { Action } from '../handler';
-import { applyCode } from './apply';
+import { applyCode, myApplications, withdrawApplication } from './apply';
 import { myCode } from './code';
 import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
@@ -13,4 +13,6 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   submitCommitment,
   myCommitments,
   submitObjection,
+  withdrawApplication,
+  myApplications,
 };

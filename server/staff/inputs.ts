@@ -14,8 +14,10 @@ export const page = {
 
 export const queueInput = z.object({
   kind: oneOf('待办类别', ['application', 'commitment']).default('application'),
-  status: oneOf('状态', ['pending', 'approved', 'rejected']).default('pending'),
+  status: oneOf('状态', ['pending', 'approved', 'rejected', 'withdrawn']).default('pending'),
   districtCode: districtCode().optional(),
+  /** A fragment of the name or of the USCC (applications only). */
+  keyword: optionalText('关键词', 50),
   ...page,
 });
 
@@ -26,7 +28,16 @@ export const decisionInput = z
   })
   .refine((v) => v.decision === 'approve' || v.reason !== undefined, { error: '驳回时请填写原因', path: ['reason'] });
 
-export const reviewApplicationInput = z.intersection(z.object({ applicationId: id('申请编号') }), decisionInput);
+export const reviewApplicationInput = z
+  .intersection(
+    z.object({
+      applicationId: id('申请编号'),
+      /** 申请人有权代表该主体: required to approve a takeover (the entity has owners, or its code was revoked). */
+      confirmTakeover: z.boolean({ error: '确认接管应为是或否' }).optional(),
+    }),
+    decisionInput,
+  )
+  .refine((v) => v.confirmTakeover !== true || v.reason !== undefined, { error: '确认接管时请填写原因', path: ['reason'] });
 export const reviewCommitmentInput = z.intersection(z.object({ commitmentId: id('承诺编号') }), decisionInput);
 
 export const codeChangeInput = z.object({ codeId: id('诚信码编号'), reason: reason() });

@@ -1,6 +1,6 @@
 /** Image references the public page may show: cloud fileIDs (env parsed out) and https URLs only. */
 import { describe, expect, it } from 'vitest';
-import { applicationSchema, check, cloudFileEnv, isImageRef } from '../../core';
+import { applicationSchema, check, cloudFileEnv, isCloudFileId, isImageRef } from '../../core';
 
 describe('cloudFileEnv / isImageRef', () => {
   it('reads the environment of a fileID as CloudBase writes it', () => {
@@ -25,6 +25,25 @@ describe('cloudFileEnv / isImageRef', () => {
     const blank = check(applicationSchema.pick({ storefrontPhoto: true }), { storefrontPhoto: '  ' });
     expect(blank).toEqual({ ok: true, value: {} });
     const bad = check(applicationSchema.pick({ storefrontPhoto: true }), { storefrontPhoto: 'javascript:alert(1)' });
-    expect(bad).toMatchObject({ ok: false, issues: [{ field: 'storefrontPhoto', message: '门头照片应为小程序上传的图片或https网址' }] });
+    expect(bad).toMatchObject({ ok: false, issues: [{ field: 'storefrontPhoto', message: '门头照片应为小程序上传的图片' }] });
+  });
+
+  it('new photos are cloud fileIDs only: a web address gets its own message; the licence photo is required', () => {
+    expect(isCloudFileId('cloud://localcloud.localcloud-1250000000/licences/a.jpg')).toBe(true);
+    expect(isCloudFileId('https://img.example.cn/shop/1.jpg')).toBe(false);
+    const photos = applicationSchema.pick({ storefrontPhoto: true, licencePhoto: true });
+    const https = check(photos, { storefrontPhoto: 'https://img.example.cn/shop/1.jpg', licencePhoto: 'https://img.example.cn/l.jpg' });
+    expect(https).toMatchObject({
+      ok: false,
+      issues: [
+        { field: 'storefrontPhoto', message: '门头照片请在小程序内拍摄或选择上传，不能填写网址' },
+        { field: 'licencePhoto', message: '营业执照照片请在小程序内拍摄或选择上传，不能填写网址' },
+      ],
+    });
+    expect(check(photos, {})).toMatchObject({ ok: false, issues: [{ field: 'licencePhoto', message: '营业执照照片为必填项' }] });
+    expect(check(photos, { licencePhoto: ' cloud://localcloud.localcloud-1250000000/licences/a.jpg ' })).toEqual({
+      ok: true,
+      value: { licencePhoto: 'cloud://localcloud.localcloud-1250000000/licences/a.jpg' },
+    });
   });
 });

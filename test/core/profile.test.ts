@@ -96,7 +96,14 @@ describe('verdictOf', () => {
     expect(verdictOf(active, 3)).toBe('unknown');
     expect(verdictOf({ status: 'suspended', version: 1 }, 1)).toBe('suspended');
     expect(verdictOf({ status: 'revoked', version: 1 }, 1)).toBe('revoked');
-    expect(verdictOf({ status: 'revoked', version: 1 }, 1, true)).toBe('retired');
+    // A revoked code keeps saying so on every print, also once the entity holds a newer code.
+    expect(verdictOf({ status: 'revoked', version: 1 }, 1, true)).toBe('revoked');
+    expect(verdictOf({ status: 'revoked', version: 2 }, 1)).toBe('revoked');
+    expect(verdictOf({ status: 'revoked', version: 2 }, 1, true)).toBe('revoked');
+    expect(verdictOf({ status: 'revoked', version: 1 }, 2, true)).toBe('unknown');
+    // Only a code replaced without revocation reads 旧码已停用.
+    expect(verdictOf(active, undefined, true)).toBe('retired');
+    expect(verdictOf({ status: 'suspended', version: 1 }, 1, true)).toBe('retired');
   });
 });
 

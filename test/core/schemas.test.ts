@@ -77,7 +77,7 @@ describe('other forms', () => {
   });
 
   it('application: contact phone checked, district optional', () => {
-    const base = { uscc: '91350100M000100Y43', entityName: '某某商店', category: 'individual', address: '向阳区红军路1号', field: '市场监管', contactName: '张三', contactPhone: '13800000000' };
+    const base = { uscc: '91350100M000100Y43', entityName: '某某商店', category: 'individual', address: '向阳区红军路1号', field: '市场监管', contactName: '张三', contactPhone: '13800000000', legalRepName: '张三', licencePhoto: 'cloud://env-1.bucket-1/licences/a.jpg' };
     expect(check(applicationSchema, base).ok).toBe(true);
     expect(() => parseOrThrow(applicationSchema, { ...base, contactPhone: '123' })).toThrowError(DomainError);
     try {

@@ -13,6 +13,7 @@ import { templateHeaders } from '../../core/import-layouts';
 import { composeUscc } from '../../core/uscc';
 import { runStaff } from '../../scripts/staff';
 import { startStack, type Phone, type Stack } from './harness';
+import { fillEntitlement } from './apply-entitlement';
 
 const JOURNEY_MS = 120_000;
 const MERCHANT = 'merchant-demo';
@@ -143,6 +144,7 @@ describe('journeys', () => {
     await field('行业领域').locator('select').selectOption({ label: '市场监管' });
     await field('联系人').locator('input').fill('张三');
     await field('联系电话').locator('input').fill('13800000000');
+    await fillEntitlement(phone, '张三');
     // 门头照片: chosen from the album, stored in the local cloud's storage, shown by its fileID.
     const chooser = phone.page.waitForEvent('filechooser');
     await phone.cls('photo-pick').tap();
@@ -169,6 +171,9 @@ describe('journeys', () => {
     expect(await item.textContent()).toContain(USCC);
     await staff.shot('2-queue');
     await item.getByText('通过', { exact: true }).tap();
+    // The register has no row for this USCC: 通过 asks for confirmation first.
+    await eventually(() => staff.page.locator('.wx-modal-content').textContent()).toContain('市场主体名录中无此统一社会信用代码');
+    await staff.page.locator('.wx-modal-confirm').tap();
     await eventually(() => item.count()).toBe(0);
     await eventually(() => staff.cls('empty').count()).toBe(1);
     await expectNoErrors(staff);

@@ -41,6 +41,8 @@ describe('apply → approve → print → scan', () => {
       field: '卫生健康',
       contactName: '钱七',
       contactPhone: '0468-3456789',
+      legalRepName: '钱七',
+      licencePhoto: 'cloud://localcloud.localcloud-1250000000/licences/journey.jpg',
     });
 
     await ok('staff', STAFF, { action: 'reviewApplication', applicationId: applied.applicationId, decision: 'approve' });

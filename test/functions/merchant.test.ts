@@ -13,6 +13,8 @@ import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-en
 
 const ME = 'oMerchant_me_0001';
 const OTHER = 'oMerchant_other_02';
+/** A licence photo fileID of this (the local cloud's) environment. */
+const LICENCE = 'cloud://localcloud.localcloud-1250000000/licences/test-licence.jpg';
 let cloud: TestCloud;
 let mine: CodedEntity;
 let theirs: CodedEntity;
@@ -27,6 +29,8 @@ function application(uscc: string, over: Record<string, unknown> = {}) {
     field: '市场监管',
     contactName: '李四',
     contactPhone: '13800001111',
+    legalRepName: '李四',
+    licencePhoto: LICENCE,
     ...over,
   };
 }
@@ -146,14 +150,15 @@ describe('applyCode', () => {
     }
   });
 
-  it('a storefront photo must be this environment\'s cloud fileID or an https URL; anything else stores nothing', async () => {
+  it('a storefront photo must be this environment\'s cloud fileID; https and anything else store nothing', async () => {
     const uscc = testUscc('230402', 4700);
     const bad: Array<[unknown, string]> = [
-      ['javascript:alert(1)', '门头照片应为小程序上传的图片或https网址'],
-      ['http://example.com/shop.jpg', '门头照片应为小程序上传的图片或https网址'],
-      ['data:image/png;base64,AAAA', '门头照片应为小程序上传的图片或https网址'],
-      ['cloud://localcloud.localcloud-1250000000/../secret.jpg', '门头照片应为小程序上传的图片或https网址'],
-      ['https://evil.example/"><script>', '门头照片应为小程序上传的图片或https网址'],
+      ['javascript:alert(1)', '门头照片应为小程序上传的图片'],
+      ['http://example.com/shop.jpg', '门头照片请在小程序内拍摄或选择上传，不能填写网址'],
+      ['https://img.example.cn/shop/1.jpg', '门头照片请在小程序内拍摄或选择上传，不能填写网址'],
+      ['data:image/png;base64,AAAA', '门头照片应为小程序上传的图片'],
+      ['cloud://localcloud.localcloud-1250000000/../secret.jpg', '门头照片应为小程序上传的图片'],
+      ['https://evil.example/"><script>', '不能填写网址'],
       [{ $ne: 1 }, '门头照片应为文本'],
       ['cloud://other-env.other-env-1250000000/storefronts/a.jpg', '门头照片应为本小程序上传的图片'],
     ];
@@ -164,11 +169,25 @@ describe('applyCode', () => {
     const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'storefronts/4700.jpg', fileContent: Buffer.from('jpeg') });
     const own = await cloud.call('merchant', ME, application(uscc, { storefrontPhoto: fileID }));
     expect(own.ok, JSON.stringify(own)).toBe(true);
-    expect(await docOf('applications', own.data.applicationId)).toMatchObject({ storefrontPhoto: fileID });
-    const https = await cloud.call('merchant', ME, application(testUscc('230402', 4701), { storefrontPhoto: 'https://img.example.cn/shop/1.jpg' }));
-    expect(await docOf('applications', https.data.applicationId)).toMatchObject({ storefrontPhoto: 'https://img.example.cn/shop/1.jpg' });
+    expect(await docOf('applications', own.data.applicationId)).toMatchObject({ storefrontPhoto: fileID, licencePhoto: LICENCE, legalRepName: '李四' });
     const blank = await cloud.call('merchant', ME, application(testUscc('230402', 4702), { storefrontPhoto: '' }));
     expect(await docOf('applications', blank.data.applicationId)).not.toHaveProperty('storefrontPhoto');
+  });
+
+  it('the licence photo and the legal representative are required; the photo only as this environment\'s fileID', async () => {
+    const uscc = testUscc('230402', 4710);
+    const bad: Array<[Record<string, unknown>, string]> = [
+      [{ licencePhoto: undefined }, '营业执照照片为必填项'],
+      [{ licencePhoto: '' }, '营业执照照片为必填项'],
+      [{ licencePhoto: 'https://img.example.cn/licence.jpg' }, '营业执照照片请在小程序内拍摄或选择上传，不能填写网址'],
+      [{ licencePhoto: 'cloud://other-env.other-env-1250000000/licences/a.jpg' }, '营业执照照片应为本小程序上传的图片'],
+      [{ legalRepName: undefined }, '法定代表人（负责人、经营者）为必填项'],
+      [{ legalRepName: 'x'.repeat(31) }, '法定代表人（负责人、经营者）'],
+    ];
+    for (const [over, words] of bad) {
+      const msg = await expectRefused(ME, application(uscc, over), 'INVALID_INPUT');
+      expect(msg).toContain(words);
+    }
   });
 
   it('one person may have at most 10 pending applications', async () => {

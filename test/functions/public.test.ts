@@ -178,10 +178,10 @@ describe('verifyCode', () => {
     expect(revoked.res.data.profile.name).toBe('萝北县状态测试商店');
     expect(revoked.calls).toBe(1);
 
-    // Reissued: the old print is retired, the new one valid.
+    // Reissued after revocation: the old print still says 已撤销 (not 旧码已停用), the new one is valid.
     const { issueCode } = await import('../../server/codes');
     const next = await issueCode(cloud.db, entity, 'test-staff', new Date(), 2);
-    expect((await verify({ codeId: code._id, version: 1 })).res.data.verdict).toBe('retired');
+    expect((await verify({ codeId: code._id, version: 1 })).res.data).toMatchObject({ verdict: 'revoked', label: '已撤销' });
     expect((await verify({ codeId: next._id, version: 2 })).res.data.verdict).toBe('valid');
   });
 });

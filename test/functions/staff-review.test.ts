@@ -132,7 +132,7 @@ describe('reviewApplication', () => {
     const first = await seedApplication(cloud, { districtCode: '230405' });
     const a = await staff(CITY, 'reviewApplication', { applicationId: first._id, decision: 'approve' });
     const second = await seedApplication(cloud, { districtCode: '230405', uscc: first.uscc, applicant: MERCHANT2 });
-    const b = await staff(CITY, 'reviewApplication', { applicationId: second._id, decision: 'approve' });
+    const b = await staff(CITY, 'reviewApplication', { applicationId: second._id, decision: 'approve', confirmTakeover: true, reason: '已核对授权委托书' });
     expect(b.data.code.codeId).toBe(a.data.code.codeId);
     const [entity] = await all(cloud, 'entities', { uscc: first.uscc });
     expect(entity.ownerOpenids).toEqual([MERCHANT, MERCHANT2]);
@@ -203,7 +203,7 @@ describe('suspend and revoke', () => {
     expect(await all(cloud, 'auditLog', { 'target.id': codeId, action: 'suspendCode' })).toHaveLength(1);
 
     const again = await seedApplication(cloud, { districtCode: '230402', uscc });
-    const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: again._id, decision: 'approve' });
+    const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: again._id, decision: 'approve', confirmTakeover: true, reason: '已核对营业执照' });
     expect(res.data.code).toMatchObject({ version: 2, status: 'active' });
     expect(res.data.code.codeId).not.toBe(codeId);
   });

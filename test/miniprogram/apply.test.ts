@@ -5,14 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { testUscc } from '../support/coded-entity';
-import { installWx, loadPage, pick, tap, textOf, typeInto, until } from '../support/simulate';
+import { fillEntitlement } from '../support/apply-form';
+import { installWx, loadPage, pick, tap, textOf, typeInto, until, type WxOptions } from '../support/simulate';
 
 const OPENID = 'oApplyPage_0001';
 let cloud: TestCloud;
+let wxOptions: WxOptions;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  installWx({ cloudUrl: cloud.url, openid: OPENID });
+  wxOptions = { cloudUrl: cloud.url, openid: OPENID, sdk: cloud.cloud };
+  installWx(wxOptions);
 });
 
 afterAll(async () => {
@@ -43,6 +46,7 @@ describe('apply page', () => {
     await typeInto(page, '.in-contactName', '王五');
     await typeInto(page, '.in-contactPhone', '13700002222');
     await pick(page, '.field-picker', 1);
+    await fillEntitlement(page, wxOptions);
 
     // City-level code: the district must be chosen before anything is sent.
     const version = cloud.writeVersion();
@@ -67,6 +71,7 @@ describe('apply page', () => {
     }
     await pick(page, '.field-picker', 0);
     await pick(page, '.district-picker', 0);
+    await fillEntitlement(page, wxOptions);
     await tap(page, '.submit');
     await until(() => textOf(page, '.form-error') !== '', 'the refusal');
     expect(textOf(page, '.form-error')).toContain('已有待审核的申请');

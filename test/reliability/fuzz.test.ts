@@ -13,7 +13,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? '12');
 
 const CITY_ADMIN = 'fuzz-city-admin';
 const FUNCTIONS = {
-  merchant: { caller: 'fuzz-merchant', actions: ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection'] },
+  merchant: { caller: 'fuzz-merchant', actions: ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection', 'withdrawApplication', 'myApplications'] },
   public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report'] },
   staff: {
     caller: CITY_ADMIN,
@@ -23,7 +23,7 @@ const FUNCTIONS = {
 } as const;
 
 /** Actions that only read: they must never write, whatever they answer. */
-const READS = new Set(['myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
+const READS = new Set(['myApplications', 'myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
 
 let cloud: TestCloud;
 

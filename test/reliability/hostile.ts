@@ -11,7 +11,7 @@ export const KNOWN_KEYS = [
   'applicationId', 'commitmentId', 'id', 'decision', 'approve', 'reason', 'kind', 'fileBase64', 'fileID',
   'department', 'target', 'targetId', 'content', 'status', 'from', 'to', 'date', 'openid', 'role',
   'promiserName', 'promiserCategory', 'promiserCode', 'commitmentType', 'committedOn', 'publicity', 'liability',
-  'storefrontPhoto', 'op', 'member', 'days',
+  'storefrontPhoto', 'op', 'member', 'days', 'licencePhoto', 'legalRepName', 'confirmTakeover',
 ] as const;
 
 /** Operator injection: objects a naive `where(payload)` would treat as a query. */

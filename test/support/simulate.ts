@@ -96,6 +96,8 @@ export interface WxRecorder {
   clipboard: string[];
   /** fileIDs stored by wx.cloud.uploadFile. */
   uploads: string[];
+  /** The contents of the wx.showModal dialogs shown. */
+  modals: string[];
 }
 
 export interface WxOptions {
@@ -111,6 +113,8 @@ export interface WxOptions {
   chosenImage?: Buffer;
   /** Make wx.cloud.uploadFile fail (read when called), as a lost network would. */
   uploadFails?: boolean;
+  /** What the person answers a wx.showModal dialog (read when shown; default: confirm). */
+  modalConfirm?: boolean;
 }
 
 /** WeChat's promise style: callbacks when given, and a promise either way. */
@@ -126,7 +130,7 @@ function wxApi<O>(run: (o: O) => Promise<unknown>) {
 /** Point the `wx` global at the local cloud as `openid` and record navigation and toasts. */
 export function installWx(options: WxOptions): WxRecorder {
   installPageShim();
-  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [] };
+  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [], modals: [] };
   const wx = (globalThis as any).wx;
   wx.cloud = {
     init() {},
@@ -162,6 +166,11 @@ export function installWx(options: WxOptions): WxRecorder {
   wx.showToast = ({ title }: { title: string }) => rec.toasts.push(title);
   wx.showLoading = () => {};
   wx.hideLoading = () => {};
+  wx.showModal = wxApi(async ({ content }: { content?: string }) => {
+    rec.modals.push(content ?? '');
+    const confirm = options.modalConfirm !== false;
+    return { confirm, cancel: !confirm };
+  });
   wx.setClipboardData = ({ data }: { data: string }) => rec.clipboard.push(data);
   wx.scanCode = ({ success, fail }: { success?: (r: { result: string }) => void; fail?: () => void }) =>
     options.scanResult === undefined ? fail?.() : success?.({ result: options.scanResult });

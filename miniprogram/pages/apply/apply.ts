@@ -1,6 +1,11 @@
-/** 申请诚信码: the USCC is checked as it is typed; the function checks everything again. */
+/**
+ * 申请诚信码: the USCC is checked as it is typed; the function checks everything again. The
+ * 营业执照 photo is required and seen only by the reviewing staff. Opened with `?from=<id>` (from a
+ * rejected or withdrawn application, or the decision message) the form is filled with what was filed.
+ */
+import { config } from '../../config';
 import { DISTRICTS, ENTITY_CATEGORIES, FIELDS, type EntityCategory } from '../../lib/core';
-import { applyCode } from '../../services/merchant';
+import { applyCode, myApplications, type MyApplicationItem } from '../../services/merchant';
 import { uploadImage } from '../../services/storage';
 import { usccHint } from './uscc-hint';
 
@@ -8,8 +13,9 @@ const CATEGORY_KEYS = Object.keys(ENTITY_CATEGORIES) as EntityCategory[];
 
 Page({
   data: {
-    form: { uscc: '', entityName: '', address: '', contactName: '', contactPhone: '', storefrontPhoto: '' },
+    form: { uscc: '', entityName: '', legalRepName: '', address: '', contactName: '', contactPhone: '', storefrontPhoto: '', licencePhoto: '' },
     uploading: false,
+    licenceUploading: false,
     categoryNames: CATEGORY_KEYS.map((k) => ENTITY_CATEGORIES[k]),
     categoryIndex: 0,
     districtNames: DISTRICTS.map((d) => d.name),
@@ -21,7 +27,42 @@ Page({
     needsDistrict: false,
     error: '',
     submitting: false,
-    done: null as null | { uscc: string; districtName: string },
+    done: null as null | { uscc: string; districtName: string; notes: string[] },
+    /** Set when the form was filled from an earlier application. */
+    refilledFrom: '',
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    if (query.from) void this.refill(query.from);
+  },
+
+  /** Fill the form with an earlier application of the caller's (only their own are returned). */
+  async refill(id: string) {
+    const res = await myApplications();
+    if (!res.ok) return;
+    const app = res.data.items.find((a: MyApplicationItem) => a.id === id);
+    if (!app) return;
+    const f = app.form;
+    this.onUsccInput({ detail: { value: f.uscc } } as WechatMiniprogram.Input);
+    const update: Record<string, unknown> = {
+      form: {
+        uscc: f.uscc,
+        entityName: f.entityName,
+        legalRepName: f.legalRepName,
+        address: f.address,
+        contactName: f.contactName,
+        contactPhone: f.contactPhone,
+        storefrontPhoto: f.storefrontPhoto,
+        licencePhoto: f.licencePhoto,
+      },
+      fieldIndex: FIELDS.indexOf(f.field as (typeof FIELDS)[number]),
+      refilledFrom: app.decisionReason ? `上次申请${app.statusText}：${app.decisionReason}` : `上次申请${app.statusText}`,
+    };
+    const category = CATEGORY_KEYS.indexOf(f.category as EntityCategory);
+    if (category >= 0) update.categoryIndex = category;
+    const district = DISTRICTS.findIndex((d) => d.code === f.districtCode);
+    if (district >= 0) update.districtIndex = district;
+    this.setData(update);
   },
 
   onInput(e: WechatMiniprogram.Input) {
@@ -80,13 +121,51 @@ Page({
     this.setData({ 'form.storefrontPhoto': '' });
   },
 
+  /** 营业执照照片 (required): seen only by the staff who review the application. */
+  async chooseLicence() {
+    if (this.data.licenceUploading) return;
+    let filePath: string | undefined;
+    try {
+      const chosen = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
+      filePath = chosen.tempFiles[0]?.tempFilePath;
+    } catch {
+      return; // cancelled
+    }
+    if (!filePath) return;
+    this.setData({ licenceUploading: true });
+    try {
+      const fileID = await uploadImage('licences', filePath);
+      this.setData({ licenceUploading: false, 'form.licencePhoto': fileID, error: '' });
+    } catch {
+      this.setData({ licenceUploading: false });
+      wx.showToast({ title: '营业执照照片上传失败，请重试', icon: 'none', duration: 3000 });
+    }
+  },
+
+  removeLicence() {
+    this.setData({ 'form.licencePhoto': '' });
+  },
+
+  /**
+   * Ask to be told the result (a subscribe message). WeChat only allows this from the tap itself,
+   * so it is started before anything is awaited; a refusal or an unconfigured template changes nothing.
+   */
+  askToBeTold() {
+    const tmplId = config.subscribeTemplates.applicationDecided;
+    if (!tmplId || typeof wx.requestSubscribeMessage !== 'function') return;
+    wx.requestSubscribeMessage({ tmplIds: [tmplId], success: () => undefined, fail: () => undefined });
+  },
+
   async submit() {
     const d = this.data;
     if (d.submitting) return;
-    if (d.uploading) return this.setData({ error: '照片正在上传，请稍候' });
+    if (d.uploading || d.licenceUploading) return this.setData({ error: '照片正在上传，请稍候' });
     if (!d.usccOk) return this.setData({ error: d.usccMessage || '请填写正确的统一社会信用代码' });
     if (d.fieldIndex < 0) return this.setData({ error: '请选择行业领域' });
     if (d.needsDistrict && d.districtIndex < 0) return this.setData({ error: '请选择所属县（区）' });
+    if (d.form.legalRepName.trim() === '') return this.setData({ error: '请填写法定代表人（负责人、经营者）' });
+    if (d.form.licencePhoto === '') return this.setData({ error: '请拍摄或选择营业执照照片' });
+    this.askToBeTold();
     this.setData({ submitting: true, error: '' });
     const res = await applyCode({
       ...d.form,
@@ -94,7 +173,9 @@ Page({
       field: FIELDS[d.fieldIndex] ?? '',
       ...(d.districtIndex >= 0 ? { districtCode: DISTRICTS[d.districtIndex]!.code } : {}),
     });
-    if (res.ok) this.setData({ submitting: false, done: { uscc: res.data.uscc, districtName: res.data.districtName } });
+    if (res.ok) {
+      this.setData({ submitting: false, done: { uscc: res.data.uscc, districtName: res.data.districtName, notes: res.data.notes ?? [] } });
+    }
     else this.setData({ submitting: false, error: res.error.message });
   },
 
