@@ -11,6 +11,7 @@ import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
+import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -26,6 +27,8 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  setBulletinInputs,
+  setDepartmentProgress,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */
