@@ -12,6 +12,7 @@ import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
 import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
+import { kaohe } from './kaohe';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -29,6 +30,7 @@ export const staffActions: Record<string, Action> = {
   correctRecord,
   setBulletinInputs,
   setDepartmentProgress,
+  kaohe,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */
