@@ -134,7 +134,8 @@ function assess(ind: Indicator, f: UnitFigures): Assessment {
       const p = f.publicity;
       if (!p) return noData('本年度“双公示”报送情况表（附件1）中没有本单位');
       if (p.total === 0) return manual('本年度附件1中本单位填报“双公示”信息0条');
-      return verdict(p.timely === p.total, `本年度及时填报${p.timely}条/共${p.total}条，及时率${pct(p.timely, p.total)}`, '及时率须达到100%：此后每条“双公示”信息须在7日内填报');
+      // A late item cannot be made timely afterwards: once lost, nothing this year wins it back.
+      return verdict(p.timely === p.total, `本年度及时填报${p.timely}条/共${p.total}条，及时率${pct(p.timely, p.total)}`);
     }
     case 'd2.1': {
       const s = f.districtRow?.xinyidaiShare;

@@ -41,6 +41,7 @@ import type {
 } from '../server/model';
 import type { RateSnapshotDoc, SnapshotRow } from '../server/staff/stats';
 import { isMain } from './is-main';
+import { bulletinDemoData, type BulletinDemoData } from './seed-bulletin';
 
 /** Per district: market entities, share with an active code, share on 信易贷, rural or urban. */
 export const PLAN: Record<string, { entities: number; codedPct: number; xinyidaiPct: number; rural: boolean }> = {
@@ -73,7 +74,7 @@ export type SeedData = {
   districtTotals: DistrictTotalsDoc[];
   rateSnapshots: RateSnapshotDoc[];
   staff: StaffDoc[];
-};
+} & BulletinDemoData;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness.
@@ -296,6 +297,7 @@ export function generateDemoData(today: string, scale = 1): SeedData {
     districtTotals: [],
     rateSnapshots: [],
     staff: [],
+    ...bulletinDemoData(today),
   };
   const usedUscc = new Set<string>();
   const usedNames = new Set<string>();
