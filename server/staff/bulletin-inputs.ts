@@ -15,7 +15,7 @@ import type { Database } from '../cloud';
 import { fetchById, fetchOne } from '../db';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { actorOf, auditByStaff, loadStaff, requireCity } from './roles';
+import { actorOf, auditByStaff, loadStaff, requireCity, type Staff } from './roles';
 
 const countOf = (label: string) =>
   z.coerce.number({ error: `${label}应为数字` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能为负数` }).max(1_000_000, { error: `${label}超出合理范围` });
@@ -58,32 +58,36 @@ export interface DepartmentProgressDoc extends Entered {
   departments: DepartmentStatus[];
 }
 
-async function save(db: Database, ctx: ActionContext, collection: 'bulletinInputs' | 'departmentProgress', asOf: string, value: object) {
-  const staff = await loadStaff(db, ctx.caller.openid);
-  requireCity(staff);
+async function save(db: Database, staff: Staff, now: Date, collection: 'bulletinInputs' | 'departmentProgress', asOf: string, value: object) {
   const coll = db.collection(COLLECTIONS[collection]);
   const before = await fetchById<Entered>(coll.doc(asOf));
-  const doc = { asOf, ...value, enteredBy: actorOf(staff), enteredByName: staff.name, enteredAt: ctx.now };
+  const doc = { asOf, ...value, enteredBy: actorOf(staff), enteredByName: staff.name, enteredAt: now };
   await coll.doc(asOf).set({ data: doc });
-  await auditByStaff(db, staff, { at: ctx.now, action: collection === 'bulletinInputs' ? 'setBulletinInputs' : 'setDepartmentProgress', target: { collection: COLLECTIONS[collection], id: asOf }, before: before ?? null, after: doc });
+  await auditByStaff(db, staff, { at: now, action: collection === 'bulletinInputs' ? 'setBulletinInputs' : 'setDepartmentProgress', target: { collection: COLLECTIONS[collection], id: asOf }, before: before ?? null, after: doc });
   return { _id: asOf, ...doc };
 }
 
+async function cityAdmin(ctx: ActionContext): Promise<Staff> {
+  const staff = await loadStaff(ctx.db, ctx.caller.openid);
+  requireCity(staff);
+  return staff;
+}
+
 export async function setBulletinInputs(payload: Record<string, unknown>, ctx: ActionContext) {
-  await loadStaff(ctx.db, ctx.caller.openid).then(requireCity);
+  const staff = await cityAdmin(ctx);
   const input = parseOrThrow(inputsSchema, payload);
   const value: BulletinInputs = {
     officialCommitments: input.officialCommitments,
     coverageBase: input.coverageBase,
     disclosureBasisPoints: Math.round(input.disclosurePercent * 100),
   };
-  return save(ctx.db, ctx, 'bulletinInputs', input.asOf ?? chinaDate(ctx.now), value);
+  return save(ctx.db, staff, ctx.now, 'bulletinInputs', input.asOf ?? chinaDate(ctx.now), value);
 }
 
 export async function setDepartmentProgress(payload: Record<string, unknown>, ctx: ActionContext) {
-  await loadStaff(ctx.db, ctx.caller.openid).then(requireCity);
+  const staff = await cityAdmin(ctx);
   const input = parseOrThrow(progressSchema, payload);
-  return save(ctx.db, ctx, 'departmentProgress', input.asOf ?? chinaDate(ctx.now), { departments: input.departments });
+  return save(ctx.db, staff, ctx.now, 'departmentProgress', input.asOf ?? chinaDate(ctx.now), { departments: input.departments });
 }
 
 /** The latest entry dated on or before `cutoff`. */

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { date, DomainError, parseOrThrow } from '../../core';
-import { buildReport, type Report, type ReportSources } from '../../core/bulletin-report';
+import { buildReport, chineseMonth, type Report, type ReportSources } from '../../core/bulletin-report';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from '../../core/bulletin-tables';
 import { chinaDate, chineseDate, type CityStats } from '../../core/rates';
 import type { Database } from '../cloud';
@@ -71,7 +71,7 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
   if (!gov) missing.push({ code: 'NO_GOV_COMMITMENT_TABLE', message: `尚未导入截至${chineseDate(cutoff)}的政务承诺完成情况表（附件3）` });
   if (!inputs) missing.push({ code: 'NO_BULLETIN_INPUTS', message: '尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' });
   if (!monthly) {
-    const which = options.month ? `${options.month.replace(/^(\d{4})-0?(\d+)$/, '$1年$2月')}的` : '';
+    const which = options.month ? `${chineseMonth(options.month)}的` : '';
     missing.push({ code: 'NO_MONTHLY_TABLE', message: `尚未导入${which}工作动态报送情况表（附件4）` });
   }
   if (!asOf.stats.city.xinyidaiShare) missing.push({ code: 'NO_TOTALS', message: '尚未导入各县（区）市场主体总量，无法生成通报' });

@@ -147,6 +147,7 @@ describe('the 通报 as of a cut-off date', () => {
     expect(exp.error).toMatchObject({ code: 'NO_BULLETIN_INPUTS', message: '无法生成通报：尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' });
     const other = await staff(CITY, 'bulletin', { cutoff: '2026-05-25', month: '2026-04' });
     expect(other.data.missing.map((m: { code: string }) => m.code)).toEqual(['NO_BULLETIN_INPUTS', 'NO_MONTHLY_TABLE']);
+    expect(other.data.missing[1].message).toBe('尚未导入2026年4月的工作动态报送情况表（附件4）');
   });
 
   it('takes the figures no table holds from the city, marked with who entered them', async () => {
