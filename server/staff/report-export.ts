@@ -4,7 +4,7 @@ import { date, DomainError, ISSUING_AUTHORITY, optionalText, parseOrThrow } from
 import { chinaDate } from '../../core/rates';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { reportDocx, type DocumentFrame } from './report-docx';
+import type { DocumentFrame } from './report-docx';
 import { reportOptionsSchema, requireReport } from './report';
 import { auditByStaff, loadStaff, requireCity } from './roles';
 
@@ -45,6 +45,8 @@ export async function exportReport(payload: Record<string, unknown>, { caller, d
     ...(input.mainRecipients ? { mainRecipients: input.mainRecipients } : {}),
     ...(input.copyTo ? { copyTo: input.copyTo } : {}),
   };
+  // Loaded on first use: the other staffFiles actions (imports, templates) never evaluate docx.
+  const { reportDocx } = await import('./report-docx');
   const file = await reportDocx(state.report, frame);
   await auditByStaff(db, staff, {
     at: now,
