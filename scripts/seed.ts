@@ -51,6 +51,7 @@ const REGISTER_TYPE: Record<EntityDoc['category'], string> = {
   cooperative: '农民专业合作社',
   other: '其他',
 };
+import { bulletinDemoData, type BulletinDemoData } from './seed-bulletin';
 
 /** Per district: market entities, share with an active code, share on 信易贷, rural or urban. */
 export const PLAN: Record<string, { entities: number; codedPct: number; xinyidaiPct: number; rural: boolean }> = {
@@ -85,7 +86,7 @@ export type SeedData = {
   staff: StaffDoc[];
   /** 市场主体名录 rows of the entities with demo applications, so the review card's checks have something to compare. */
   register: RegisterDoc[];
-};
+} & BulletinDemoData;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness.
@@ -309,6 +310,7 @@ export function generateDemoData(today: string, scale = 1): SeedData {
     rateSnapshots: [],
     staff: [],
     register: [],
+    ...bulletinDemoData(today),
   };
   const usedUscc = new Set<string>();
   const usedNames = new Set<string>();

@@ -37,6 +37,12 @@ export const COLLECTIONS = {
   quotas: 'quotas',
   /** One document per changed register row on re-import: before and after of the changed fields. */
   registerHistory: 'registerHistory',
+  /** The 通报's imported tables (附件1 双公示, 附件3 政务承诺, 附件4 工作动态): one document per kind and period. */
+  bulletinTables: 'bulletinTables',
+  /** Figures of the 通报 no table holds (公职人员承诺份数, 覆盖面 base, 公开公示率), entered by the city per date. */
+  bulletinInputs: 'bulletinInputs',
+  /** 行管部门 status for section 三, entered by the city until the department ledger (issue #14) replaces it. */
+  departmentProgress: 'departmentProgress',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -13,6 +13,8 @@ import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
+import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
+import { kaohe } from './kaohe';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -31,6 +33,9 @@ export const staffActions: Record<string, Action> = {
   batches,
   withdrawBatch,
   correctTotals,
+  setBulletinInputs,
+  setDepartmentProgress,
+  kaohe,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

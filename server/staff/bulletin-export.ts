@@ -6,7 +6,7 @@ import { writeWorkbook } from './xlsx';
 
 export async function exportBulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
   const b = await buildBulletin(ctx);
-  const title = `各县（区）"码上诚信"赋码及入驻"信易贷"平台情况（截至${chineseDate(b.asOf)}）`;
+  const title = `各县（区）“码上诚信”赋码及入驻“信易贷”平台情况（截至${chineseDate(b.asOf)}）`;
   const num = (p: string) => (p === '' ? null : Number(p));
   const file = await writeWorkbook([
     {

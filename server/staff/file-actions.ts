@@ -5,11 +5,15 @@
  */
 import type { Action } from '../handler';
 import { exportBulletin } from './bulletin-export';
+import { importTable } from './bulletin-tables';
 import { importRecords } from './import';
+import { exportReport } from './report-export';
 import { importTemplate } from './templates';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
   importTemplate,
   exportBulletin,
+  importTable,
+  exportReport,
 };

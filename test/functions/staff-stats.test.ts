@@ -76,7 +76,7 @@ describe('bulletin', () => {
     const today = chinaDate(new Date());
     const [y, m, d] = today.split('-').map(Number);
     expect(res.data.sentence).toBe(
-      `截至${y}年${m}月${d}日，'码上诚信'各县（区）赋码占市场总量排名情况：前三名的是：绥滨县：23.64%，南山区：21.86%，萝北县：15.55%；后两名的是：向阳区：7.50%，东山区：4.31%。`,
+      `截至${y}年${m}月${d}日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：绥滨县：23.64%，南山区：21.86%，萝北县：15.55%；后两名的是：向阳区：7.50%，东山区：4.31%。`,
     );
     expect(res.data.rows).toHaveLength(9);
     expect(res.data.rows[8]).toMatchObject({ name: '全市', codeRatePercent: '15.26' });
@@ -93,8 +93,8 @@ describe('bulletin', () => {
     expect(values(3)).toEqual([
       '序号',
       '部门名称',
-      '入驻"信易贷"平台企业数量占本辖区市场主体总量比重 (%)',
-      '"码上诚信"赋码情况占本辖区市场主体总量比重 (%)',
+      '入驻“信易贷”平台企业数量占本辖区市场主体总量比重 (%)',
+      '“码上诚信”赋码情况占本辖区市场主体总量比重 (%)',
     ]);
     expect(values(4)).toEqual([1, '向阳区', 20, 7.5]);
     expect(values(11)).toEqual([8, '绥滨县', 20, 23.64]);

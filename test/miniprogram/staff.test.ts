@@ -97,7 +97,7 @@ describe('bulletin page', () => {
     installWx({ cloudUrl: cloud.url, openid: CITY });
     const page = loadPage('pages/staff-bulletin/staff-bulletin');
     await until(() => page.data.loading === false, 'the bulletin');
-    expect(textOf(page, '.sentence')).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日，'码上诚信'各县（区）赋码占市场总量排名情况：前三名的是：工农区：45\.00%，绥滨县：23\.64%，向阳区：7\.50%。$/);
+    expect(textOf(page, '.sentence')).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：工农区：45\.00%，绥滨县：23\.64%，向阳区：7\.50%。$/);
     const rows = texts(page, '.tr.row');
     expect(rows).toHaveLength(9);
     expect(rows[0]).toBe('1 向阳区 20.00 7.50');
