@@ -142,8 +142,13 @@ export interface RecordProvenance {
 
 export type CommitmentStatus = 'pending' | 'approved' | 'rejected';
 
-export interface CommitmentDoc extends CommitmentInput, RecordProvenance {
+export interface CommitmentDoc extends Omit<CommitmentInput, 'field'>, RecordProvenance {
   _id: string;
+  /**
+   * 行业领域 (department scope): the sheet's optional 行业领域 column, else the importing department's
+   * field, else the entity's (core/industry.ts recordField); for a merchant's own, the entity's.
+   */
+  field: string;
   /** = promiserCode; the join key with entities. */
   uscc: string;
   status: CommitmentStatus;

@@ -71,7 +71,8 @@ export interface CommitmentForm {
   promiserCategory: string;
   promiserCode: string;
   commitmentType: string;
-  field: string;
+  /** 承诺领域: the kind of commitment document (市场主体承诺书 …). */
+  commitmentArea: string;
   reason: string;
   content: string;
   liability: string;
@@ -86,6 +87,7 @@ export function submitCommitment(form: CommitmentForm): Promise<CallResult<{ com
 export interface MyCommitment {
   id: string;
   commitmentType: string;
+  commitmentArea: string;
   field: string;
   reason: string;
   content: string;

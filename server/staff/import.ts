@@ -22,7 +22,8 @@ import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CollectionName, type RecordSource } from '../model';
-import { actorOf, auditByStaff, loadStaff, type Staff } from './roles';
+import { actorOf, auditByStaff, loadStaff, staffFields, type Staff } from './roles';
+import { commitmentField } from './record-field';
 import { readFirstSheet, type SheetRow } from './xlsx';
 
 /** Largest accepted file. A 60,000-row 主动承诺信息表 is about 3 MB. */
@@ -102,8 +103,9 @@ function scopeIssue(staff: Staff, kind: FormKind, value: Record<string, unknown>
   if (kind === 'districtTotals' && staff.role === 'district' && value.districtCode !== staff.districtCode) {
     return { row: 0, column: columnLabel(kind, 'districtCode'), reason: '只能导入本县（区）的数据' };
   }
-  if (kind === 'commitment' && staff.role === 'department' && value.field !== staff.field) {
-    return { row: 0, column: columnLabel(kind, 'field'), reason: `只能导入「${staff.field ?? ''}」领域的承诺` };
+  // 承诺领域 is the kind of document, not the industry: only an explicit 行业领域 column can be out of scope.
+  if (kind === 'commitment' && staff.role === 'department' && value.field !== undefined && !staffFields(staff).includes(String(value.field))) {
+    return { row: 0, column: columnLabel(kind, 'field'), reason: `只能导入「${staffFields(staff).join('、')}」领域的承诺` };
   }
   return undefined;
 }
@@ -153,7 +155,7 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
       return;
     }
     seen.add(dedupKey);
-    const extra = kind === 'commitment' ? { uscc: value.promiserCode, status: 'approved' } : {};
+    const extra = kind === 'commitment' ? { uscc: value.promiserCode, status: 'approved', field: commitmentField(staff, source, value) } : {};
     await writer.push({ ...value, ...extra, source, dedupKey, createdAt: now });
   };
 
