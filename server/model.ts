@@ -35,6 +35,8 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   /** Per-user counters that make limits hold under concurrency (server/limits.ts). */
   quotas: 'quotas',
+  /** One-time claim codes of codes the office issued from collected data (server/claims.ts), one per entity. */
+  claims: 'claims',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -8,6 +8,7 @@ import { bulletin } from './bulletin';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
+import { issueCodes } from './issue-codes';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
@@ -26,6 +27,7 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  issueCodes,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -1,0 +1,114 @@
+/**
+ * What the office knows about entities that have not applied: the 市场主体名录 (register) and the
+ * records departments imported (归集). 生码 creates an entity from this, so the data a code shows
+ * comes from the departments, never from the caller.
+ */
+import { recordField, suggestCategory, type EntityCategory } from '../../core';
+import type { Database } from '../cloud';
+import { fetchAll } from '../db';
+import { COLLECTIONS, type CommitmentDoc, type RecordSource, type RegisterDoc } from '../model';
+
+/** The record collections an import batch may have written, with the name column of each. */
+const RECORD_SOURCES = [
+  { collection: COLLECTIONS.commitments, name: 'promiserName' },
+  { collection: COLLECTIONS.honours, name: 'entityName' },
+  { collection: COLLECTIONS.registrations, name: 'entityName' },
+  { collection: COLLECTIONS.otherInfo, name: 'entityName' },
+] as const;
+
+/** Entities issued per call, and the USCCs a batch yields per call (`offset` pages through more). */
+export const MAX_ISSUE = 500;
+
+export interface CollectedEntity {
+  uscc: string;
+  name: string;
+  address: string;
+  category: EntityCategory;
+  /** From the register row, when there is one. */
+  registerDistrict?: string;
+  /** 行业领域 for department scope (core/industry.ts recordField). */
+  field: string;
+}
+
+type StoredRecord = Partial<CommitmentDoc> & { uscc: string; entityName?: string; source?: RecordSource; createdAt?: Date; batchId?: string };
+
+function categoryOf(entityType: string | undefined, uscc: string): EntityCategory {
+  if (entityType?.includes('个体')) return 'individual';
+  if (entityType?.includes('合作社')) return 'cooperative';
+  return suggestCategory(uscc);
+}
+
+function importSource(s: RecordSource | undefined): { departmentId?: string; department?: string } {
+  return s?.kind === 'import' ? { departmentId: s.departmentId, department: s.department } : {};
+}
+
+/**
+ * Everything known about each USCC: the register row first (name, address, district, type), else
+ * the most recent imported record that names it. `fallbackDepartment` decides the field when the
+ * data does not (the issuing department's).
+ */
+export async function collectedEntities(
+  db: Database,
+  usccs: readonly string[],
+  fallbackDepartment: { departmentId?: string } = {},
+): Promise<Map<string, CollectedEntity>> {
+  const _ = db.command;
+  const out = new Map<string, CollectedEntity>();
+  if (usccs.length === 0) return out;
+  const [register, ...records] = await Promise.all([
+    fetchAll<RegisterDoc>(db.collection(COLLECTIONS.register).where({ uscc: _.in([...usccs]) }).limit(1000)),
+    ...RECORD_SOURCES.map((r) =>
+      fetchAll<StoredRecord>(db.collection(r.collection).where({ uscc: _.in([...usccs]), withdrawn: _.neq(true) }).orderBy('createdAt', 'desc').limit(1000)),
+    ),
+  ]);
+  const latest = new Map<string, { rec: StoredRecord; name: string }>();
+  records.forEach((list, i) => {
+    for (const rec of list) {
+      const name = String((rec as Record<string, unknown>)[RECORD_SOURCES[i]!.name] ?? '').trim();
+      const prev = latest.get(rec.uscc);
+      if (name !== '' && (!prev || new Date(rec.createdAt ?? 0) > new Date(prev.rec.createdAt ?? 0))) latest.set(rec.uscc, { rec, name });
+    }
+  });
+  for (const uscc of usccs) {
+    const row = register.find((r) => r.uscc === uscc);
+    const rec = latest.get(uscc);
+    if (!row && !rec) continue;
+    const src = rec ? importSource(rec.rec.source) : {};
+    let field: string = recordField({
+      field: rec?.rec.field,
+      departmentId: src.departmentId ?? fallbackDepartment.departmentId,
+      department: src.department,
+    });
+    if (field === '其他' && !rec) field = '市场监管'; // the register is 市场监管's export
+    out.set(uscc, {
+      uscc,
+      name: row?.name ?? rec!.name,
+      address: row?.address ?? '',
+      category: categoryOf(row?.entityType, uscc),
+      ...(row?.districtCode ? { registerDistrict: row.districtCode } : {}),
+      field,
+    });
+  }
+  return out;
+}
+
+/** The distinct USCCs an import batch named (records or register rows), sorted, one page of them. */
+export async function usccsOfBatch(db: Database, batchId: string, offset: number): Promise<{ usccs: string[]; total: number }> {
+  const _ = db.command;
+  const all = new Set<string>();
+  const collections = [...RECORD_SOURCES.map((r) => r.collection), COLLECTIONS.register];
+  for (const collection of collections) {
+    for (const where of [{ batchId }, { 'source.batch': batchId }]) {
+      // A batch is bounded by the import's file size; read its USCCs a page at a time.
+      for (let skip = 0; ; skip += 1000) {
+        const page = await fetchAll<{ uscc: string }>(
+          db.collection(collection).where({ ...where, withdrawn: _.neq(true) }).field({ uscc: true }).skip(skip).limit(1000),
+        );
+        for (const p of page) if (typeof p.uscc === 'string') all.add(p.uscc);
+        if (page.length < 1000) break;
+      }
+    }
+  }
+  const sorted = [...all].sort();
+  return { usccs: sorted.slice(offset, offset + MAX_ISSUE), total: sorted.length };
+}
