@@ -7,9 +7,11 @@ import type { Action } from '../handler';
 import { exportBulletin } from './bulletin-export';
 import { importRecords } from './import';
 import { importTemplate } from './templates';
+import { printBatch } from './print-batch';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
   importTemplate,
   exportBulletin,
+  printBatch,
 };
