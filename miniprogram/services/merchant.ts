@@ -112,3 +112,15 @@ export interface ObjectionForm {
 export function submitObjection(form: ObjectionForm): Promise<CallResult<{ objectionId: string }>> {
   return callFunction('merchant', 'submitObjection', { ...form });
 }
+
+export interface ClaimResult {
+  uscc: string;
+  entityName: string;
+  alreadyClaimed: boolean;
+  code: { codeId: string; version: number; status: string } | null;
+}
+
+/** 认领诚信码: the USCC and the one-time claim code from the department's delivery slip. */
+export function claimCode(uscc: string, code: string): Promise<CallResult<ClaimResult>> {
+  return callFunction<ClaimResult>('merchant', 'claimCode', { uscc, claimCode: code });
+}

@@ -40,4 +40,8 @@ Page({
   apply() {
     wx.navigateTo({ url: '/pages/apply/apply' });
   },
+
+  claim() {
+    wx.navigateTo({ url: '/pages/claim/claim' });
+  },
 });

@@ -45,4 +45,11 @@ Page({
     if (!res.ok) return this.setData({ busy: false, error: res.error.message });
     this.setData({ busy: false, report: res.data });
   },
+
+  /** 生码 for the batch just imported. */
+  toIssue() {
+    const r = this.data.report as (ImportReport & { batch?: string; batchId?: string }) | null;
+    const batchId = r?.batchId ?? r?.batch;
+    if (batchId) wx.navigateTo({ url: `/pages/staff-issue/staff-issue?batchId=${encodeURIComponent(batchId)}` });
+  },
 });
