@@ -54,6 +54,9 @@ export const PLAN: Record<string, { entities: number; codedPct: number; xinyidai
   '230422': { entities: 8_500, codedPct: 10, xinyidaiPct: 16, rural: true }, // 绥滨县
 };
 
+/** The demo's department batch (市市场监管局's 主动承诺信息表) for shops without codes: 生码 → print → claim. */
+export const DEMO_BATCH_ID = 'demo-scjg-batch';
+
 /** Openids of the demo callers (the preview's caller switch uses the same ones). */
 export const DEMO_OPENIDS = {
   city: 'staff-city',
@@ -488,6 +491,51 @@ export function generateDemoData(today: string, scale = 1): SeedData {
     });
   }
 
+  /**
+   * The office's route, ready to walk (docs/forms-and-claims.md): a 主动承诺信息表 that 市市场监管局
+   * imported (batch DEMO_BATCH_ID) for five shops of 向阳区 that have no code yet, and for one shop
+   * known only from that form. 生码 → print → claim starts from here.
+   */
+  function addDemoBatch(): void {
+    const coded = new Set(data.codes.map((c) => c.entityId));
+    const shops = data.entities.filter((e) => e.districtCode === '230402' && e.field === '市场监管' && !coded.has(e._id)).slice(0, 5);
+    const newcomer = { name: '鹤岗市向阳区新开张便民超市', uscc: composeUscc({ department: '9', category: '2', area: '230402', org8: 'MA0DEM01' }) };
+    const day = todayN - 2;
+    for (const shop of [...shops.map((e) => ({ name: e.name, uscc: e.uscc, individual: e.category === 'individual' })), { ...newcomer, individual: true }]) {
+      const t = commitmentTemplate('市场监管');
+      const value: CommitmentInput = {
+        promiserName: shop.name,
+        promiserCategory: shop.individual ? '个体工商户' : '法人',
+        promiserCode: shop.uscc,
+        commitmentType: t.commitmentType,
+        commitmentArea: t.commitmentArea,
+        reason: t.reason,
+        content: t.content,
+        liability: t.liability,
+        committedOn: dateOfDayNumber(day - 1),
+        publicity: '可向社会公开',
+      };
+      data.commitments.push({
+        _id: `demo-batch-${shop.uscc}`,
+        ...value,
+        field: '市场监管',
+        uscc: shop.uscc,
+        status: 'approved',
+        batchId: DEMO_BATCH_ID,
+        source: {
+          kind: 'import',
+          departmentId: 'scjg',
+          department: '市市场监管局',
+          importedBy: DEMO_OPENIDS.department,
+          importedAt: atChina(day, 10),
+          batch: DEMO_BATCH_ID,
+        },
+        dedupKey: dedup('commitment', value as unknown as Record<string, unknown>),
+        createdAt: atChina(day, 10),
+      });
+    }
+  }
+
   function addRecords(e: EntityDoc, owner: string, issuedDay: number): void {
     // Records follow the code by a few days, never beyond today.
     const upTo = (day: number) => Math.min(day, todayN);
@@ -633,6 +681,8 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       createdAt: staffCreated,
     },
   );
+
+  addDemoBatch();
 
   // 60 days of rate snapshots, from the codes' issue dates: the curve the bulletin shows.
   const activeDays = new Map<string, number[]>();
