@@ -4,8 +4,10 @@
 #  - chromium: the headless browser the end-to-end tests drive with playwright-core
 #    (Debian's build at /usr/bin/chromium; playwright never downloads a browser here).
 #  - fonts-noto-cjk: Chinese glyphs in screenshots and the printed poster.
+#  - libreoffice-writer-nogui, poppler-utils: the e2e test renders the print batch (.docx) to PDF
+#    (soffice --headless) and its first page to PNG (pdftoppm), as an office printer would see it.
 set -euo pipefail
-packages=(python3 make g++ chromium fonts-noto-cjk)
+packages=(python3 make g++ chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

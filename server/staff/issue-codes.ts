@@ -51,6 +51,7 @@ export interface IssuedItem {
   codeId: string;
   version: number;
   url: string;
+  issuedAt: Date;
   /** null when the entity already has an owner (nothing to hand over). */
   claimCode: string | null;
   claimExpiresAt: Date | null;
@@ -223,6 +224,7 @@ function item(entity: EntityDoc, code: CodeDoc, claim: IssuedClaim | undefined):
     codeId: code._id,
     version: code.version,
     url: codeUrl(codeUrlPrefix(), code._id, code.version),
+    issuedAt: code.issuedAt,
     claimCode: claim?.claimCode ?? null,
     claimExpiresAt: claim?.claim.expiresAt ?? null,
   };

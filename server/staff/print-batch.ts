@@ -59,7 +59,8 @@ function line(text: string, opts: { size?: number; bold?: boolean; hei?: boolean
   });
 }
 
-async function posterPage(item: IssuedItem, day: string): Promise<Paragraph[]> {
+async function posterPage(item: IssuedItem): Promise<Paragraph[]> {
+  const day = chineseDate(chinaDate(new Date(item.issuedAt)));
   const png = await QRCode.toBuffer(item.url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 12 });
   return [
     line(ISSUING_AUTHORITY.brand, { size: 16, hei: true, after: 60 }),
@@ -137,7 +138,7 @@ export async function printBatch(payload: Record<string, unknown>, ctx: ActionCo
   const children: (Paragraph | Table)[] = [];
   for (const [i, item] of result.issued.entries()) {
     if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
-    children.push(...(await posterPage(item, day)));
+    children.push(...(await posterPage(item)));
     if (item.claimCode !== null) {
       children.push(new Paragraph({ children: [new PageBreak()] }));
       children.push(...slipPage(item as IssuedItem & { claimCode: string }, department, day));
