@@ -97,8 +97,9 @@ export async function usccsOfBatch(db: Database, batchId: string, offset: number
   const _ = db.command;
   const all = new Set<string>();
   const collections = [...RECORD_SOURCES.map((r) => r.collection), COLLECTIONS.register];
-  for (const collection of collections) {
-    for (const where of [{ batchId }, { 'source.batch': batchId }]) {
+  // `batchId` (indexed) first; records imported before batches existed only carry `source.batch`.
+  for (const where of [{ batchId }, { 'source.batch': batchId }]) {
+    for (const collection of collections) {
       // A batch is bounded by the import's file size; read its USCCs a page at a time.
       for (let skip = 0; ; skip += 1000) {
         const page = await fetchAll<{ uscc: string }>(
@@ -108,6 +109,7 @@ export async function usccsOfBatch(db: Database, batchId: string, offset: number
         if (page.length < 1000) break;
       }
     }
+    if (all.size > 0) break;
   }
   const sorted = [...all].sort();
   return { usccs: sorted.slice(offset, offset + MAX_ISSUE), total: sorted.length };
