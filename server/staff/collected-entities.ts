@@ -55,20 +55,32 @@ export async function collectedEntities(
   const _ = db.command;
   const out = new Map<string, CollectedEntity>();
   if (usccs.length === 0) return out;
+  const $ = db.command.aggregate;
+  // Per collection, the most recent record of each USCC (grouped in the database: a USCC may have many records).
+  const latestOf = async (r: (typeof RECORD_SOURCES)[number]) => {
+    const res = (await db
+      .collection(r.collection)
+      .aggregate()
+      .match({ uscc: _.in([...usccs]), withdrawn: _.neq(true) })
+      .sort({ createdAt: -1 })
+      .group({ _id: '$uscc', name: $.first(`$${r.name}`), field: $.first('$field'), source: $.first('$source'), createdAt: $.first('$createdAt') })
+      .limit(MAX_ISSUE)
+      .end()) as { list: { _id: string; name?: string; field?: string; source?: RecordSource; createdAt?: Date }[] };
+    return res.list;
+  };
   const [register, ...records] = await Promise.all([
     fetchAll<RegisterDoc>(db.collection(COLLECTIONS.register).where({ uscc: _.in([...usccs]) }).limit(1000)),
-    ...RECORD_SOURCES.map((r) =>
-      fetchAll<StoredRecord>(db.collection(r.collection).where({ uscc: _.in([...usccs]), withdrawn: _.neq(true) }).orderBy('createdAt', 'desc').limit(1000)),
-    ),
+    ...RECORD_SOURCES.map(latestOf),
   ]);
   const latest = new Map<string, { rec: StoredRecord; name: string }>();
-  records.forEach((list, i) => {
-    for (const rec of list) {
-      const name = String((rec as Record<string, unknown>)[RECORD_SOURCES[i]!.name] ?? '').trim();
-      const prev = latest.get(rec.uscc);
-      if (name !== '' && (!prev || new Date(rec.createdAt ?? 0) > new Date(prev.rec.createdAt ?? 0))) latest.set(rec.uscc, { rec, name });
+  for (const list of records) {
+    for (const g of list) {
+      const name = String(g.name ?? '').trim();
+      const rec: StoredRecord = { uscc: g._id, field: g.field, source: g.source, createdAt: g.createdAt };
+      const prev = latest.get(g._id);
+      if (name !== '' && (!prev || new Date(rec.createdAt ?? 0) > new Date(prev.rec.createdAt ?? 0))) latest.set(g._id, { rec, name });
     }
-  });
+  }
   for (const uscc of usccs) {
     const row = register.find((r) => r.uscc === uscc);
     const rec = latest.get(uscc);
