@@ -131,6 +131,9 @@ export function importTemplate(kind: ImportKind): Promise<CallResult<XlsxFile>> 
 }
 
 export interface ImportReport {
+  /** The import batch (server: `batch`; `batchId` once batches are their own documents). */
+  batch?: string;
+  batchId?: string;
   rows: number;
   inserted: number;
   duplicates: number;

@@ -48,7 +48,7 @@ Page({
 
   /** 生码 for the batch just imported. */
   toIssue() {
-    const r = this.data.report as (ImportReport & { batch?: string; batchId?: string }) | null;
+    const r = this.data.report;
     const batchId = r?.batchId ?? r?.batch;
     if (batchId) wx.navigateTo({ url: `/pages/staff-issue/staff-issue?batchId=${encodeURIComponent(batchId)}` });
   },
