@@ -17,3 +17,4 @@ export * from './code-reasons';
 export * from './search-keys';
 export * from './notifications';
 export * from './entitlement';
+export * from './industry';

@@ -1,12 +1,14 @@
 /**
  * Ready-made wording for the 主动承诺信息表, one per 行业领域, so a shopkeeper fills the form
  * by picking a field and adjusting the text rather than writing a legal promise from scratch.
- * The general template is the city's own example (主动型 · 市场主体承诺书).
+ * The general template is the city's own example row (主动型 · 市场主体承诺书 · 主动型，自愿作出承诺).
  */
 import type { Field } from './fields';
 
 export interface CommitmentTemplate {
   readonly commitmentType: '主动型';
+  /** 承诺领域: the kind of commitment document. */
+  readonly commitmentArea: string;
   readonly reason: string;
   readonly content: string;
   readonly liability: string;
@@ -17,7 +19,8 @@ const LIABILITY = '如违背上述承诺，自愿接受有关部门依法依规�
 
 export const GENERAL_TEMPLATE: CommitmentTemplate = {
   commitmentType: '主动型',
-  reason: '市场主体承诺书',
+  commitmentArea: '市场主体承诺书',
+  reason: '主动型，自愿作出承诺',
   content: GENERAL_CONTENT,
   liability: LIABILITY,
 };
@@ -43,5 +46,5 @@ const FIELD_PROMISES: Partial<Record<Field, string>> = {
 export function commitmentTemplate(field: string): CommitmentTemplate {
   const extra = FIELD_PROMISES[field as Field];
   if (!extra) return GENERAL_TEMPLATE;
-  return { ...GENERAL_TEMPLATE, reason: `市场主体承诺书（${field}）`, content: `${GENERAL_CONTENT}${extra}` };
+  return { ...GENERAL_TEMPLATE, content: `${GENERAL_CONTENT}${extra}` };
 }

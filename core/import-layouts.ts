@@ -3,10 +3,11 @@
  * them in: a header row naming the columns of FORMS (required ones marked '*'), optionally below
  * a title row, optionally with a 序号 column. Columns are found by name, not position, so a sheet
  * with columns reordered, extra columns or the '*' dropped still imports; a missing required
- * column is refused before any row is read.
+ * column is refused before any row is read. The office's example row (its first cell starts with
+ * 例：) is skipped like a blank row, never reported.
  */
 import { DomainError } from './errors';
-import { columnHeader, FORMS, type FormColumn, type FormKind } from './schemas/forms';
+import { columnHeader, EXAMPLE_PREFIX, FORMS, type FormColumn, type FormKind } from './schemas/forms';
 
 export const IMPORT_KINDS = ['commitment', 'honour', 'registration', 'otherInfo', 'districtTotals', 'register'] as const satisfies readonly FormKind[];
 
@@ -16,7 +17,7 @@ export const HEADER_SEARCH_ROWS = 10;
 /** Columns kept as numbers; every other non-date cell is read as text (a code typed as a number stays a code). */
 const NUMERIC_KEYS = new Set(['marketEntities', 'xinyidaiRegistered']);
 /** Date columns: a number there is an Excel date serial (the reader skips styles, which would say so). */
-const DATE_KEYS = new Set(['committedOn', 'awardedOn', 'validUntil', 'registeredOn', 'obtainedOn', 'asOf', 'foundedOn']);
+const DATE_KEYS = new Set(['committedOn', 'validUntil', 'collectedOn', 'asOf', 'foundedOn']);
 
 /** Excel's day number (1 = 1900-01-01, with its phantom 1900-02-29) → that calendar day at UTC midnight. */
 export function excelSerialDate(serial: number): Date {
@@ -67,9 +68,9 @@ export function isImportKind(v: unknown): v is FormKind {
   return typeof v === 'string' && (IMPORT_KINDS as readonly string[]).includes(v);
 }
 
-/** The header cells of the blank template, in the official order. */
+/** The header cells of the blank template: the official columns, in the official order. */
 export function templateHeaders(kind: FormKind): string[] {
-  return FORMS[kind].columns.map(columnHeader);
+  return FORMS[kind].columns.filter((c) => c.official).map(columnHeader);
 }
 
 function matchColumns(kind: FormKind, cells: readonly unknown[]): Map<string, number> {
@@ -106,9 +107,19 @@ export function detectLayout(kind: FormKind, rows: ReadonlyArray<{ row: number; 
   return { kind, headerRow: best.row, columnOf: Object.fromEntries(best.found) };
 }
 
-/** True when every cell the layout reads is empty (blank rows are skipped, not reported). */
+/** The office's example row: its first non-empty cell starts with 例： (or 例:). */
+export function isExampleRow(cells: readonly unknown[]): boolean {
+  const first = cells.find((c) => cellValue(c) !== undefined);
+  const text = first === undefined ? '' : cellText(first);
+  return text.startsWith(EXAMPLE_PREFIX) || text.startsWith('例:');
+}
+
+/**
+ * True when the row carries no record: every cell the layout reads is empty, or it is the form's
+ * example row. Such rows are skipped, not reported.
+ */
 export function isBlankRow(layout: Layout, cells: readonly unknown[]): boolean {
-  return Object.values(layout.columnOf).every((i) => cellValue(cells[i]) === undefined);
+  return Object.values(layout.columnOf).every((i) => cellValue(cells[i]) === undefined) || isExampleRow(cells);
 }
 
 /** The row as the form schema's input: text as text, counts as numbers, dates as Date or text. */

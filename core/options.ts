@@ -1,8 +1,28 @@
 /** The choice lists of the forms, without zod, so the mini-program can offer them cheaply. */
-export const PROMISER_CATEGORIES = ['法人及非法人组织', '个体工商户', '自然人'] as const;
+
+/** 承诺人类别, as the 主动承诺信息表 writes it. */
+export const PROMISER_CATEGORIES = ['法人', '非法人组织', '个体工商户', '自然人'] as const;
 export const COMMITMENT_TYPES = ['主动型', '审批替代型', '证明事项告知承诺型', '容缺受理型', '行业自律型', '信用修复型'] as const;
-/** 公开类型: only 社会公开 items appear on the public profile. */
-export const PUBLICITY_TYPES = ['社会公开', '政务共享', '授权查询'] as const;
-export const HONOUR_TYPES = ['纳税信用A级', '守合同重信用', '诚信示范企业', '劳动保障守法诚信', '质量信用', '其他守信激励'] as const;
-export const REGISTRATION_TYPES = ['资质证照', '公益捐赠', '志愿服务', '社会荣誉', '经营承诺', '其他'] as const;
-export const OTHER_INFO_TYPES = ['品牌', '商标', '专利', '地理标志', '特色产品', '老字号', '其他'] as const;
+/**
+ * 承诺领域: the kind of commitment document (the office's example: 市场主体承诺书). Free text on the
+ * form (bounded); these are the suggestions the mini-program and the template offer.
+ */
+export const COMMITMENT_AREAS = ['市场主体承诺书', '行业自律承诺书', '证明事项告知承诺书', '信用修复承诺书', '守法经营承诺书'] as const;
+/** 公开类型: only 可向社会公开 items appear on the public profile. */
+export const PUBLICITY_TYPES = ['可向社会公开', '政务共享', '授权查询'] as const;
+
+/**
+ * Older spellings still accepted on the way in (sheets filled from the first templates, stored
+ * drafts): each is read as the official value it maps to.
+ */
+export const LEGACY_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  promiserCategory: { 法人及非法人组织: '法人', 法人组织: '法人', 非法人: '非法人组织' },
+  publicity: { 社会公开: '可向社会公开', 向社会公开: '可向社会公开', 公开: '可向社会公开' },
+};
+
+/** The official value of `key` for `value`: itself, or what an older spelling maps to. */
+export function officialValue(key: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const v = value.trim();
+  return LEGACY_VALUES[key]?.[v] ?? v;
+}

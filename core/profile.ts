@@ -6,22 +6,26 @@
  */
 import { districtName } from './districts';
 import { ENTITY_CATEGORIES } from './fields';
+import { industryInWords } from './industry';
 
 /** Shown for what the entity declared itself (DESIGN §7). */
 export const SELF_DECLARED = '自愿注册·未核验';
 
-/** Only commitments with this 公开类型 (and approved by staff) appear publicly. */
-export const PUBLIC_PUBLICITY = '社会公开';
+/** Only commitments with this 公开类型 (the form's own wording; approved by staff) appear publicly. */
+export const PUBLIC_PUBLICITY = '可向社会公开';
 
 export interface PublicSource {
-  readonly kind: 'import' | 'self';
-  /** "市税务局 · 2026-05-01" for imported records, 自愿注册·未核验 for self-declared ones. */
+  /** import: a department collected it; provided: a department or company vouches for it; self: the entity said so. */
+  readonly kind: 'import' | 'provided' | 'self';
+  /** "市税务局 · 2026-05-01" for imported records, "由市卫健委提供" for provided ones, 自愿注册·未核验 for self-declared ones. */
   readonly label: string;
 }
 
 export interface PublicCommitment {
   readonly id: string;
   readonly commitmentType: string;
+  /** 承诺领域: the kind of commitment document (市场主体承诺书 …). */
+  readonly commitmentArea: string;
   readonly field: string;
   readonly reason: string;
   readonly content: string;
@@ -30,33 +34,33 @@ export interface PublicCommitment {
   readonly source: PublicSource;
 }
 
+/** 守信激励: a recognition (认定依据) by a department (认定部门), with its validity. */
 export interface PublicHonour {
   readonly id: string;
-  readonly honourType: string;
-  readonly title: string;
+  readonly basis: string;
   readonly issuer: string;
-  readonly awardedOn: string;
   readonly validUntil?: string;
+  /** "有效期至 2026-07-22" or "长期有效". */
+  readonly validity: string;
+  readonly collectedOn: string;
   readonly source: PublicSource;
 }
 
+/** 自愿注册: an item with its provider; without one it is the entity's own declaration. */
 export interface PublicRegistration {
   readonly id: string;
-  readonly itemType: string;
   readonly itemName: string;
-  readonly content: string;
-  readonly registeredOn: string;
-  readonly validUntil?: string;
+  readonly content?: string;
+  readonly provider?: string;
+  readonly collectedOn: string;
   readonly source: PublicSource;
 }
 
 export interface PublicOtherInfo {
   readonly id: string;
-  readonly infoType: string;
   readonly infoName: string;
-  readonly content: string;
-  readonly issuer?: string;
-  readonly obtainedOn: string;
+  readonly provider?: string;
+  readonly collectedOn: string;
   readonly source: PublicSource;
 }
 
@@ -67,6 +71,8 @@ export interface PublicProfile {
   readonly districtCode: string;
   readonly districtName: string;
   readonly field: string;
+  /** The industry in words a customer understands (餐饮服务, 商品零售 …), from core/industry.ts. */
+  readonly industry: string;
   readonly address: string;
   readonly storefrontPhoto?: string;
   /** Calendar day (Beijing time) the current code was issued. */
@@ -123,6 +129,19 @@ export function sourceOf(doc: StoredDoc, forceSelf = false): PublicSource {
   return { kind: 'import', label: parts.join(' · ') || '部门归集' };
 }
 
+/** Providers that mean the entity itself: what it declared is 自愿注册·未核验. */
+const SELF_PROVIDERS = new Set(['本单位', '本企业', '本人', '自行申报', '自主申报', '自愿申报', '企业自报', '自报']);
+
+/**
+ * A 自愿注册 item's source: declared by its provider (a department or company) when it names one
+ * other than the entity itself; otherwise the entity's own, unverified declaration.
+ */
+export function providedSourceOf(doc: StoredDoc, entityName: string): PublicSource {
+  const provider = optStr(doc.provider)?.trim();
+  if (provider === undefined || provider === entityName || SELF_PROVIDERS.has(provider)) return { kind: 'self', label: SELF_DECLARED };
+  return { kind: 'provided', label: `由${provider}提供` };
+}
+
 /** Whether a commitment may be shown to the public. */
 export function isPublicCommitment(doc: StoredDoc): boolean {
   return doc.status === 'approved' && doc.publicity === PUBLIC_PUBLICITY;
@@ -149,6 +168,7 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
     districtCode: str(e.districtCode),
     districtName: districtName(str(e.districtCode)) ?? '',
     field: str(e.field),
+    industry: industryInWords(e.field, e.name),
     address: str(e.address),
     ...(storefrontPhoto ? { storefrontPhoto } : {}),
     ...(codeIssuedOn ? { codeIssuedOn } : {}),
@@ -158,6 +178,7 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
       .map((c) => ({
         id: str(c._id),
         commitmentType: str(c.commitmentType),
+        commitmentArea: str(c.commitmentArea),
         field: str(c.field),
         reason: str(c.reason),
         content: str(c.content),
@@ -167,35 +188,35 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
       })),
     honours: (input.honours ?? [])
       .filter((h) => current(h, today))
-      .sort(byDateDesc('awardedOn'))
-      .map((h) => ({
-        id: str(h._id),
-        honourType: str(h.honourType),
-        title: str(h.title),
-        issuer: str(h.issuer),
-        awardedOn: str(h.awardedOn),
-        ...(optStr(h.validUntil) ? { validUntil: str(h.validUntil) } : {}),
-        source: sourceOf(h),
-      })),
+      .sort(byDateDesc('collectedOn'))
+      .map((h) => {
+        const until = optStr(h.validUntil);
+        return {
+          id: str(h._id),
+          basis: str(h.basis),
+          issuer: str(h.issuer),
+          ...(until ? { validUntil: until } : {}),
+          validity: until ? `有效期至 ${until}` : '长期有效',
+          collectedOn: str(h.collectedOn),
+          source: sourceOf(h),
+        };
+      }),
     registrations: (input.registrations ?? [])
       .filter((r) => current(r, today))
-      .sort(byDateDesc('registeredOn'))
+      .sort(byDateDesc('collectedOn'))
       .map((r) => ({
         id: str(r._id),
-        itemType: str(r.itemType),
         itemName: str(r.itemName),
-        content: str(r.content),
-        registeredOn: str(r.registeredOn),
-        ...(optStr(r.validUntil) ? { validUntil: str(r.validUntil) } : {}),
-        source: sourceOf(r, true),
+        ...(optStr(r.content) ? { content: str(r.content) } : {}),
+        ...(optStr(r.provider) ? { provider: str(r.provider) } : {}),
+        collectedOn: str(r.collectedOn),
+        source: providedSourceOf(r, str(e.name)),
       })),
-    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('obtainedOn')).map((o) => ({
+    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('collectedOn')).map((o) => ({
       id: str(o._id),
-      infoType: str(o.infoType),
       infoName: str(o.infoName),
-      content: str(o.content),
-      ...(optStr(o.issuer) ? { issuer: str(o.issuer) } : {}),
-      obtainedOn: str(o.obtainedOn),
+      ...(optStr(o.provider) ? { provider: str(o.provider) } : {}),
+      collectedOn: str(o.collectedOn),
       source: sourceOf(o),
     })),
   };

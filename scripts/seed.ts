@@ -65,6 +65,9 @@ export const PLAN: Record<string, { entities: number; codedPct: number; xinyidai
   '230422': { entities: 8_500, codedPct: 10, xinyidaiPct: 16, rural: true }, // 绥滨县
 };
 
+/** The demo's department batch (市市场监管局's 主动承诺信息表) for shops without codes: 生码 → print → claim. */
+export const DEMO_BATCH_ID = 'demo-scjg-batch';
+
 /** Openids of the demo callers (the preview's caller switch uses the same ones). */
 export const DEMO_OPENIDS = {
   city: 'staff-city',
@@ -524,26 +527,72 @@ export function generateDemoData(today: string, scale = 1): SeedData {
     });
   }
 
+  /**
+   * The office's route, ready to walk (docs/forms-and-claims.md): a 主动承诺信息表 that 市市场监管局
+   * imported (batch DEMO_BATCH_ID) for five shops of 向阳区 that have no code yet, and for one shop
+   * known only from that form. 生码 → print → claim starts from here.
+   */
+  function addDemoBatch(): void {
+    const coded = new Set(data.codes.map((c) => c.entityId));
+    const shops = data.entities.filter((e) => e.districtCode === '230402' && e.field === '市场监管' && !coded.has(e._id)).slice(0, 5);
+    const newcomer = { name: '鹤岗市向阳区新开张便民超市', uscc: composeUscc({ department: '9', category: '2', area: '230402', org8: 'MA0DEM01' }) };
+    const day = todayN - 2;
+    for (const shop of [...shops.map((e) => ({ name: e.name, uscc: e.uscc, individual: e.category === 'individual' })), { ...newcomer, individual: true }]) {
+      const t = commitmentTemplate('市场监管');
+      const value: CommitmentInput = {
+        promiserName: shop.name,
+        promiserCategory: shop.individual ? '个体工商户' : '法人',
+        promiserCode: shop.uscc,
+        commitmentType: t.commitmentType,
+        commitmentArea: t.commitmentArea,
+        reason: t.reason,
+        content: t.content,
+        liability: t.liability,
+        committedOn: dateOfDayNumber(day - 1),
+        publicity: '可向社会公开',
+      };
+      data.commitments.push({
+        _id: `demo-batch-${shop.uscc}`,
+        ...value,
+        field: '市场监管',
+        uscc: shop.uscc,
+        status: 'approved',
+        batchId: DEMO_BATCH_ID,
+        source: {
+          kind: 'import',
+          departmentId: 'scjg',
+          department: '市市场监管局',
+          importedBy: DEMO_OPENIDS.department,
+          importedAt: atChina(day, 10),
+          batch: DEMO_BATCH_ID,
+        },
+        dedupKey: dedup('commitment', value as unknown as Record<string, unknown>),
+        createdAt: atChina(day, 10),
+      });
+    }
+  }
+
   function addRecords(e: EntityDoc, owner: string, issuedDay: number): void {
     // Records follow the code by a few days, never beyond today.
     const upTo = (day: number) => Math.min(day, todayN);
     const t = commitmentTemplate(e.field);
     const commitment: CommitmentInput = {
       promiserName: e.name,
-      promiserCategory: e.category === 'individual' ? '个体工商户' : '法人及非法人组织',
+      promiserCategory: e.category === 'individual' ? '个体工商户' : '法人',
       promiserCode: e.uscc,
       commitmentType: t.commitmentType,
-      field: e.field as Field,
+      commitmentArea: t.commitmentArea,
       reason: t.reason,
       content: t.content,
       liability: t.liability,
       committedOn: dateOfDayNumber(issuedDay),
-      publicity: rng.chance(0.9) ? '社会公开' : '政务共享',
+      publicity: rng.chance(0.9) ? '可向社会公开' : '政务共享',
     };
     const selfPending = issuedDay > todayN - 7 && rng.chance(0.5);
     data.commitments.push({
       _id: rng.hex(32),
       ...commitment,
+      field: e.field,
       uscc: e.uscc,
       status: selfPending ? 'pending' : 'approved',
       source: { kind: 'self', openid: owner },
@@ -554,14 +603,16 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       const dept: CommitmentInput = {
         ...commitment,
         commitmentType: rng.pick(['证明事项告知承诺型', '容缺受理型', '审批替代型'] as const),
+        commitmentArea: '证明事项告知承诺书',
         reason: '办理行政许可事项',
         content: `本单位所提交的申请材料真实有效，${commitment.content}`,
         committedOn: dateOfDayNumber(issuedDay - 30 - rng.int(300)),
-        publicity: '社会公开',
+        publicity: '可向社会公开',
       };
       data.commitments.push({
         _id: rng.hex(32),
         ...dept,
+        field: e.field,
         uscc: e.uscc,
         status: 'approved',
         source: importSource(DEPARTMENTS.scjg, upTo(issuedDay + 2), `seed-commitments-${issuedDay}`),
@@ -570,22 +621,21 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       });
     }
     if (rng.chance(0.18)) {
-      const awardedOn = dateOfDayNumber(issuedDay - 30 - rng.int(370));
-      const year = Number(awardedOn.slice(0, 4)) - 1;
-      const [honourType, title, issuer] = rng.pick([
-        ['纳税信用A级', `${year}年度纳税信用A级纳税人`, DEPARTMENTS.tax],
-        ['守合同重信用', `${year}年度黑龙江省守合同重信用企业`, DEPARTMENTS.scjg],
-        ['诚信示范企业', `${year}年度鹤岗市诚信经营示范店`, DEPARTMENTS.scjg],
-        ['劳动保障守法诚信', `${year}年度劳动保障守法诚信A级单位`, DEPARTMENTS.rsj],
+      const collectedOn = dateOfDayNumber(issuedDay - 30 - rng.int(370));
+      const year = Number(collectedOn.slice(0, 4)) - 1;
+      const [basis, issuer] = rng.pick([
+        [`纳税信用等级评价方案（${year}年度A级纳税人）`, DEPARTMENTS.tax],
+        [`黑龙江省守合同重信用企业公示（${year}年度）`, DEPARTMENTS.scjg],
+        [`鹤岗市诚信经营示范店评选（${year}年度）`, DEPARTMENTS.scjg],
+        [`劳动保障守法诚信等级评价（${year}年度A级）`, DEPARTMENTS.rsj],
       ] as const);
       const value = {
         entityName: e.name,
         uscc: e.uscc,
-        honourType,
-        title,
         issuer,
-        awardedOn,
+        basis,
         validUntil: `${year + 3}-12-31`,
+        collectedOn,
       };
       data.honours.push({
         _id: rng.hex(32),
@@ -599,10 +649,11 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       const value = {
         entityName: e.name,
         uscc: e.uscc,
-        itemType: rng.pick(['资质证照', '经营承诺', '志愿服务', '公益捐赠'] as const),
         itemName: rng.pick(['食品经营许可证', '放心消费承诺', '社区志愿服务', '助学捐赠']),
         content: rng.pick(['诚信经营，欢迎监督', '参加社区志愿服务活动', '向当地学校捐赠图书', '持证经营，证照齐全']),
-        registeredOn: dateOfDayNumber(upTo(issuedDay + 1)),
+        // About half vouched for by a provider (shown as 由…提供), the rest the entity's own (自愿注册·未核验).
+        ...(rng.chance(0.5) ? { provider: rng.pick(['市市场监管局', '鹤岗市慈善总会', '社区居委会']) } : {}),
+        collectedOn: dateOfDayNumber(upTo(issuedDay + 1)),
       };
       data.registrations.push({
         _id: rng.hex(32),
@@ -616,23 +667,13 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       const rice = e.districtCode === '230422' ? '绥滨大米' : '萝北大米';
       const value =
         e.category === 'cooperative'
-          ? {
-              infoType: '地理标志' as const,
-              infoName: rice,
-              content: `使用“${rice}”地理标志`,
-              issuer: DEPARTMENTS.scjg,
-            }
-          : {
-              infoType: '商标' as const,
-              infoName: `“${e.name.slice(-8, -4)}”注册商标`,
-              content: '注册商标专用权',
-              issuer: '国家知识产权局',
-            };
+          ? { infoName: `“${rice}”地理标志产品`, provider: DEPARTMENTS.scjg }
+          : { infoName: `“${e.name.slice(-8, -4)}”注册商标`, provider: '国家知识产权局' };
       const full = {
         entityName: e.name,
         uscc: e.uscc,
         ...value,
-        obtainedOn: dateOfDayNumber(issuedDay - 200 - rng.int(900)),
+        collectedOn: dateOfDayNumber(issuedDay - 200 - rng.int(900)),
       };
       data.otherInfo.push({
         _id: rng.hex(32),
@@ -676,6 +717,8 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       createdAt: staffCreated,
     },
   );
+
+  addDemoBatch();
 
   // 60 days of rate snapshots, from the codes' issue dates: the curve the bulletin shows.
   const activeDays = new Map<string, number[]>();

@@ -25,6 +25,7 @@ export async function issueCode(
   by: string,
   now: Date,
   version = 1,
+  reason = version === 1 ? '审核通过，赋码' : '重新赋码',
 ): Promise<CodeDoc> {
   const code: CodeDoc = {
     _id: newCodeId(),
@@ -36,7 +37,7 @@ export async function issueCode(
     version,
     liveKey: entity._id,
     issuedAt: now,
-    history: [{ at: now, status: 'active', by, reason: version === 1 ? '审核通过，赋码' : '重新赋码' }],
+    history: [{ at: now, status: 'active', by, reason }],
   };
   try {
     await db.collection(COLLECTIONS.codes).add({ data: code });

@@ -43,6 +43,8 @@ export const COLLECTIONS = {
   bulletinInputs: 'bulletinInputs',
   /** 行管部门 status for section 三, entered by the city until the department ledger (issue #14) replaces it. */
   departmentProgress: 'departmentProgress',
+  /** One-time claim codes of codes the office issued from collected data (server/claims.ts), one per entity. */
+  claims: 'claims',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -162,8 +164,13 @@ export interface RecordProvenance {
 
 export type CommitmentStatus = 'pending' | 'approved' | 'rejected';
 
-export interface CommitmentDoc extends CommitmentInput, RecordProvenance {
+export interface CommitmentDoc extends Omit<CommitmentInput, 'field'>, RecordProvenance {
   _id: string;
+  /**
+   * 行业领域 (department scope): the sheet's optional 行业领域 column, else the importing department's
+   * field, else the entity's (core/industry.ts recordField); for a merchant's own, the entity's.
+   */
+  field: string;
   /** = promiserCode; the join key with entities. */
   uscc: string;
   status: CommitmentStatus;

@@ -31,15 +31,15 @@ async function commitmentFile(): Promise<Buffer> {
     const bad = i % BAD_EVERY === BAD_EVERY - 1;
     ws.addRow([
       `${d.name}第${i}号商户`,
-      '法人及非法人组织',
+      '法人',
       bad ? `${benchUscc(d.code, i).slice(0, 17)}#` : benchUscc(d.code, i),
       '主动型',
-      '市场监管',
       '市场主体承诺书',
+      '主动型，自愿作出承诺',
       `我企业依法诚信经营，自愿接受社会监督。${'诚实守信'.repeat(i % 23)}`,
       '违反承诺自愿接受相关部门依法处理，并记入信用记录。',
       '2026-05-01',
-      '社会公开',
+      '可向社会公开',
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

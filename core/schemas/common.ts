@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { validateUscc } from '../uscc';
 import { isDistrictCode } from '../districts';
 import { isCloudFileId, isImageRef } from '../file-ref';
+import { officialValue } from '../options';
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -89,6 +90,19 @@ export function uscc(label = '统一社会信用代码') {
 
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: `${label}应为以下之一：${values.join('、')}` });
+}
+
+/** One of the official values, also accepting an older spelling of it (core/options.ts LEGACY_VALUES). */
+export function officialOneOf<const T extends readonly [string, ...string[]]>(key: string, label: string, values: T) {
+  return z.preprocess((v) => officialValue(key, v), oneOf(label, values));
+}
+
+/** An optional choice: absent, null or blank all mean "not given". */
+export function optionalOneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : typeof v === 'string' ? v.trim() : v),
+    oneOf(label, values).optional(),
+  );
 }
 
 export function districtCode(label = '所属县（区）') {

@@ -5,69 +5,76 @@
  */
 import * as z from 'zod';
 import { FIELDS } from '../fields';
-import { COMMITMENT_TYPES, HONOUR_TYPES, OTHER_INFO_TYPES, PROMISER_CATEGORIES, PUBLICITY_TYPES, REGISTRATION_TYPES } from '../options';
-import { date, districtCode, oneOf, optionalDate, optionalText, text, uscc, count } from './common';
+import { COMMITMENT_TYPES, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../options';
+import { count, date, districtCode, officialOneOf, oneOf, optionalDate, optionalOneOf, optionalText, text, uscc } from './common';
 import { registerSchema } from './register';
 
 export interface FormColumn {
   readonly key: string;
   readonly label: string;
   readonly required: boolean;
+  /** Printed with '*' in the header: only the 主动承诺信息表 marks its required columns so. */
+  readonly starred: boolean;
+  /** False for our own optional extra columns: accepted when present, not printed on the official template. */
+  readonly official: boolean;
 }
 
-
-/** 主动承诺信息表 — the ten columns, all required. */
+/**
+ * 主动承诺信息表 — the ten official columns, all required, plus the optional extra column 行业领域
+ * (`field`): 承诺领域 is the kind of commitment document (市场主体承诺书 …), not the industry, so a
+ * department may say the industry in that extra column; otherwise the importer decides it
+ * (core/record-field.ts).
+ */
 export const commitmentSchema = z.object({
   promiserName: text('承诺人名称', 100),
-  promiserCategory: oneOf('承诺人类别', PROMISER_CATEGORIES),
+  promiserCategory: officialOneOf('promiserCategory', '承诺人类别', PROMISER_CATEGORIES),
   promiserCode: uscc('承诺人代码'),
   commitmentType: oneOf('承诺类型', COMMITMENT_TYPES),
-  field: oneOf('承诺领域', FIELDS),
+  commitmentArea: text('承诺领域', 50),
   reason: text('承诺事由', 200),
   content: text('承诺内容', 2000),
   liability: text('违约责任', 1000),
   committedOn: date('承诺作出日期'),
-  publicity: oneOf('公开类型', PUBLICITY_TYPES),
+  publicity: officialOneOf('publicity', '公开类型', PUBLICITY_TYPES),
+  field: optionalOneOf('行业领域', FIELDS),
 });
 export type CommitmentInput = z.output<typeof commitmentSchema>;
 
 
-/** 守信激励信息表 — recognitions issued by a department. */
+/** 守信激励信息表 — a recognition (认定依据) made by a department (认定部门), valid until a date. */
 export const honourSchema = z.object({
-  entityName: text('主体名称', 100),
+  entityName: text('市场主体名称', 100),
   uscc: uscc('统一社会信用代码'),
-  honourType: oneOf('激励类别', HONOUR_TYPES),
-  title: text('荣誉名称', 200),
   issuer: text('认定部门', 100),
-  awardedOn: date('认定日期'),
+  basis: text('认定依据', 200),
   validUntil: optionalDate('有效期至'),
-  remarks: optionalText('备注', 500),
+  collectedOn: date('归集日期'),
 });
 export type HonourInput = z.output<typeof honourSchema>;
 
 
-/** 自愿注册信息表 — what the entity declares itself; shown as 自愿注册·未核验. */
+/**
+ * 自愿注册信息表 — an item (事项名称, 事项内容) registered with its provider (提供部门: a department or
+ * a company). Without a provider it is what the entity declared itself (自愿注册·未核验).
+ */
 export const registrationSchema = z.object({
-  entityName: text('主体名称', 100),
+  entityName: text('市场主体名称', 100),
   uscc: uscc('统一社会信用代码'),
-  itemType: oneOf('注册事项类别', REGISTRATION_TYPES),
-  itemName: text('注册事项名称', 200),
-  content: text('注册内容', 2000),
-  registeredOn: date('注册日期'),
-  validUntil: optionalDate('有效期至'),
+  itemName: text('事项名称', 200),
+  content: optionalText('事项内容', 2000),
+  provider: optionalText('提供部门', 100),
+  collectedOn: date('归集日期'),
 });
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
 
-/** 其他反映信用状况信息表 — brands, trademarks, specialties. */
+/** 其他反映信用状况信息表 — brands, trademarks, specialties (事项名称) with their provider. */
 export const otherInfoSchema = z.object({
-  entityName: text('主体名称', 100),
+  entityName: text('市场主体名称', 100),
   uscc: uscc('统一社会信用代码'),
-  infoType: oneOf('信息类别', OTHER_INFO_TYPES),
-  infoName: text('信息名称', 200),
-  content: text('信息内容', 2000),
-  issuer: optionalText('认定（发证）单位', 100),
-  obtainedOn: date('取得日期'),
+  infoName: text('事项名称', 200),
+  provider: optionalText('提供部门', 100),
+  collectedOn: date('归集日期'),
 });
 export type OtherInfoInput = z.output<typeof otherInfoSchema>;
 
@@ -92,78 +99,89 @@ export interface FormDefinition {
   readonly title: string;
   readonly schema: z.ZodType;
   readonly columns: readonly FormColumn[];
+  /** The office's example row under the header, official columns in order; starts with 例：, skipped on import. */
+  readonly example?: readonly string[];
 }
 
-function columns(pairs: ReadonlyArray<readonly [string, string, boolean?]>): FormColumn[] {
-  return pairs.map(([key, label, required = true]) => ({ key, label, required }));
+/** [key, label, required = true, official = true]; `starred` marks required columns with '*' in the header. */
+function columns(starred: boolean, pairs: ReadonlyArray<readonly [string, string, boolean?, boolean?]>): FormColumn[] {
+  return pairs.map(([key, label, required = true, official = true]) => ({ key, label, required, starred: starred && required, official }));
 }
+
+/** The office's example USCC as printed on the forms (not a valid code: the example row is skipped). */
+export const EXAMPLE_USCC = '91230XXXMA18X DYWXF (18 位)';
+/** A row whose first cell starts with this is the form's example row. */
+export const EXAMPLE_PREFIX = '例：';
 
 export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
   commitment: {
     kind: 'commitment',
     title: '主动承诺信息表',
     schema: commitmentSchema,
-    columns: columns([
+    columns: columns(true, [
       ['promiserName', '承诺人名称'],
       ['promiserCategory', '承诺人类别'],
       ['promiserCode', '承诺人代码'],
       ['commitmentType', '承诺类型'],
-      ['field', '承诺领域'],
+      ['commitmentArea', '承诺领域'],
       ['reason', '承诺事由'],
       ['content', '承诺内容'],
       ['liability', '违约责任'],
       ['committedOn', '承诺作出日期'],
       ['publicity', '公开类型'],
+      ['field', '行业领域', false, false],
     ]),
+    example: [
+      '例：鹤岗市 X X 有限公司', '法人', EXAMPLE_USCC, '主动型', '市场主体承诺书', '主动型，自愿作出承诺',
+      '我企业依法诚信经营，自愿接受社会监督。', '无', '2022/7/22', '可向社会公开',
+    ],
   },
   honour: {
     kind: 'honour',
     title: '守信激励信息表',
     schema: honourSchema,
-    columns: columns([
-      ['entityName', '主体名称'],
+    columns: columns(false, [
+      ['entityName', '市场主体名称'],
       ['uscc', '统一社会信用代码'],
-      ['honourType', '激励类别'],
-      ['title', '荣誉名称'],
       ['issuer', '认定部门'],
-      ['awardedOn', '认定日期'],
+      ['basis', '认定依据'],
       ['validUntil', '有效期至', false],
-      ['remarks', '备注', false],
+      ['collectedOn', '归集日期'],
     ]),
+    example: ['例：鹤岗市 XX 医院', EXAMPLE_USCC, '税务局', '纳税信用等级评价方案', '2021/7/22', '2022/7/22'],
   },
   registration: {
     kind: 'registration',
     title: '自愿注册信息表',
     schema: registrationSchema,
-    columns: columns([
-      ['entityName', '主体名称'],
+    columns: columns(false, [
+      ['entityName', '市场主体名称'],
       ['uscc', '统一社会信用代码'],
-      ['itemType', '注册事项类别'],
-      ['itemName', '注册事项名称'],
-      ['content', '注册内容'],
-      ['registeredOn', '注册日期'],
-      ['validUntil', '有效期至', false],
+      ['itemName', '事项名称'],
+      ['content', '事项内容', false],
+      ['provider', '提供部门', false],
+      ['collectedOn', '归集日期'],
     ]),
+    example: ['例：XX 医院', EXAMPLE_USCC, '爱心捐赠公益/诚信药店/资质证明等', '公益事项内容/xx 许可证', 'xx 公司/xx 部门等', '2022/7/22'],
   },
   otherInfo: {
     kind: 'otherInfo',
     title: '其他反映信用状况信息表',
     schema: otherInfoSchema,
-    columns: columns([
-      ['entityName', '主体名称'],
+    columns: columns(false, [
+      ['entityName', '市场主体名称'],
       ['uscc', '统一社会信用代码'],
-      ['infoType', '信息类别'],
-      ['infoName', '信息名称'],
-      ['content', '信息内容'],
-      ['issuer', '认定（发证）单位', false],
-      ['obtainedOn', '取得日期'],
+      ['infoName', '事项名称'],
+      ['provider', '提供部门', false],
+      ['collectedOn', '归集日期'],
     ]),
+    example: ['例：xxx 企业', EXAMPLE_USCC, '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等', 'xx 公司/xx 部门等', '2022/7/22'],
   },
   districtTotals: {
     kind: 'districtTotals',
     title: '县（区）市场主体总量与信易贷入驻情况表',
     schema: districtTotalsSchema,
-    columns: columns([
+    columns: columns(true, [
       ['districtCode', '县（区）代码'],
       ['asOf', '统计日期'],
       ['marketEntities', '市场主体总量'],
@@ -189,5 +207,5 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
 
 /** The header text of a column as printed on the official form: required ones carry '*'. */
 export function columnHeader(c: FormColumn): string {
-  return c.required ? `*${c.label}` : c.label;
+  return c.starred ? `*${c.label}` : c.label;
 }

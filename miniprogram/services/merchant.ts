@@ -77,7 +77,8 @@ export interface CommitmentForm {
   promiserCategory: string;
   promiserCode: string;
   commitmentType: string;
-  field: string;
+  /** 承诺领域: the kind of commitment document (市场主体承诺书 …). */
+  commitmentArea: string;
   reason: string;
   content: string;
   liability: string;
@@ -92,6 +93,7 @@ export function submitCommitment(form: CommitmentForm): Promise<CallResult<{ com
 export interface MyCommitment {
   id: string;
   commitmentType: string;
+  commitmentArea: string;
   field: string;
   reason: string;
   content: string;
@@ -134,4 +136,16 @@ export function myApplications(): Promise<CallResult<{ total: number; items: MyA
 
 export function withdrawApplication(applicationId: string): Promise<CallResult<{ applicationId: string; status: 'withdrawn' }>> {
   return callFunction('merchant', 'withdrawApplication', { applicationId });
+}
+
+export interface ClaimResult {
+  uscc: string;
+  entityName: string;
+  alreadyClaimed: boolean;
+  code: { codeId: string; version: number; status: string } | null;
+}
+
+/** 认领诚信码: the USCC and the one-time claim code from the department's delivery slip. */
+export function claimCode(uscc: string, code: string): Promise<CallResult<ClaimResult>> {
+  return callFunction<ClaimResult>('merchant', 'claimCode', { uscc, claimCode: code });
 }

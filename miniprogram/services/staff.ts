@@ -216,3 +216,29 @@ export function importBatches(offset = 0, limit = 10): Promise<CallResult<{ tota
 export function withdrawBatch(batchId: string, reason: string): Promise<CallResult<{ batchId: string; withdrawn: number }>> {
   return callFunction('staff', 'withdrawBatch', { batchId, reason });
 }
+
+/** 生码: codes for a batch of imported records or a list of USCCs (server/staff/issue-codes.ts). */
+export type IssueTarget = { batchId: string } | { uscc: string[] };
+
+export interface IssueCodesData {
+  issued: { uscc: string; entityName: string; codeId: string; version: number; url: string; claimCode: string | null }[];
+  skipped: { uscc: string; reason: string; message: string }[];
+  total?: number;
+  nextOffset?: number | null;
+}
+
+export function issueCodes(target: IssueTarget): Promise<CallResult<IssueCodesData>> {
+  return callFunction<IssueCodesData>('staff', 'issueCodes', { ...target });
+}
+
+export interface PrintBatchData {
+  fileName: string;
+  fileBase64: string;
+  printed: { uscc: string; entityName: string; codeId: string; version: number; slip: boolean }[];
+  skipped: { uscc: string; reason: string; message: string }[];
+}
+
+/** The printable .docx (posters and delivery slips) for the same target. */
+export function printBatch(target: IssueTarget): Promise<CallResult<PrintBatchData>> {
+  return callFunction<PrintBatchData>('staffFiles', 'printBatch', { ...target });
+}

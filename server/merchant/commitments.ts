@@ -9,7 +9,7 @@ import { ownedEntity } from './ownership';
 
 /** The same promise submitted twice (a double tap, a resubmission) is one record. */
 export function selfCommitmentKey(c: CommitmentInput): string {
-  const parts = [c.promiserCode, c.commitmentType, c.field, c.reason, c.content, c.liability, c.committedOn];
+  const parts = [c.promiserCode, c.commitmentType, c.commitmentArea, c.reason, c.content, c.liability, c.committedOn];
   return `self:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
 }
 
@@ -23,6 +23,8 @@ export async function submitCommitment(payload: Record<string, unknown>, { calle
   }
   const doc: Omit<CommitmentDoc, '_id'> = {
     ...input,
+    // The 行业领域 is the entity's own (department scope follows it), never what the form says.
+    field: entity.field,
     uscc: entity.uscc,
     status: 'pending',
     source: { kind: 'self', openid: caller.openid },
@@ -51,7 +53,8 @@ export async function myCommitments(payload: Record<string, unknown>, { caller, 
     items: docs.map((c) => ({
       id: c._id,
       commitmentType: c.commitmentType,
-      field: c.field,
+      commitmentArea: c.commitmentArea ?? '',
+      field: c.field ?? '',
       reason: c.reason,
       content: c.content,
       liability: c.liability,

@@ -5,6 +5,7 @@ import { myCode } from './code';
 import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
 import { submitObjection } from './objection';
+import { claimCode } from './claim';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -15,4 +16,5 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   submitObjection,
   withdrawApplication,
   myApplications,
+  claimCode,
 };

@@ -45,11 +45,11 @@ const RECORDS = {
         cond: { $and: [{ $eq: ['$$c.status', 'approved'] }, { $eq: ['$$c.publicity', PUBLIC_PUBLICITY] }] },
       },
     },
-    ['status', 'publicity', 'commitmentType', 'field', 'reason', 'content', 'liability', 'committedOn'],
+    ['status', 'publicity', 'commitmentType', 'commitmentArea', 'field', 'reason', 'content', 'liability', 'committedOn'],
   ),
-  honours: recordsOf('$honours', ['honourType', 'title', 'issuer', 'awardedOn', 'validUntil']),
-  registrations: recordsOf('$registrations', ['itemType', 'itemName', 'content', 'registeredOn', 'validUntil']),
-  otherInfo: recordsOf('$otherInfo', ['infoType', 'infoName', 'content', 'issuer', 'obtainedOn']),
+  honours: recordsOf('$honours', ['issuer', 'basis', 'validUntil', 'collectedOn']),
+  registrations: recordsOf('$registrations', ['itemName', 'content', 'provider', 'collectedOn', 'validUntil']),
+  otherInfo: recordsOf('$otherInfo', ['infoName', 'provider', 'collectedOn']),
   codes: mapEach('$codes', fieldsOf(['_id', 'status', 'version', 'issuedAt'])),
 };
 

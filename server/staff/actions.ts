@@ -10,6 +10,7 @@ import { correctTotals } from './totals-correction';
 import { codes, reinstateCode, revokeCode, suspendCode } from './code-status';
 import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
+import { issueCodes } from './issue-codes';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
@@ -36,6 +37,7 @@ export const staffActions: Record<string, Action> = {
   setBulletinInputs,
   setDepartmentProgress,
   kaohe,
+  issueCodes,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

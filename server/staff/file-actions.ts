@@ -9,6 +9,7 @@ import { importTable } from './bulletin-tables';
 import { importRecords } from './import';
 import { exportReport } from './report-export';
 import { importTemplate } from './templates';
+import { printBatch } from './print-batch';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
@@ -16,4 +17,5 @@ export const staffFileActions: Record<string, Action> = {
   exportBulletin,
   importTable,
   exportReport,
+  printBatch,
 };

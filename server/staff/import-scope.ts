@@ -7,28 +7,21 @@
  *   (the entity's, else the register's, else the USCC's area); a city-level or outside code with
  *   neither is refused.
  * - Department staff: only their department's fields (staffFields). A commitment's field is its
- *   承诺领域 column. An honour whose 激励类别 belongs to one field (纳税信用A级 → 税务, 劳动保障守法诚信
- *   → 人力资源和社会保障, 质量信用 and 守合同重信用 → 市场监管) has that field; any other honour,
- *   registration or other-info row takes the field of the entity as it is stored in 码上诚信. When
+ *   行业领域 (server/staff/record-field.ts: the sheet's 行业领域 column, else the importing department's
+ *   field). An honour whose 认定部门 names a 行管部门 (税务局 → 税务) has that department's field; any
+ *   other honour, registration or other-info row takes the field of the entity as it is stored in
+ *   码上诚信. When
  *   no field can be decided (the entity has not applied yet), the row is refused: the city admin
  *   imports it on the department's behalf.
  * - Commitments must name the entity as registered: the register's name, else the entity's, compared
  *   after normalising spaces and full-width characters. A USCC the system knows no name for is
  *   accepted (there is nothing to compare with).
  */
-import { districtName, validateUscc, type FormKind } from '../../core';
+import { departmentInText, districtName, validateUscc, type FormKind } from '../../core';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
 import { COLLECTIONS } from '../model';
 import { staffFields, type Staff } from './roles';
-
-/** 激励类别 that one department issues, whatever the entity's own field. */
-export const HONOUR_TYPE_FIELDS: Readonly<Record<string, string>> = {
-  纳税信用A级: '税务',
-  劳动保障守法诚信: '人力资源和社会保障',
-  质量信用: '市场监管',
-  守合同重信用: '市场监管',
-};
 
 interface Known {
   entity?: { name: string; districtCode?: string; field?: string };
@@ -92,13 +85,13 @@ export function refuseRow(staff: Staff, kind: FormKind, value: Record<string, un
   }
   if (staff.role === 'department') {
     const fields = staffFields(staff);
-    const field =
-      kind === 'commitment' ? String(value.field) : (kind === 'honour' ? HONOUR_TYPE_FIELDS[String(value.honourType)] : undefined) ?? k.entity?.field;
+    const honourField = kind === 'honour' ? departmentInText(String(value.issuer))?.fields[0] : undefined;
+    const field = kind === 'commitment' ? String(value.field) : (honourField ?? k.entity?.field);
     if (field === undefined) {
       return { key: usccKey, reason: '该主体尚未在“码上诚信”登记行业领域，无法确认属于本部门领域，请由市级管理员代为导入' };
     }
     if (!fields.includes(field)) {
-      return { key: kind === 'commitment' ? 'field' : kind === 'honour' && HONOUR_TYPE_FIELDS[String(value.honourType)] ? 'honourType' : usccKey, reason: `只能导入「${fields.join('、') || '本部门'}」领域的信息（该行属于「${field}」领域）` };
+      return { key: kind === 'commitment' ? 'field' : honourField !== undefined ? 'issuer' : usccKey, reason: `只能导入「${fields.join('、') || '本部门'}」领域的信息（该行属于「${field}」领域）` };
     }
   }
   if (kind === 'commitment') {

@@ -29,6 +29,7 @@ import { isDuplicateKeyError } from '../db-errors';
 import type { ActionContext } from '../handler';
 import type { CollectionName, ImportBatchDoc, RecordSource } from '../model';
 import { lookupKnown, needsLookup, refuseRow } from './import-scope';
+import { commitmentField } from './record-field';
 import { actorOf, departmentOf, loadStaff, type Staff } from './roles';
 import { readFirstSheet, type SheetRow } from './xlsx';
 
@@ -201,6 +202,8 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
     const known = needsLookup(staff, kind) ? await lookupKnown(db, fresh.map((r) => String(r.value.promiserCode ?? r.value.uscc))) : new Map();
     const docs: NewDoc[] = [];
     for (const { row, value, dedupKey } of fresh) {
+      // A commitment's 承诺领域 is the kind of document; its 行业领域 decides department scope.
+      if (kind === 'commitment') value.field = commitmentField(staff, source!, value);
       const refused = refuseRow(staff, kind, value, known);
       if (refused) {
         refuse(row, refused.key, refused.reason);

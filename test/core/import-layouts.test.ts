@@ -26,8 +26,8 @@ describe('official layouts', () => {
 
   it('tolerates half-width brackets and spaces in header text', () => {
     expect(normaliseHeader(' *认定(发证) 单位 ')).toBe('认定（发证）单位');
-    const layout = detectLayout('otherInfo', [{ row: 1, cells: row(['主体名称', '统一社会信用代码', '信息类别', '信息名称', '信息内容', '取得日期']) }]);
-    expect(layout.columnOf.issuer).toBeUndefined(); // optional column absent: fine
+    const layout = detectLayout('otherInfo', [{ row: 1, cells: row(['市场主体名称', '统一社会信用代码 ', '事项 名称', '归集日期']) }]);
+    expect(layout.columnOf.provider).toBeUndefined(); // optional column absent: fine
   });
 
   it('refuses a sheet that lacks a required column, naming it', () => {

@@ -38,8 +38,8 @@ describe('toPublicProfile', () => {
         const p = toPublicProfile(
           {
             entity: { ...withExtras, ...entity },
-            commitments: [{ ...withExtras, _id: 'c1', status: 'approved', publicity: '社会公开', content: '承诺', source: { kind: 'self', openid: secret } }],
-            honours: [{ ...withExtras, _id: 'h1', title: '荣誉', source: { kind: 'import', department: '市场监管局', importedBy: secret, importedAt: NOW } }],
+            commitments: [{ ...withExtras, _id: 'c1', status: 'approved', publicity: '可向社会公开', content: '承诺', source: { kind: 'self', openid: secret } }],
+            honours: [{ ...withExtras, _id: 'h1', basis: '荣誉', source: { kind: 'import', department: '市场监管局', importedBy: secret, importedAt: NOW } }],
           },
           NOW,
         );
@@ -51,22 +51,26 @@ describe('toPublicProfile', () => {
     );
   });
 
-  it('shows only approved 社会公开 commitments, current honours, and names every source', () => {
+  it('shows only approved 可向社会公开 commitments, current honours, and names every source', () => {
     const p = toPublicProfile(
       {
         entity,
         codeIssuedAt: new Date('2026-05-31T17:00:00Z'),
         commitments: [
-          { _id: 'a', status: 'approved', publicity: '社会公开', committedOn: '2026-01-01', source: { kind: 'self', openid: 'o' } },
+          { _id: 'a', status: 'approved', publicity: '可向社会公开', committedOn: '2026-01-01', source: { kind: 'self', openid: 'o' } },
           { _id: 'b', status: 'approved', publicity: '政务共享', committedOn: '2026-01-02' },
-          { _id: 'c', status: 'pending', publicity: '社会公开', committedOn: '2026-01-03' },
-          { _id: 'd', status: 'approved', publicity: '社会公开', committedOn: '2026-02-01', source: { kind: 'import', department: '商务局', importedAt: new Date('2026-03-01T20:00:00Z') } },
+          { _id: 'c', status: 'pending', publicity: '可向社会公开', committedOn: '2026-01-03' },
+          { _id: 'd', status: 'approved', publicity: '可向社会公开', committedOn: '2026-02-01', source: { kind: 'import', department: '商务局', importedAt: new Date('2026-03-01T20:00:00Z') } },
         ],
         honours: [
           { _id: 'h1', validUntil: '2026-05-31', source: { kind: 'import', department: 'x' } },
           { _id: 'h2', validUntil: '2026-06-01', source: { kind: 'import', department: 'x' } },
         ],
-        registrations: [{ _id: 'r1', source: { kind: 'import', department: '税务局', importedAt: NOW } }],
+        registrations: [
+          { _id: 'r1', itemName: '自报', collectedOn: '2026-05-01', source: { kind: 'import', department: '税务局', importedAt: NOW } },
+          { _id: 'r2', itemName: '诚信药店', provider: '市卫健委', collectedOn: '2026-05-02', source: { kind: 'import', department: '税务局', importedAt: NOW } },
+          { _id: 'r3', itemName: '本店自报', provider: '某某商店', collectedOn: '2026-05-03', source: { kind: 'import', department: '税务局', importedAt: NOW } },
+        ],
       },
       NOW,
     );
@@ -75,8 +79,16 @@ describe('toPublicProfile', () => {
     expect(p.commitments[0]!.source).toEqual({ kind: 'import', label: '商务局 · 2026-03-02' });
     expect(p.commitments[1]!.source).toEqual({ kind: 'self', label: SELF_DECLARED });
     expect(p.honours.map((h) => h.id)).toEqual(['h2']);
-    // Registrations are self-declared by nature, even when a department collected them.
-    expect(p.registrations[0]!.source.label).toBe(SELF_DECLARED);
+    // A registration is declared by its provider when it names one other than the entity; otherwise 自愿注册·未核验.
+    expect(p.registrations.map((r) => [r.id, r.source])).toEqual([
+      ['r3', { kind: 'self', label: SELF_DECLARED }],
+      ['r2', { kind: 'provided', label: '由市卫健委提供' }],
+      ['r1', { kind: 'self', label: SELF_DECLARED }],
+    ]);
+    expect(p.honours[0]).toMatchObject({ validity: '有效期至 2026-06-01' });
+    // The industry in plain words: the name says 商店 (商品零售), else the field's plain label.
+    expect(p.industry).toBe('商品零售');
+    expect(toPublicProfile({ entity: { ...entity, name: '某某公司' } }, NOW).industry).toBe('商贸流通');
   });
 
   it('dates are Beijing calendar days', () => {
@@ -113,10 +125,10 @@ describe('commitment templates', () => {
       const t = commitmentTemplate(field);
       expect(t.commitmentType).toBe('主动型');
       expect(t.content.startsWith('我企业依法诚信经营，自愿接受社会监督。')).toBe(true);
-      expect(t.reason).toMatch(/^市场主体承诺书/);
+      expect(t).toMatchObject({ commitmentArea: '市场主体承诺书', reason: '主动型，自愿作出承诺' });
       expect(t.liability.length).toBeGreaterThan(10);
     }
     expect(commitmentTemplate('其他')).toEqual(GENERAL_TEMPLATE);
-    expect(GENERAL_TEMPLATE).toMatchObject({ commitmentType: '主动型', reason: '市场主体承诺书', content: '我企业依法诚信经营，自愿接受社会监督。' });
+    expect(GENERAL_TEMPLATE).toMatchObject({ commitmentType: '主动型', commitmentArea: '市场主体承诺书', reason: '主动型，自愿作出承诺', content: '我企业依法诚信经营，自愿接受社会监督。' });
   });
 });

@@ -6,12 +6,12 @@ const seedCommitment = {
   promiserCategory: '个体工商户',
   promiserCode: '91350100m000100y43',
   commitmentType: '主动型',
-  field: '市场监管',
-  reason: '市场主体承诺书',
+  commitmentArea: '市场主体承诺书',
+  reason: '主动型，自愿作出承诺',
   content: '我企业依法诚信经营，自愿接受社会监督。',
   liability: '违反承诺自愿接受相关部门依法依规惩戒。',
   committedOn: '2022年5月25日',
-  publicity: '社会公开',
+  publicity: '可向社会公开',
 };
 
 describe('主动承诺信息表 schema', () => {
@@ -19,7 +19,7 @@ describe('主动承诺信息表 schema', () => {
     const parsed = check(commitmentSchema, seedCommitment);
     expect(parsed).toEqual({
       ok: true,
-      value: { ...seedCommitment, promiserCode: '91350100M000100Y43', committedOn: '2022-05-25' },
+      value: { ...seedCommitment, promiserCode: '91350100M000100Y43', committedOn: '2022-05-25', field: undefined },
     });
   });
 
@@ -39,7 +39,7 @@ describe('主动承诺信息表 schema', () => {
       promiserName: '承诺人名称不能为空',
       promiserCode: '承诺人代码：第18位校验码错误：应为“3”，实际为“4”',
       committedOn: '承诺作出日期不是有效日期（格式如 2022-05-25）',
-      publicity: '公开类型应为以下之一：社会公开、政务共享、授权查询',
+      publicity: '公开类型应为以下之一：可向社会公开、政务共享、授权查询',
     });
     expect(byField.commitmentType).toContain('承诺类型应为以下之一');
   });
@@ -51,21 +51,28 @@ describe('主动承诺信息表 schema', () => {
     expect(parsed.issues.map((i) => i.message)).toEqual(['承诺人名称应为文本', '承诺内容含有不可见的控制字符']);
   });
 
-  it('lists the ten official columns in order', () => {
-    expect(FORMS.commitment.columns.map((c) => c.label)).toEqual([
+  it('lists the ten official columns in order, all required, then the optional extra 行业领域', () => {
+    const official = FORMS.commitment.columns.filter((c) => c.official);
+    expect(official.map((c) => c.label)).toEqual([
       '承诺人名称', '承诺人类别', '承诺人代码', '承诺类型', '承诺领域', '承诺事由', '承诺内容', '违约责任', '承诺作出日期', '公开类型',
     ]);
-    expect(FORMS.commitment.columns.every((c) => c.required)).toBe(true);
+    expect(official.every((c) => c.required && c.starred)).toBe(true);
+    expect(FORMS.commitment.columns.filter((c) => !c.official)).toEqual([{ key: 'field', label: '行业领域', required: false, starred: false, official: false }]);
+  });
+
+  it('reads the older spellings as the official values', () => {
+    const parsed = check(commitmentSchema, { ...seedCommitment, promiserCategory: '法人及非法人组织', publicity: '社会公开' });
+    expect(parsed.ok && parsed.value).toMatchObject({ promiserCategory: '法人', publicity: '可向社会公开' });
   });
 });
 
 describe('other forms', () => {
   it('守信激励: optional fields may be blank', () => {
     const parsed = check(honourSchema, {
-      entityName: '鹤岗市某某煤业有限公司', uscc: '91350100M000100Y43', honourType: '纳税信用A级', title: '2021年度纳税信用A级纳税人',
-      issuer: '国家税务总局鹤岗市税务局', awardedOn: '2022/4/1', validUntil: '', remarks: null,
+      entityName: '鹤岗市某某煤业有限公司', uscc: '91350100M000100Y43', issuer: '税务局', basis: '纳税信用等级评价方案',
+      validUntil: '', collectedOn: '2022/4/1',
     });
-    expect(parsed.ok && parsed.value).toMatchObject({ awardedOn: '2022-04-01', validUntil: undefined, remarks: undefined });
+    expect(parsed.ok && parsed.value).toMatchObject({ collectedOn: '2022-04-01', validUntil: undefined });
   });
 
   it('district totals: counts from spreadsheets, 信易贷 never above the total', () => {

@@ -63,15 +63,15 @@ describe('apply → approve → print → scan', () => {
     const submitted = await ok('merchant', MERCHANT, {
       action: 'submitCommitment',
       promiserName: '工农区旅程测试饭店',
-      promiserCategory: '法人及非法人组织',
+      promiserCategory: '法人',
       promiserCode: uscc,
       commitmentType: t.commitmentType,
-      field: '卫生健康',
+      commitmentArea: t.commitmentArea,
       reason: t.reason,
       content: t.content,
       liability: t.liability,
       committedOn: '2026-06-01',
-      publicity: '社会公开',
+      publicity: '可向社会公开',
     });
     await ok('staff', STAFF, { action: 'reviewCommitment', commitmentId: submitted.commitmentId, decision: 'approve' });
     const listed = await ok('merchant', MERCHANT, { action: 'myCommitments', uscc });

@@ -40,15 +40,15 @@ function commitment(entity: CodedEntity['entity'], over: Record<string, unknown>
   return {
     action: 'submitCommitment',
     promiserName: entity.name,
-    promiserCategory: '法人及非法人组织',
+    promiserCategory: '法人',
     promiserCode: entity.uscc,
     commitmentType: t.commitmentType,
-    field: entity.field,
+    commitmentArea: t.commitmentArea,
     reason: t.reason,
     content: t.content,
     liability: t.liability,
     committedOn: '2026-05-20',
-    publicity: '社会公开',
+    publicity: '可向社会公开',
     ...over,
   };
 }
@@ -267,7 +267,7 @@ describe('commitments', () => {
 
   it('lists own commitments with their status', async () => {
     const res = await cloud.call('merchant', ME, { action: 'myCommitments', uscc: mine.entity.uscc });
-    expect(res.data.items).toEqual([expect.objectContaining({ id: submittedId, status: 'pending', statusText: '待审核', publicity: '社会公开' })]);
+    expect(res.data.items).toEqual([expect.objectContaining({ id: submittedId, status: 'pending', statusText: '待审核', publicity: '可向社会公开' })]);
     expect(JSON.stringify(res)).not.toContain(ME);
   });
 

@@ -44,16 +44,17 @@ beforeAll(async () => {
   });
   const commitment = (over: Record<string, unknown>) => ({
     promiserName: shop.entity.name,
-    promiserCategory: '法人及非法人组织',
+    promiserCategory: '法人',
     promiserCode: uscc,
     uscc,
     commitmentType: '主动型',
+    commitmentArea: '市场主体承诺书',
     field: '市场监管',
-    reason: '市场主体承诺书',
+    reason: '主动型，自愿作出承诺',
     content: '我企业依法诚信经营，自愿接受社会监督。',
     liability: '自愿承担相应责任。',
     committedOn: '2026-03-01',
-    publicity: '社会公开',
+    publicity: '可向社会公开',
     status: 'approved',
     source: selfSource,
     dedupKey: `k-${Math.random()}`,
@@ -64,20 +65,20 @@ beforeAll(async () => {
   await cloud.db.collection('commitments').add({ data: commitment({ publicity: '政务共享', content: '仅政务共享的承诺' }) });
   await cloud.db.collection('commitments').add({ data: commitment({ status: 'pending', content: '尚未审核的承诺' }) });
   await cloud.db.collection('honours').add({
-    data: { entityName: shop.entity.name, uscc, honourType: '纳税信用A级', title: '2025年度纳税信用A级纳税人', issuer: '国家税务总局鹤岗市税务局', awardedOn: '2026-04-20', source: importSource, dedupKey: 'h1', createdAt: new Date() },
+    data: { entityName: shop.entity.name, uscc, issuer: '国家税务总局鹤岗市税务局', basis: '纳税信用等级评价方案', validUntil: '2099-07-22', collectedOn: '2026-04-20', source: importSource, dedupKey: 'h1', createdAt: new Date() },
   });
   await cloud.db.collection('honours').add({
-    data: { entityName: shop.entity.name, uscc, honourType: '其他守信激励', title: '已过期的荣誉', issuer: '某部门', awardedOn: '2020-01-01', validUntil: '2021-01-01', source: importSource, dedupKey: 'h2', createdAt: new Date() },
+    data: { entityName: shop.entity.name, uscc, issuer: '某部门', basis: '已过期的荣誉', collectedOn: '2020-01-01', validUntil: '2021-01-01', source: importSource, dedupKey: 'h2', createdAt: new Date() },
   });
   await cloud.db.collection('registrations').add({
-    data: { entityName: shop.entity.name, uscc, itemType: '公益捐赠', itemName: '助学捐赠', content: '向本地小学捐赠图书', registeredOn: '2026-02-01', source: importSource, dedupKey: 'r1', createdAt: new Date() },
+    data: { entityName: shop.entity.name, uscc, itemName: '助学捐赠', content: '向本地小学捐赠图书', collectedOn: '2026-02-01', source: importSource, dedupKey: 'r1', createdAt: new Date() },
   });
   await cloud.db.collection('otherInfo').add({
-    data: { entityName: shop.entity.name, uscc, infoType: '老字号', infoName: '鹤岗老字号', content: '始于1985年', obtainedOn: '2019-09-09', source: importSource, dedupKey: 'o1', createdAt: new Date() },
+    data: { entityName: shop.entity.name, uscc, infoName: '鹤岗老字号', provider: '鹤岗市商务局', collectedOn: '2019-09-09', source: importSource, dedupKey: 'o1', createdAt: new Date() },
   });
   // Another entity's records must not join in.
   await cloud.db.collection('honours').add({
-    data: { entityName: '别家', uscc: testUscc('230403', 9), honourType: '纳税信用A级', title: '别家的荣誉', issuer: 'x', awardedOn: '2026-01-01', source: importSource, dedupKey: 'h3', createdAt: new Date() },
+    data: { entityName: '别家', uscc: testUscc('230403', 9), issuer: 'x', basis: '别家的荣誉', collectedOn: '2026-01-01', source: importSource, dedupKey: 'h3', createdAt: new Date() },
   });
 });
 
@@ -103,19 +104,20 @@ describe('verifyCode', () => {
       categoryName: '企业',
       districtName: '向阳区',
       field: '市场监管',
+      industry: '商品零售',
       address: shop.entity.address,
       storefrontPhoto: 'cloud://env/storefront/1001.jpg',
     });
     expect(p.codeIssuedOn).toMatch(/^\d{4}-\d\d-\d\d$/);
-    // Only the approved, 社会公开 commitment; self-declared items say so.
+    // Only the approved, 可向社会公开 commitment; self-declared items say so.
     expect(p.commitments.map((c: any) => c.content)).toEqual(['我企业依法诚信经营，自愿接受社会监督。']);
     expect(p.commitments[0].source).toEqual({ kind: 'self', label: SELF_DECLARED });
     // Imported items carry the department and date; expired honours and other entities' records are left out.
-    expect(p.honours.map((h: any) => h.title)).toEqual(['2025年度纳税信用A级纳税人']);
+    expect(p.honours.map((h: any) => [h.basis, h.issuer, h.validity])).toEqual([['纳税信用等级评价方案', '国家税务总局鹤岗市税务局', '有效期至 2099-07-22']]);
     expect(p.honours[0].source).toEqual({ kind: 'import', label: '鹤岗市税务局 · 2026-05-01' });
     expect(p.registrations).toHaveLength(1);
     expect(p.registrations[0].source.label).toBe(SELF_DECLARED);
-    expect(p.otherInfo.map((o: any) => o.infoName)).toEqual(['鹤岗老字号']);
+    expect(p.otherInfo.map((o: any) => [o.infoName, o.provider])).toEqual([['鹤岗老字号', '鹤岗市商务局']]);
   });
 
   it('never shows private data: phone, operator name or ID number, openids, contact fields', async () => {
@@ -191,11 +193,11 @@ describe('many records', () => {
     const { code, entity } = await seedCodedEntity(cloud.db, { uscc: testUscc('230406', 5500), name: '东山区荣誉很多的公司' });
     for (let i = 0; i < 55; i++) {
       await cloud.db.collection('honours').add({
-        data: { entityName: entity.name, uscc: entity.uscc, honourType: '其他守信激励', title: `荣誉${i}`, issuer: '部门', awardedOn: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, source: importSource, dedupKey: `many-${i}`, createdAt: new Date() },
+        data: { entityName: entity.name, uscc: entity.uscc, issuer: '部门', basis: `荣誉${i}`, collectedOn: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, source: importSource, dedupKey: `many-${i}`, createdAt: new Date() },
       });
     }
     const { res } = await verify({ codeId: code._id });
-    const titles = res.data.profile.honours.map((h: any) => h.title);
+    const titles = res.data.profile.honours.map((h: any) => h.basis);
     expect(titles).toHaveLength(50);
     expect(titles).not.toContain('荣誉0');
     expect(titles).toContain('荣誉54');

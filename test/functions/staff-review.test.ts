@@ -234,8 +234,8 @@ describe('reviewCommitment', () => {
     });
     const res = await cloud.db.collection('commitments').add({
       data: {
-        promiserName: '承诺商户', promiserCategory: '法人及非法人组织', promiserCode: uscc, commitmentType: '主动型', field,
-        reason: '诚信经营', content: '依法经营', liability: '接受处理', committedOn: '2026-05-01', publicity: '社会公开',
+        promiserName: '承诺商户', promiserCategory: '法人', promiserCode: uscc, commitmentType: '主动型', commitmentArea: '市场主体承诺书', field,
+        reason: '诚信经营', content: '依法经营', liability: '接受处理', committedOn: '2026-05-01', publicity: '可向社会公开',
         uscc, status: 'pending', source: { kind: 'self', openid: MERCHANT }, dedupKey: `self-${uscc}`, createdAt: new Date(),
       },
     });

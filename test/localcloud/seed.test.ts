@@ -84,7 +84,7 @@ describe('demo data', () => {
           const v = d[k];
           if (v instanceof Date) expect(v.getTime(), `${coll}.${k}`).toBeLessThanOrEqual(endOfToday);
         }
-        for (const k of ['awardedOn', 'committedOn', 'registeredOn', 'obtainedOn', 'asOf', 'date']) {
+        for (const k of ['committedOn', 'collectedOn', 'asOf', 'date']) {
           if (typeof d[k] === 'string') expect(d[k] as string, `${coll}.${k}`).not.toBe('' as string);
           if (typeof d[k] === 'string') expect((d[k] as string) <= TODAY, `${coll}.${k} ${String(d[k])}`).toBe(true);
         }

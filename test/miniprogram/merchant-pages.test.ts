@@ -69,22 +69,24 @@ describe('merchant pages', () => {
     const page = loadPage('pages/commit/commit', { uscc: shop.entity.uscc });
     await until(() => !page.data.loading, 'the entity');
     expect(textOf(page, '.promiser-name')).toBe('萝北县老王烧烤店');
-    expect(page.data.form).toMatchObject({ promiserCategory: '个体工商户', commitmentType: '主动型', field: '文化和旅游', publicity: '社会公开' });
+    expect(page.data.form).toMatchObject({ promiserCategory: '个体工商户', commitmentType: '主动型', commitmentArea: '市场主体承诺书', publicity: '可向社会公开' });
+    expect(page.data.entityField).toBe('文化和旅游');
     expect(page.data.form.content).toContain('我企业依法诚信经营，自愿接受社会监督。');
     expect(page.data.form.committedOn).toBe(chinaDate(new Date()));
-    await pick(page, '.field-picker', 0);
+    await pick(page, '.area-picker', 1);
+    expect(page.data.form.commitmentArea).toBe('行业自律承诺书');
     await tap(page, '.use-template');
-    expect(page.data.form.content).toContain('明码标价');
+    expect(page.data.form.commitmentArea).toBe('市场主体承诺书');
+    expect(page.data.form.content).toContain('保障游客合法权益');
     await typeInto(page, '.reason', '市场主体承诺书（烧烤）');
     await tap(page, '.submit');
     await until(() => page.data.done, 'the commitment to be stored');
     const stored = await cloud.db.collection('commitments').where({ uscc: shop.entity.uscc }).get();
-    expect(stored.data[0]).toMatchObject({ status: 'pending', reason: '市场主体承诺书（烧烤）', field: '市场监管', promiserCategory: '个体工商户', source: { kind: 'self', openid: OWNER } });
+    expect(stored.data[0]).toMatchObject({ status: 'pending', reason: '市场主体承诺书（烧烤）', commitmentArea: '市场主体承诺书', field: '文化和旅游', promiserCategory: '个体工商户', source: { kind: 'self', openid: OWNER } });
 
     // Submitting the same again: the function's Chinese message is shown.
     const again = loadPage('pages/commit/commit', { uscc: shop.entity.uscc });
     await until(() => !again.data.loading, 'the entity');
-    await pick(again, '.field-picker', 0);
     await tap(again, '.use-template');
     await typeInto(again, '.reason', '市场主体承诺书（烧烤）');
     await tap(again, '.submit');
@@ -104,10 +106,9 @@ describe('merchant pages', () => {
       data: {
         entityName: shop.entity.name,
         uscc: shop.entity.uscc,
-        honourType: '纳税信用A级',
-        title: '2025年度纳税信用A级纳税人',
         issuer: '国家税务总局鹤岗市税务局',
-        awardedOn: '2026-04-20',
+        basis: '纳税信用等级评价方案',
+        collectedOn: '2026-04-20',
         source: { kind: 'import', department: '市税务局', importedBy: 'oTax', importedAt: new Date(), batch: 'b1' },
         dedupKey: 'objection-honour-1',
         createdAt: new Date(),
@@ -116,7 +117,7 @@ describe('merchant pages', () => {
     const page = loadPage('pages/objection/objection', { uscc: shop.entity.uscc });
     await pick(page, '.target-picker', 2); // 守信激励, picked while the profile is still loading
     await until(() => page.data.entityName !== '', 'the profile');
-    expect(page.data.records.map((r: { title: string }) => r.title)).toEqual(['2026-04-20 2025年度纳税信用A级纳税人']);
+    expect(page.data.records.map((r: { title: string }) => r.title)).toEqual(['2026-04-20 纳税信用等级评价方案（国家税务总局鹤岗市税务局）']);
   });
 
   it('an objection to the entity data is stored', async () => {

@@ -157,7 +157,7 @@ describe('import page', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
     ws.addRow(templateHeaders('commitment'));
-    ws.addRow(['页面测试商户', '法人及非法人组织', '91230402MA0000000X', '主动型', '市场监管', '事由', '内容', '责任', '2026-05-01', '社会公开']);
+    ws.addRow(['页面测试商户', '法人', '91230402MA0000000X', '主动型', '市场主体承诺书', '事由', '内容', '责任', '2026-05-01', '可向社会公开']);
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     await (page.instance as unknown as { importFile(f: { fileBase64: string }): Promise<void> }).importFile({ fileBase64: base64 });
     expect(textOf(page, '.summary')).toBe('共1行：新增0，重复0，有误1');

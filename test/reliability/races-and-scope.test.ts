@@ -99,15 +99,15 @@ describe('staff scope', () => {
     const submitted = await cloud.call('merchant', owner, {
       action: 'submitCommitment',
       promiserName: '工农区诚信便利店',
-      promiserCategory: '法人及非法人组织',
+      promiserCategory: '法人',
       promiserCode: uscc,
       commitmentType: t.commitmentType,
-      field: '商务',
+      commitmentArea: t.commitmentArea,
       reason: t.reason,
       content: t.content,
       liability: t.liability,
       committedOn: '2026-11-01',
-      publicity: '社会公开',
+      publicity: '可向社会公开',
     });
     expect(submitted.ok).toBe(true);
     const [commitment] = await where('commitments', { uscc, status: 'pending' });

@@ -1,8 +1,9 @@
 /**
  * 主动承诺: the ten columns of 主动承诺信息表. Name, category and code come from the entity;
- * the wording starts from the template of its field; staff review it before it is public.
+ * the wording starts from the template of its 行业领域 (the entity's field, which the server sets);
+ * staff review it before it is public.
  */
-import { chinaDate, COMMITMENT_TYPES, commitmentTemplate, FIELDS, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../../lib/core';
+import { chinaDate, COMMITMENT_AREAS, COMMITMENT_TYPES, commitmentTemplate, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../../lib/core';
 import { myEntities, submitCommitment, type CommitmentForm } from '../../services/merchant';
 
 Page({
@@ -12,7 +13,7 @@ Page({
       promiserCategory: PROMISER_CATEGORIES[0],
       promiserCode: '',
       commitmentType: COMMITMENT_TYPES[0],
-      field: FIELDS[0],
+      commitmentArea: COMMITMENT_AREAS[0],
       reason: '',
       content: '',
       liability: '',
@@ -21,7 +22,9 @@ Page({
     } as CommitmentForm,
     promiserCategories: PROMISER_CATEGORIES.slice(),
     commitmentTypes: COMMITMENT_TYPES.slice(),
-    fields: FIELDS.slice(),
+    commitmentAreas: COMMITMENT_AREAS.slice(),
+    /** The entity's 行业领域: picks the template; not a form column. */
+    entityField: '',
     publicityTypes: PUBLICITY_TYPES.slice(),
     loading: true,
     submitting: false,
@@ -41,9 +44,10 @@ Page({
       loading: false,
       'form.promiserName': entity.name,
       'form.promiserCode': entity.uscc,
-      'form.promiserCategory': entity.categoryName === '个体工商户' ? '个体工商户' : '法人及非法人组织',
-      'form.field': entity.field,
+      'form.promiserCategory': entity.categoryName === '个体工商户' ? '个体工商户' : '法人',
+      entityField: entity.field,
       'form.commitmentType': t.commitmentType,
+      'form.commitmentArea': t.commitmentArea,
       'form.reason': t.reason,
       'form.content': t.content,
       'form.liability': t.liability,
@@ -57,7 +61,7 @@ Page({
 
   /** Pickers carry the option list's name in data-list and the form key in data-key. */
   onPick(e: WechatMiniprogram.PickerChange) {
-    const { key, list } = e.currentTarget.dataset as { key: string; list: 'promiserCategories' | 'commitmentTypes' | 'fields' | 'publicityTypes' };
+    const { key, list } = e.currentTarget.dataset as { key: string; list: 'promiserCategories' | 'commitmentTypes' | 'commitmentAreas' | 'publicityTypes' };
     const value = (this.data[list] as string[])[Number(e.detail.value)];
     this.setData({ [`form.${key}`]: value, error: '' });
   },
@@ -67,8 +71,14 @@ Page({
   },
 
   useTemplate() {
-    const t = commitmentTemplate(this.data.form.field);
-    this.setData({ 'form.commitmentType': t.commitmentType, 'form.reason': t.reason, 'form.content': t.content, 'form.liability': t.liability });
+    const t = commitmentTemplate(this.data.entityField);
+    this.setData({
+      'form.commitmentType': t.commitmentType,
+      'form.commitmentArea': t.commitmentArea,
+      'form.reason': t.reason,
+      'form.content': t.content,
+      'form.liability': t.liability,
+    });
   },
 
   async submit() {

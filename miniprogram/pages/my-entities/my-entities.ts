@@ -56,4 +56,8 @@ Page({
     wx.showToast({ title: '已撤回' });
     await this.load();
   },
+
+  claim() {
+    wx.navigateTo({ url: '/pages/claim/claim' });
+  },
 });

@@ -17,11 +17,11 @@ function recordsOf(profile: PublicProfile | undefined, target: ObjectionTarget):
     case 'commitment':
       return profile.commitments.map((c) => ({ id: c.id, title: `${c.committedOn} ${c.reason}` }));
     case 'honour':
-      return profile.honours.map((h) => ({ id: h.id, title: `${h.awardedOn} ${h.title}` }));
+      return profile.honours.map((h) => ({ id: h.id, title: `${h.collectedOn} ${h.basis}（${h.issuer}）` }));
     case 'registration':
-      return profile.registrations.map((r) => ({ id: r.id, title: `${r.registeredOn} ${r.itemName}` }));
+      return profile.registrations.map((r) => ({ id: r.id, title: `${r.collectedOn} ${r.itemName}` }));
     case 'otherInfo':
-      return profile.otherInfo.map((o) => ({ id: o.id, title: `${o.obtainedOn} ${o.infoName}` }));
+      return profile.otherInfo.map((o) => ({ id: o.id, title: `${o.collectedOn} ${o.infoName}` }));
     default:
       return [];
   }

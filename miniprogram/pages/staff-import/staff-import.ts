@@ -125,4 +125,11 @@ Page({
     wx.showToast({ title: `已撤回${res.data.withdrawn}条`, icon: 'none' });
     return this.loadBatches();
   },
+
+  /** 生码 for the batch just imported. */
+  toIssue() {
+    const r = this.data.report;
+    const batchId = r?.batchId ?? r?.batch;
+    if (batchId) wx.navigateTo({ url: `/pages/staff-issue/staff-issue?batchId=${encodeURIComponent(batchId)}` });
+  },
 });

@@ -1,0 +1,240 @@
+/**
+ * 生码: the office's own route to codes. The 市营商局 gathers what the departments collected (the
+ * register and the imported 填报表) and issues codes for those entities, which the departments then
+ * hand over with a one-time claim code (server/claims.ts). Codes issued here are ordinary active
+ * codes, so they count in 赋码率 at once; each is audited with the issuing staff member's
+ * department.
+ *
+ * Idempotent: issuing again for an entity coded this way and not yet claimed gives the same code
+ * and the same claim code back (so a lost answer or a second tap is harmless).
+ */
+import * as z from 'zod';
+import { codeUrl, DomainError, nameSearchKeys, parseOrThrow, validateUscc } from '../../core';
+import { openClaim, type IssuedClaim } from '../claims';
+import type { Database } from '../cloud';
+import { codeUrlPrefix } from '../code-url';
+import { findLiveCode, issueCode } from '../codes';
+import { fetchAll, fetchOne } from '../db';
+import { isDuplicateKeyError } from '../db-errors';
+import { districtOfUscc } from '../entity-district';
+import type { ActionContext } from '../handler';
+import { COLLECTIONS, type CodeDoc, type EntityDoc } from '../model';
+import { notifyAll } from '../notify';
+import { collectedEntities, MAX_ISSUE, usccsOfBatch, type CollectedEntity } from './collected-entities';
+import { actorOf, auditByStaff, departmentOf, inScope, loadStaff, type Staff } from './roles';
+
+export const SKIP_REASONS = {
+  INVALID_USCC: '统一社会信用代码不正确',
+  ALREADY_CODED: '该主体已有诚信码',
+  NOT_IN_HEGANG: '不是鹤岗市的市场主体（无法确定所属县区）',
+  UNKNOWN_ENTITY: '名录和归集信息中都没有该主体',
+  OUT_OF_SCOPE: '不在您的管辖范围内',
+} as const;
+export type SkipReason = keyof typeof SKIP_REASONS;
+
+export const issueCodesInput = z
+  .object({
+    uscc: z
+      .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), { error: '统一社会信用代码应为列表' })
+      .min(1, { error: '请至少填写一个统一社会信用代码' })
+      .max(MAX_ISSUE, { error: `每次最多为${MAX_ISSUE}个主体生码，请分批进行` })
+      .optional(),
+    batchId: z.string({ error: '批次编号应为文本' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' }).optional(),
+    /** For a batch naming more than MAX_ISSUE entities: where this call starts. */
+    offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
+  })
+  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), { error: '请提供统一社会信用代码列表或批次编号（二选一）', path: ['uscc'] });
+
+export interface IssuedItem {
+  uscc: string;
+  entityName: string;
+  codeId: string;
+  version: number;
+  url: string;
+  issuedAt: Date;
+  /** null when the entity already has an owner (nothing to hand over). */
+  claimCode: string | null;
+  claimExpiresAt: Date | null;
+}
+
+export interface IssueResult {
+  issued: IssuedItem[];
+  skipped: { uscc: string; reason: SkipReason; message: string }[];
+  /** For a batch: how many entities it names, and where the next call starts (null when done). */
+  total?: number;
+  nextOffset?: number | null;
+}
+
+/** Who issued, as stored on claims and audits. */
+function issuer(staff: Staff): { issuedBy: string; departmentId?: string; department?: string } {
+  const dept = departmentOf(staff);
+  return {
+    issuedBy: actorOf(staff),
+    ...(dept ? { departmentId: dept.id, department: dept.name } : staff.department ? { department: staff.department } : {}),
+  };
+}
+
+async function createEntity(db: Database, staff: Staff, c: CollectedEntity, districtCode: string, now: Date): Promise<EntityDoc> {
+  const coll = db.collection(COLLECTIONS.entities);
+  const doc: Omit<EntityDoc, '_id'> & { nameKeys: string[] } = {
+    uscc: c.uscc,
+    name: c.name,
+    nameKeys: nameSearchKeys(c.name),
+    category: c.category,
+    districtCode,
+    address: c.address,
+    field: c.field,
+    ownerOpenids: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    const res = (await coll.add({ data: doc })) as { _id: string };
+    const entity = { ...doc, _id: res._id };
+    await auditByStaff(db, staff, {
+      at: now,
+      action: 'entity.createFromCollected',
+      target: { collection: COLLECTIONS.entities, id: entity._id },
+      before: null,
+      after: { ...entity, ...issuer(staff) },
+    });
+    return entity;
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    const raced = await fetchOne<EntityDoc>(coll.where({ uscc: c.uscc }).limit(1));
+    if (!raced) throw e;
+    return raced;
+  }
+}
+
+/** The entity's live code, or a new active one (next version after revoked ones), audited with the department. */
+async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Date): Promise<CodeDoc> {
+  const live = await findLiveCode(db, entity._id);
+  if (live) return live;
+  const last = await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1));
+  let code: CodeDoc;
+  try {
+    code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1, '根据部门归集信息生码');
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'CODE_EXISTS') throw e;
+    const raced = await findLiveCode(db, entity._id);
+    if (!raced) throw e;
+    return raced;
+  }
+  await auditByStaff(db, staff, {
+    at: now,
+    action: 'code.issueFromCollected',
+    target: { collection: COLLECTIONS.codes, id: code._id },
+    before: null,
+    after: { ...code, ...issuer(staff) },
+  });
+  return code;
+}
+
+export async function issueCodes(payload: Record<string, unknown>, { caller, db, now }: ActionContext): Promise<IssueResult> {
+  const staff = await loadStaff(db, caller.openid);
+  const input = parseOrThrow(issueCodesInput, payload);
+  const result: IssueResult = { issued: [], skipped: [] };
+  const skip = (uscc: string, reason: SkipReason) => result.skipped.push({ uscc, reason, message: SKIP_REASONS[reason] });
+
+  let usccs: string[];
+  if (input.batchId !== undefined) {
+    const page = await usccsOfBatch(db, input.batchId, input.offset);
+    if (page.total === 0) throw new DomainError('BATCH_NOT_FOUND', '未找到该批次的归集记录');
+    usccs = page.usccs;
+    result.total = page.total;
+    result.nextOffset = input.offset + usccs.length < page.total ? input.offset + usccs.length : null;
+  } else {
+    usccs = [];
+    for (const raw of input.uscc!) {
+      const v = validateUscc(raw);
+      if (!v.valid) skip(String(raw), 'INVALID_USCC');
+      else if (!usccs.includes(v.normalized)) usccs.push(v.normalized);
+    }
+  }
+
+  const _ = db.command;
+  const dept = departmentOf(staff);
+  const [entities, collected] = await Promise.all([
+    usccs.length ? fetchAll<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: _.in(usccs) }).limit(1000)) : [],
+    collectedEntities(db, usccs, dept ? { departmentId: dept.id } : {}),
+  ]);
+  const entityOf = new Map(entities.map((e) => [e.uscc, e]));
+
+  // Each USCC is its own entity, so a few run at once (unique indexes guard any race); answers keep the input order.
+  const one = async (uscc: string): Promise<IssuedItem | SkipReason> => {
+    let entity = entityOf.get(uscc);
+    if (entity) {
+      if (!inScope(staff, entity)) return 'OUT_OF_SCOPE';
+      const live = await findLiveCode(db, entity._id);
+      if (live) {
+        // Coded by this route and still unclaimed: the same code and claim code again.
+        const again = entity.ownerOpenids.length === 0 ? await openClaim(db, entity, live._id, issuer(staff), now) : undefined;
+        return again ? item(entity, live, again) : 'ALREADY_CODED';
+      }
+    } else {
+      const c = collected.get(uscc);
+      if (!c) return 'UNKNOWN_ENTITY';
+      const district = c.registerDistrict ?? (await districtOfUscc(db, uscc))?.districtCode;
+      if (!district) return 'NOT_IN_HEGANG';
+      if (!inScope(staff, { districtCode: district, field: c.field })) return 'OUT_OF_SCOPE';
+      entity = await createEntity(db, staff, c, district, now);
+    }
+    const code = await ensureCode(db, staff, entity, now);
+    const claim = entity.ownerOpenids.length === 0 ? await openClaim(db, entity, code._id, issuer(staff), now) : undefined;
+    if (entity.ownerOpenids.length > 0) {
+      // A re-coded entity with owners: they are told; there is nothing to hand over.
+      await notifyAll(
+        db,
+        entity.ownerOpenids,
+        { kind: 'codeIssued', title: '诚信码已生成', lines: [`${entity.name}的诚信码已由${issuer(staff).department ?? '主管部门'}生成`, '请在“我的诚信码”中查看并张贴'], page: `pages/my-code/my-code?uscc=${entity.uscc}` },
+        now,
+      );
+    }
+    return item(entity, code, claim);
+  };
+  const answers = await inPool(usccs, CONCURRENCY, one);
+  answers.forEach((a, i) => {
+    if (typeof a === 'string') skip(usccs[i]!, a);
+    else result.issued.push(a);
+  });
+
+  await auditByStaff(db, staff, {
+    at: now,
+    action: 'issueCodes',
+    target: { collection: COLLECTIONS.codes, id: input.batchId ?? `list-${now.getTime()}` },
+    before: null,
+    after: { ...issuer(staff), issued: result.issued.map((i) => i.uscc), skipped: result.skipped.map((s) => [s.uscc, s.reason]) },
+  });
+  return result;
+}
+
+/** Entities handled at once: 500 one after another would outlast the function's 20 seconds. */
+const CONCURRENCY = 8;
+
+/** `work` over `items`, at most `n` at a time; answers in the order of `items`. */
+async function inPool<T, R>(items: readonly T[], n: number, work: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}
+
+function item(entity: EntityDoc, code: CodeDoc, claim: IssuedClaim | undefined): IssuedItem {
+  return {
+    uscc: entity.uscc,
+    entityName: entity.name,
+    codeId: code._id,
+    version: code.version,
+    url: codeUrl(codeUrlPrefix(), code._id, code.version),
+    issuedAt: code.issuedAt,
+    claimCode: claim?.claimCode ?? null,
+    claimExpiresAt: claim?.claim.expiresAt ?? null,
+  };
+}
