@@ -192,7 +192,7 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
     kind: 'register',
     title: '市场主体名录',
     schema: registerSchema,
-    columns: columns([
+    columns: columns(false, [
       ['uscc', '统一社会信用代码'],
       ['name', '市场主体名称'],
       ['entityType', '市场主体类型'],

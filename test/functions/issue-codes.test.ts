@@ -37,7 +37,7 @@ async function importCommitments(rows: { name: string; uscc: string }[]): Promis
     ws.addRow([r.name, '个体工商户', r.uscc, '主动型', '市场主体承诺书', '主动型，自愿作出承诺', '我店依法诚信经营，自愿接受社会监督。', '无', '2026/5/1', '可向社会公开']);
   }
   const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-  const res = await cloud.call('staffFiles', CITY, { action: 'importRecords', kind: 'commitment', fileBase64, department: '市市场监管局' });
+  const res = await cloud.call('staffFiles', CITY, { action: 'importRecords', kind: 'commitment', fileBase64, departmentId: 'scjg' });
   expect(res.ok, JSON.stringify(res.error)).toBe(true);
   return res.data.batchId ?? res.data.batch;
 }

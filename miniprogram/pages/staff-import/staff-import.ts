@@ -129,7 +129,7 @@ Page({
   /** 生码 for the batch just imported. */
   toIssue() {
     const r = this.data.report;
-    const batchId = r?.batchId ?? r?.batch;
+    const batchId = r?.batchId;
     if (batchId) wx.navigateTo({ url: `/pages/staff-issue/staff-issue?batchId=${encodeURIComponent(batchId)}` });
   },
 });
