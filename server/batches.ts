@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from './cloud';
+import { fetchOne } from './db';
 import { COLLECTIONS, type CollectionName, type ImportBatchDoc, type ImportBatchStatus, type Withdrawal } from './model';
 import { actorOf, auditByStaff, type Staff } from './staff/roles';
 
@@ -57,11 +58,12 @@ export async function closeBatch(
   db: Database,
   staff: Staff,
   batch: ImportBatchDoc,
-  outcome: { status: Extract<ImportBatchStatus, 'done' | 'failed'>; counts: BatchCounts; error?: string },
+  outcome: { status: Extract<ImportBatchStatus, 'done' | 'failed'>; counts: BatchCounts; error?: string; resumeAfterRow?: number },
   now: Date,
 ): Promise<void> {
   const data: Partial<ImportBatchDoc> = { status: outcome.status, counts: outcome.counts, finishedAt: now };
   if (outcome.error !== undefined) data.error = outcome.error;
+  if (outcome.resumeAfterRow !== undefined) data.resumeAfterRow = outcome.resumeAfterRow;
   await db.collection(COLLECTIONS.importBatches).doc(batch._id).update({ data });
   await auditByStaff(db, staff, {
     at: now,
@@ -77,8 +79,21 @@ export async function closeBatch(
       fileName: batch.fileName,
       ...outcome.counts,
       ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      ...(outcome.resumeAfterRow !== undefined ? { resumeAfterRow: outcome.resumeAfterRow } : {}),
     },
   });
+}
+
+/**
+ * Where a re-import of this file resumes: after the row the importer's latest failed batch of the
+ * same file and kind had handled (0 = from the start). Rows before it were stored by that attempt
+ * (or reported); the dedup keys still catch any overlap.
+ */
+export async function resumePoint(db: Database, staff: Staff, kind: string, hash: string): Promise<{ afterRow: number; batchId?: string }> {
+  const last = await fetchOne<ImportBatchDoc>(
+    db.collection(COLLECTIONS.importBatches).where({ importedBy: actorOf(staff), kind, fileHash: hash, status: 'failed' }).orderBy('startedAt', 'desc').limit(1),
+  );
+  return last?.resumeAfterRow ? { afterRow: last.resumeAfterRow, batchId: last._id } : { afterRow: 0 };
 }
 
 export type { Withdrawal };

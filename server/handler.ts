@@ -55,11 +55,16 @@ function hasTimerShape(event: Record<string, unknown>): boolean {
   return event.Type === 'Timer' || 'TriggerName' in event;
 }
 
-/** The invocation's time limit less a quarter (at most 10 s) for closing up; undefined when the platform gives none. */
-export function deadlineOf(context: unknown, started: number): number | undefined {
+/**
+ * The invocation's time limit less a quarter (at most 10 s) for closing up; undefined when the
+ * platform gives none. FUNCTION_TIME_BUDGET_MS (deployment configuration, and tests) caps it further.
+ */
+export function deadlineOf(context: unknown, started: number, env: NodeJS.ProcessEnv = process.env): number | undefined {
   const limit = Number((context as { time_limit_in_ms?: unknown } | undefined)?.time_limit_in_ms);
-  if (!Number.isFinite(limit) || limit <= 0) return undefined;
-  return started + limit - Math.min(10_000, limit / 4);
+  const platform = Number.isFinite(limit) && limit > 0 ? started + limit - Math.min(10_000, limit / 4) : undefined;
+  const cap = Number(env.FUNCTION_TIME_BUDGET_MS);
+  if (!Number.isFinite(cap) || cap <= 0 || env.FUNCTION_TIME_BUDGET_MS === undefined) return platform;
+  return platform === undefined ? started + cap : Math.min(platform, started + cap);
 }
 
 /** Refuse events that are not plain JSON objects; anything else is an attack or a bug. */

@@ -268,9 +268,11 @@ export interface ImportBatchDoc {
   status: ImportBatchStatus;
   startedAt: Date;
   finishedAt?: Date;
-  counts: { rows: number; inserted: number; updated?: number; duplicates: number; invalid: number };
+  counts: { rows: number; inserted: number; updated?: number; duplicates: number; invalid: number; skipped?: number };
   /** Why a failed batch failed (Chinese, for the importer). */
   error?: string;
+  /** A failed batch: the sheet row up to which every row was handled; re-importing the same file starts after it. */
+  resumeAfterRow?: number;
   withdrawal?: Withdrawal;
 }
 

@@ -22,7 +22,7 @@ import {
   type Layout,
 } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
-import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch } from '../batches';
+import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch, resumePoint } from '../batches';
 import { getCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
@@ -71,6 +71,10 @@ export interface ImportReport {
   department: string;
   /** Non-blank data rows read. */
   rows: number;
+  /** Resuming a failed import of this file: rows it had already handled, not read again. */
+  skipped: number;
+  /** The failed batch this import resumed. */
+  resumedFrom?: string;
   inserted: number;
   /** Rows already stored (earlier imports) or repeated within the file. */
   duplicates: number;
@@ -160,9 +164,18 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
   const file = await loadFile(input);
   const today = chinaDate(now);
   const collection = BATCH_COLLECTIONS[kind]!;
+  const hash = fileHash(file);
+  const resume = await resumePoint(db, staff, kind, hash);
 
   let batch: ImportBatchDoc | undefined;
-  const report: ImportReport = { kind, batchId: '', batch: '', department: dept.department, rows: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false };
+  const report: ImportReport = {
+    kind, batchId: '', batch: '', department: dept.department, rows: 0, skipped: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false,
+    ...(resume.batchId ? { resumedFrom: resume.batchId } : {}),
+  };
+  /** Sheet row up to which every row is handled (written, refused or a duplicate): where a resume starts. */
+  let doneRow = resume.afterRow;
+  let atDone = { rows: 0, invalid: 0, duplicates: 0 };
+  let chunksDone = 0;
   const seen = new Set<string>();
   let chunk: { row: number; value: Record<string, unknown> }[] = [];
   let source: RecordSource | undefined;
@@ -185,7 +198,21 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
     const rows = chunk;
     chunk = [];
     if (rows.length === 0) return;
-    if (deadline !== undefined && Date.now() > deadline) throw timedOut(report.rows);
+    // Past the budget, stop before the next chunk; the first chunk of a call always runs, so every
+    // attempt (and every resume) makes progress.
+    if (deadline !== undefined && chunksDone > 0 && Date.now() > deadline) {
+      // Rows read after the last written chunk are not counted: a resume reads them again.
+      Object.assign(report, atDone);
+      report.issues = report.issues.filter((i) => i.row <= doneRow);
+      throw timedOut(report.rows);
+    }
+    await writeChunk(rows);
+    chunksDone++;
+    doneRow = rows[rows.length - 1]!.row;
+    atDone = { rows: report.rows, invalid: report.invalid, duplicates: report.duplicates };
+  };
+
+  const writeChunk = async (rows: { row: number; value: Record<string, unknown> }[]) => {
     const keyed: { row: number; value: Record<string, unknown>; dedupKey: string }[] = [];
     for (const r of rows) {
       const dedupKey = createHash('sha256').update(canonicalRow(kind, r.value)).digest('hex').slice(0, 40);
@@ -219,9 +246,13 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
     if (r.row <= layout.headerRow || isBlankRow(layout, r.cells)) return;
     if (!batch) {
       // The batch exists before the first row can be written.
-      batch = await openBatch(db, staff, { kind, fileName: fileNameOf(input), fileHash: fileHash(file), ...dept }, now);
+      batch = await openBatch(db, staff, { kind, fileName: fileNameOf(input), fileHash: hash, ...dept }, now);
       report.batchId = report.batch = batch._id;
       source = { kind: 'import', ...dept, importedBy: actorOf(staff), importedAt: now, batch: batch._id };
+    }
+    if (r.row <= resume.afterRow) {
+      report.skipped++;
+      return;
     }
     report.rows++;
     const parsed = check(FORMS[kind].schema, rowInput(layout, r.cells));
@@ -262,19 +293,19 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
   } catch (e) {
     if (batch) {
       const message = e instanceof DomainError ? e.message : '导入过程中出错';
-      await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: message }, new Date());
+      await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: message, resumeAfterRow: doneRow }, new Date());
       if (e instanceof DomainError) throw new DomainError(e.code, e.message, { ...(e.details as object), batchId: batch._id, ...countsOf(report) });
     }
     throw e;
   }
-  if (!batch || report.rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
+  if (!batch || report.rows + report.skipped === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
   await closeBatch(db, staff, batch, { status: 'done', counts: countsOf(report) }, now);
   await deleteUploaded(input.fileID);
   return report;
 }
 
 function countsOf(r: ImportReport): ImportBatchDoc['counts'] {
-  return { rows: r.rows, inserted: r.inserted, duplicates: r.duplicates, invalid: r.invalid };
+  return { rows: r.rows, inserted: r.inserted, duplicates: r.duplicates, invalid: r.invalid, ...(r.skipped ? { skipped: r.skipped } : {}) };
 }
 
 type NewDoc = Record<string, unknown> & { dedupKey: string };

@@ -56,6 +56,7 @@ export async function importRegister(
   const seen = new Set<string>();
   let chunk: Row[] = [];
   let batch: ImportBatchDoc | undefined;
+  let chunksDone = 0;
 
   const issue = (i: RowIssue) => {
     if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(i);
@@ -67,7 +68,7 @@ export async function importRegister(
     const rows = chunk;
     chunk = [];
     if (rows.length === 0) return;
-    if (deadline !== undefined && Date.now() > deadline) {
+    if (deadline !== undefined && chunksDone++ > 0 && Date.now() > deadline) {
       throw new DomainError('IMPORT_TIMED_OUT', `导入未能在时限内完成（已处理${report.rows}行），本批次已标记为失败。请重新导入同一文件继续`);
     }
     const coll = db.collection(COLLECTIONS.register);
