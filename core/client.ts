@@ -16,3 +16,5 @@ export * from './departments';
 export * from './code-reasons';
 export * from './search-keys';
 export * from './notifications';
+export * from './holidays';
+export * from './supervision';

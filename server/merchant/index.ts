@@ -4,7 +4,8 @@ import { applyCode } from './apply';
 import { myCode } from './code';
 import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
-import { submitObjection } from './objection';
+import { myObjections, submitObjection } from './objection';
+import { myMessages } from '../messages';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -13,4 +14,6 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   submitCommitment,
   myCommitments,
   submitObjection,
+  myObjections,
+  myMessages,
 };

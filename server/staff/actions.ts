@@ -10,6 +10,7 @@ import { correctRecord, withdrawRecord } from './record-changes';
 import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
+import { answerObjection, handleReport, objections, reports, supervisionSummary } from './supervision';
 import type { Database } from '../cloud';
 
 export const staffActions: Record<string, Action> = {
@@ -26,6 +27,11 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  reports,
+  handleReport,
+  objections,
+  answerObjection,
+  supervisionSummary,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */
