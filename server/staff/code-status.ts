@@ -87,7 +87,7 @@ export async function changeCodeStatus(
   });
   const entity = await fetchById<Pick<EntityDoc, 'ownerOpenids'>>(db.collection(COLLECTIONS.entities).doc(before.entityId));
   const msg = ownerMessage(t, reasonText, category);
-  await notifyAll(db, entity?.ownerOpenids ?? [], { kind: 'codeStatusChanged', ...msg, page: '/pages/my-code/index' }, now);
+  await notifyAll(db, entity?.ownerOpenids ?? [], { kind: 'codeStatusChanged', ...msg, page: '/pages/my-code/my-code' }, now);
   return { codeId: before._id, status: t.to, version: before.version, entityId: before.entityId };
 }
 

@@ -141,7 +141,7 @@ export async function handleReport(payload: Record<string, unknown>, { caller, d
       kind: 'reportUpdated',
       title: `您的举报${REPORT_STATUSES[input.status as ReportStatus]}`,
       lines: [`处理情况：${input.outcome}`, `受理编号 ${formatTrackingNo(before.trackingNo)}，可在“我的举报”中查看。`],
-      page: '/pages/report/index?tab=mine',
+      page: '/pages/report/report?tab=mine',
     },
     now,
   );
@@ -241,7 +241,7 @@ export async function answerObjection(payload: Record<string, unknown>, { caller
       kind: 'objectionAnswered',
       title: `您的异议已答复：${OBJECTION_RESULTS[input.result]}`,
       lines: [`答复：${input.reply}`, `如对答复仍有异议，可拨打12345或联系所在县（区）营商环境建设监督局。`],
-      page: '/pages/objection/index?tab=mine',
+      page: '/pages/objection/objection?tab=mine',
     },
     now,
   );
