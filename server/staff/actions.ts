@@ -11,6 +11,7 @@ import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import { answerObjection, handleReport, objections, reports, supervisionSummary } from './supervision';
+import { auditLog, entity } from './entity-view';
 import type { Database } from '../cloud';
 
 export const staffActions: Record<string, Action> = {
@@ -32,6 +33,8 @@ export const staffActions: Record<string, Action> = {
   objections,
   answerObjection,
   supervisionSummary,
+  entity,
+  auditLog,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -259,3 +259,40 @@ describe('commitment limit', () => {
     expect(await all(cloud, 'commitments', { uscc: shop.entity.uscc })).toHaveLength(20);
   }, 180_000);
 });
+
+describe('staff entity view, audit log and staff members', () => {
+  it('shows the entity in scope with masked phone, codes, records with batches, reports, objections, audit and allowed actions', async () => {
+    const view = await ok('staff', XIANGYANG, { action: 'entity', uscc: shop.entity.uscc });
+    expect(view.entity).toMatchObject({ name: shop.entity.name, contactPhone: '139****5678' });
+    expect(JSON.stringify(view)).not.toContain('13912345678');
+    expect(JSON.stringify(view)).not.toContain(OWNER);
+    expect(view.codes[0]).toMatchObject({ codeId: shop.code._id, status: 'suspended' });
+    const honour = view.records.find((r: any) => r.kind === 'honour');
+    expect(honour).toMatchObject({ source: { kind: 'import', department: '市市场监管局', batchId: 'b1' }, withdrawn: true, mayChange: false });
+    expect(view.reports.length).toBeGreaterThan(0);
+    expect(view.objections.length).toBeGreaterThan(0);
+    expect(view.audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['suspendCode', 'answerObjection', 'record.withdraw']));
+    expect(view.actions).toMatchObject({ suspendCode: false, reinstateCode: true, revokeCode: true });
+    await refused('staff', GONGNONG, { action: 'entity', uscc: shop.entity.uscc }, 'FORBIDDEN');
+  });
+
+  it('the audit log is the city’s, paged with a total and filtered by target or actor', async () => {
+    const log = await ok('staff', CITY, { action: 'auditLog', actor: XIANGYANG, limit: 2 });
+    expect(log.items).toHaveLength(2);
+    expect(log.total).toBeGreaterThan(2);
+    expect(log.items.every((a: any) => a.actor === XIANGYANG)).toBe(true);
+    const byTarget = await ok('staff', CITY, { action: 'auditLog', targetId: shop.code._id });
+    expect(byTarget.items.every((a: any) => a.target.id === shop.code._id)).toBe(true);
+    await refused('staff', XIANGYANG, { action: 'auditLog' }, 'FORBIDDEN');
+  });
+
+  it('the city admin deactivates and reactivates a staff member, audited', async () => {
+    await ok('staff', CITY, { action: 'staffMembers', op: 'deactivate', openid: GONGNONG });
+    expect((await cloud.call('staff', GONGNONG, { action: 'reports' })).error?.code).toBe('FORBIDDEN');
+    const back = await ok('staff', CITY, { action: 'staffMembers', op: 'reactivate', openid: GONGNONG });
+    expect(back.member.active).toBe(true);
+    await ok('staff', GONGNONG, { action: 'reports' });
+    expect((await all(cloud, 'auditLog', { action: 'staffMembers.reactivate' })).length).toBe(1);
+    await refused('staff', XIANGYANG, { action: 'staffMembers', op: 'reactivate', openid: GONGNONG }, 'FORBIDDEN');
+  });
+});
