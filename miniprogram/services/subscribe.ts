@@ -10,5 +10,11 @@ export type SubscribeKind = keyof typeof subscribeTemplates;
 export function askToSubscribe(kinds: readonly SubscribeKind[]): Promise<void> {
   const tmplIds = kinds.map((k) => subscribeTemplates[k]);
   if (tmplIds.length === 0) return Promise.resolve();
-  return new Promise((resolve) => wx.requestSubscribeMessage({ tmplIds, success: () => resolve(), fail: () => resolve() } as never));
+  return new Promise((resolve) => {
+    try {
+      wx.requestSubscribeMessage({ tmplIds, success: () => resolve(), fail: () => resolve() } as never);
+    } catch {
+      resolve(); // an older client without the API
+    }
+  });
 }

@@ -146,3 +146,26 @@ export interface StaffMember {
 export function staffMembers(payload: Record<string, unknown>): Promise<CallResult<{ members?: StaffMember[]; member?: StaffMember }>> {
   return callFunction('staff', 'staffMembers', payload);
 }
+
+export interface StaffCode {
+  codeId: string;
+  entityName: string;
+  uscc: string;
+  districtCode: string;
+  status: 'active' | 'suspended' | 'revoked';
+  version: number;
+  changedAt?: string;
+  reason?: string;
+  categoryText?: string;
+}
+
+export function staffCodes(q: { status: string; keyword?: string; offset: number }): Promise<CallResult<Paged<StaffCode>>> {
+  return callFunction('staff', 'codes', { ...q });
+}
+
+export function changeCodeStatus(
+  action: 'suspendCode' | 'reinstateCode' | 'revokeCode',
+  input: { codeId: string; reason: string; category?: string },
+): Promise<CallResult<unknown>> {
+  return callFunction('staff', action, { ...input });
+}
