@@ -110,3 +110,23 @@ describe('staff 举报与异议 page', () => {
     expect(status.data).toMatchObject({ status: 'closed', outcome: '经核实不属实，不予处理' });
   });
 });
+
+describe('staff 诚信码 tab', () => {
+  it('finds a code by name with its total, and reinstates it with a reason', async () => {
+    options.openid = STAFF;
+    installWx(options);
+    const page = loadPage('pages/staff-supervision/staff-supervision', { tab: 'codes' });
+    await tap(page, '.filter-suspended');
+    await typeInto(page, '.keyword', '页面举报测试');
+    await tap(page, '.search');
+    await until(() => page.data.codes.length === 1, 'the suspended code');
+    expect(textOf(page, '.total')).toBe('共 1 条');
+    expect(textOf(page, '.code-0')).toContain('登记信息与实际不符');
+    await tap(page, '.code-start');
+    await typeInto(page, '.outcome-input', '已整改，核实无误');
+    await tap(page, '.reinstate');
+    await until(() => page.data.total === 0, 'the list to empty');
+    const [code] = (await cloud.db.collection('codes').where({ _id: shop.code._id }).get()).data;
+    expect(code.status).toBe('active');
+  });
+});

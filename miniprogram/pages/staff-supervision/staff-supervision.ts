@@ -1,12 +1,29 @@
 /**
- * 举报与异议: the staff lists of the supervision loops, scoped by the server. Each list shows its
+ * 举报与异议 (and 诚信码): the staff lists of the supervision loops, scoped by the server. Each list shows its
  * total, pages with 加载更多 and searches by name, USCC (or 受理编号). A report is moved to 核查中
  * or 办结 with the outcome the reporter will read (optionally suspending the code); an objection is
  * answered 维持 / 更正 / 撤回, a correction naming the field and its corrected value.
  */
-import { answerObjection, handleReport, staffObjections, staffReports, type ObjectionItem, type StaffReport } from '../../services/supervision';
+import { CODE_REASON_CATEGORIES } from '../../lib/core';
+import {
+  answerObjection,
+  changeCodeStatus,
+  handleReport,
+  staffCodes,
+  staffObjections,
+  staffReports,
+  type ObjectionItem,
+  type StaffCode,
+  type StaffReport,
+} from '../../services/supervision';
 
-type Tab = 'reports' | 'objections';
+type Tab = 'reports' | 'objections' | 'codes';
+const CATEGORY_KEYS = Object.keys(CODE_REASON_CATEGORIES);
+const CODE_FILTERS = [
+  { key: 'active', label: '有效' },
+  { key: 'suspended', label: '已暂停' },
+  { key: 'revoked', label: '已撤销' },
+];
 const REPORT_FILTERS = [
   { key: 'open', label: '待处理' },
   { key: 'verifying', label: '核查中' },
@@ -17,6 +34,7 @@ const OBJECTION_FILTERS = [
   { key: 'overdue', label: '已超期' },
   { key: 'answered', label: '已答复' },
 ];
+const FILTERS: Record<Tab, { key: string; label: string }[]> = { reports: REPORT_FILTERS, objections: OBJECTION_FILTERS, codes: CODE_FILTERS };
 
 Page({
   data: {
@@ -36,17 +54,21 @@ Page({
     result: 'upheld' as 'upheld' | 'corrected' | 'withdrawn',
     field: '',
     value: '',
+    codes: [] as StaffCode[],
+    categoryNames: CATEGORY_KEYS.map((k) => (CODE_REASON_CATEGORIES as Record<string, string>)[k]),
+    categoryIndex: 0,
   },
 
   onLoad(query: Record<string, string | undefined>) {
     if (query.tab === 'objections') this.setData({ tab: 'objections', filters: OBJECTION_FILTERS });
+    if (query.tab === 'codes') this.setData({ tab: 'codes', filters: CODE_FILTERS, status: 'active' });
     if (query.status) this.setData({ status: query.status });
     void this.load(0);
   },
 
   onTab(e: WechatMiniprogram.TouchEvent) {
     const tab = (e.currentTarget.dataset as { tab: Tab }).tab;
-    this.setData({ tab, filters: tab === 'reports' ? REPORT_FILTERS : OBJECTION_FILTERS, status: 'open', activeId: '', reports: [], objections: [] });
+    this.setData({ tab, filters: FILTERS[tab], status: FILTERS[tab][0]!.key, activeId: '', reports: [], objections: [], codes: [], total: 0 });
     void this.load(0);
   },
 
@@ -64,7 +86,8 @@ Page({
   },
 
   more() {
-    void this.load(this.data.tab === 'reports' ? this.data.reports.length : this.data.objections.length);
+    const d = this.data;
+    void this.load(d.tab === 'reports' ? d.reports.length : d.tab === 'objections' ? d.objections.length : d.codes.length);
   },
 
   async load(offset: number) {
@@ -77,6 +100,11 @@ Page({
       if (this.data.tab !== tab) return; // the person switched tabs meanwhile
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, reports: offset === 0 ? res.data.items : [...d.reports, ...res.data.items] });
+    } else if (tab === 'codes') {
+      const res = await staffCodes(q);
+      if (this.data.tab !== tab) return;
+      if (!res.ok) return this.setData({ loading: false, error: res.error.message });
+      this.setData({ loading: false, total: res.data.total, codes: offset === 0 ? res.data.items : [...d.codes, ...res.data.items] });
     } else {
       const res = await staffObjections(q);
       if (this.data.tab !== tab) return;
@@ -125,6 +153,24 @@ Page({
     const res = await answerObjection({ objectionId: d.activeId, result: d.result, reply: d.outcome, ...(changes ? { changes } : {}) });
     if (!res.ok) return this.setData({ error: res.error.message });
     wx.showToast({ title: '已答复，已告知当事人' });
+    this.setData({ activeId: '' });
+    void this.load(0);
+  },
+
+  onCategory(e: WechatMiniprogram.PickerChange) {
+    this.setData({ categoryIndex: Number(e.detail.value) });
+  },
+
+  async changeCode(e: WechatMiniprogram.TouchEvent) {
+    const action = (e.currentTarget.dataset as { action: 'suspendCode' | 'reinstateCode' | 'revokeCode' }).action;
+    const d = this.data;
+    const res = await changeCodeStatus(action, {
+      codeId: d.activeId,
+      reason: d.outcome,
+      ...(action === 'reinstateCode' ? {} : { category: CATEGORY_KEYS[d.categoryIndex] }),
+    });
+    if (!res.ok) return this.setData({ error: res.error.message });
+    wx.showToast({ title: '已处理，已告知经营者' });
     this.setData({ activeId: '' });
     void this.load(0);
   },
