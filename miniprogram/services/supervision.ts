@@ -86,6 +86,7 @@ export interface StaffReport extends ReportProgress {
   codeId: string;
   uscc: string;
   districtCode: string;
+  districtName: string;
   field: string;
   routedTo: 'district' | 'city';
   forged: boolean;

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import {
   chinaDate,
+  districtName,
   DomainError,
   formatTrackingNo,
   nameSearchKeys,
@@ -69,6 +70,7 @@ function staffReportView(r: ReportDoc) {
     uscc: r.uscc ?? '',
     entityName: r.entityName ?? '',
     districtCode: r.districtCode ?? '',
+    districtName: districtName(r.districtCode ?? '') ?? '',
     field: r.field ?? '',
     routedTo: r.districtCode ? 'district' : 'city',
     forged: r.forged === true,
