@@ -18,3 +18,5 @@ export * from './search-keys';
 export * from './notifications';
 export * from './entitlement';
 export * from './industry';
+export * from './holidays';
+export * from './supervision';

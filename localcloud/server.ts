@@ -10,6 +10,7 @@ import type { Stats } from './stats';
 import type { Storage } from './storage';
 import type { TransactionManager } from './transactions';
 import { decodeStoredDoc, type Doc } from './wire';
+import { decodeOpenApiData, encodeOpenApiResponse, multipartParts, Outbox, subscribeMessageSend } from './openapi';
 
 export interface ServerDeps {
   db: DocumentDb;
@@ -32,16 +33,22 @@ export interface ServerDeps {
  *   loopback connections, same-origin, with a JSON body (origin-guard.ts), whatever --host says.
  */
 export function createLocalCloudServer(deps: ServerDeps): Server {
+  // subscribeMessage.send's outbox (openapi.ts): what each person would have been sent, for the preview.
+  const outbox = new Outbox();
   return createServer((req, res) => {
-    handle(req, res, deps).catch((e: unknown) => {
+    handle(req, res, deps, outbox).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: String(e) } });
       else res.destroy();
     });
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, outbox: Outbox): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
+  if (req.method === 'GET' && path === '/_outbox') {
+    const touser = new URL(req.url ?? '/', 'http://local').searchParams.get('touser') ?? undefined;
+    return send(res, 200, { messages: outbox.list(touser) });
+  }
   if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true, env: deps.db.env });
   if (req.method === 'GET' && path === '/_stats') return send(res, 200, deps.stats.toJSON());
   if (path.startsWith('/_storage/')) return deps.storage.serve(req, res);
@@ -60,9 +67,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 
   let body: Params;
   try {
-    const text = await readBody(req);
-    // cloud.openapi.* posts multipart/form-data (action, apiName, requestData); we only need the names.
-    body = (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
+    const raw = await readBody(req);
+    const text = raw.toString('utf8');
+    const contentType = req.headers['content-type'] ?? '';
+    // cloud.openapi.* posts multipart/form-data (action, apiName, requestData as protobuf bytes).
+    if (contentType.startsWith('multipart/form-data')) {
+      const parts = multipartParts(raw, contentType);
+      if (parts.get('action')?.toString('utf8') === 'wx.openApi' && parts.get('apiName')?.toString('utf8') === 'subscribeMessage.send') {
+        deps.stats.countAction('wx.openApi');
+        const reply = subscribeMessageSend(outbox, decodeOpenApiData(parts.get('requestData') ?? Buffer.alloc(0)));
+        const bytes = encodeOpenApiResponse(reply);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+        res.end(bytes);
+        return;
+      }
+    }
+    body = contentType.startsWith('multipart/form-data')
       ? multipartFields(text, ['action', 'apiName'])
       : (JSON.parse(text || '{}') as Params);
   } catch (e) {
@@ -81,6 +101,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
         },
       });
     deps.tx.clear();
+    outbox.clear();
     deps.db.reset();
     deps.storage.reset();
     return send(res, 200, { ok: true });
@@ -202,7 +223,7 @@ function multipartFields(text: string, names: string[]): Params {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -213,7 +234,7 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -19,3 +19,15 @@ export const config = {
     applicationDecided: '',
   },
 } as const;
+
+/**
+ * Subscribe-message template ids (微信公众平台 → 订阅消息), one per kind of message the functions
+ * send (core/notifications.ts); the same ids go into the functions' SUBSCRIBE_TEMPLATES
+ * (docs/supervision.md). Pages ask for the ones their loop ends with.
+ */
+export const subscribeTemplates = {
+  reportUpdated: 'REPLACE-report-updated-template-id',
+  objectionAnswered: 'REPLACE-objection-answered-template-id',
+  codeStatusChanged: 'REPLACE-code-status-template-id',
+  applicationDecided: 'REPLACE-application-decided-template-id',
+} as const;

@@ -189,6 +189,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return storage.upload(req, res, url.searchParams.get('cloudPath') ?? '');
     }
     if (req.method === 'GET' && path === '/__preview/storage') return storage.show(res, url.searchParams.get('fileID') ?? '');
+    if (req.method === 'GET' && path === '/__preview/outbox') {
+      // The local cloud's subscribe-message outbox for one person (the 消息 panel).
+      const upstream = await fetch(`${options.cloudUrl()}/_outbox?touser=${encodeURIComponent(url.searchParams.get('touser') ?? '')}`);
+      return send(res, upstream.status, 'application/json; charset=utf-8', Buffer.from(await upstream.arrayBuffer()));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', await readFile(SHELL));

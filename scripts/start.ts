@@ -7,6 +7,7 @@
  * Printed codes point at the preview (CODE_URL_PREFIX=<preview>/c/ unless set), so opening a code's
  * URL in a browser is "scanning" it.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloud, type LocalCloud } from '../localcloud/index';
@@ -25,6 +26,7 @@ export const DEMO_CALLERS: Caller[] = [
   { key: 'district', label: '区县工作人员（向阳区）', openid: DEMO_OPENIDS.district('230402') },
   { key: 'city', label: '市级管理员', openid: DEMO_OPENIDS.city },
   { key: 'department', label: '行管部门（市场监管）', openid: DEMO_OPENIDS.department },
+  { key: 'reporter', label: '公众（举报人）', openid: 'oDemoReporter0001' },
 ];
 
 export interface StartOptions {
@@ -70,6 +72,8 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   });
   // Function instances copy process.env when they start, so this reaches every function.
   process.env.CODE_URL_PREFIX ??= `${preview.url}/c/`;
+  // Locally every kind of message has a template, so each reaches the local cloud's outbox (the preview's 消息 panel).
+  process.env.SUBSCRIBE_TEMPLATES ??= readFileSync(join(root, 'deploy', 'subscribe-templates.example.json'), 'utf8');
   try {
     cloud = await startLocalCloud({
       port: options.cloudPort ?? 3900,

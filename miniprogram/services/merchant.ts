@@ -60,11 +60,17 @@ export function myEntities(): Promise<CallResult<{ entities: MyEntity[]; applica
 export interface MyCodeData {
   codeId: string;
   version: number;
-  status: 'active' | 'suspended';
-  codeUrl: string;
+  status: 'active' | 'suspended' | 'revoked';
+  /** Only while the code is valid (active): nothing to print otherwise. */
+  codeUrl?: string;
   entityName: string;
   uscc: string;
-  image: { kind: 'wxacode' | 'qr'; dataUrl: string };
+  image?: { kind: 'wxacode' | 'qr'; dataUrl: string };
+  /** A suspended or revoked code: since when, why (category and text), what to do next. */
+  changedAt?: string | null;
+  reasonCategoryText?: string;
+  reason?: string;
+  nextSteps?: string[];
 }
 
 export function myCode(uscc?: string): Promise<CallResult<MyCodeData>> {

@@ -10,6 +10,7 @@ import { installRequire, prepareFiles, type FileMap } from './files';
 import { PageStack, type AppJson } from './pages';
 import { bindTapForMouse } from './mouse';
 import { createWx } from './wx';
+import { startOutboxPanel } from './outbox';
 
 interface Caller {
   key: string;
@@ -60,6 +61,7 @@ async function boot(): Promise<void> {
     );
   };
   renderCallers();
+  startOutboxPanel($('outbox'), () => openid);
 
   const viewport = $('viewport');
   const stack = new PageStack(app, viewport, {

@@ -1,9 +1,10 @@
 /** submitCommitment / myCommitments: 主动承诺 the entity makes itself; staff review them before they are public. */
 import { createHash } from 'node:crypto';
-import { commitmentSchema, DomainError, parseOrThrow, type CommitmentInput } from '../../core';
+import { commitmentSchema, DAILY_LIMITS, DomainError, parseOrThrow, type CommitmentInput } from '../../core';
 import type { ActionContext } from '../handler';
-import { fetchAll } from '../db';
+import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
+import { takeDailyQuota } from '../limits';
 import { COLLECTIONS, type CommitmentDoc } from '../model';
 import { ownedEntity } from './ownership';
 
@@ -13,6 +14,8 @@ export function selfCommitmentKey(c: CommitmentInput): string {
   return `self:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
 }
 
+const duplicate = () => new DomainError('COMMITMENT_DUPLICATE', '您已提交过内容相同的承诺，无需重复提交');
+
 export async function submitCommitment(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const input = parseOrThrow(commitmentSchema, payload);
   const entity = await ownedEntity(db, caller.openid, { uscc: input.promiserCode });
@@ -21,6 +24,13 @@ export async function submitCommitment(payload: Record<string, unknown>, { calle
       issues: [{ field: 'promiserName', message: '承诺人名称应与主体名称一致' }],
     });
   }
+  const dedupKey = selfCommitmentKey(input);
+  // A resubmission is refused before it uses the day's quota (a race between two still ends in the unique index).
+  const dup = await fetchOne<{ _id: string }>(db.collection(COLLECTIONS.commitments).where({ dedupKey }).field({ _id: true }).limit(1));
+  if (dup) throw duplicate();
+  await takeDailyQuota(db, 'commitment', caller.openid, DAILY_LIMITS.commitment, now, () =>
+    new DomainError('TOO_MANY_COMMITMENTS', '您今天提交的承诺较多，请明天再试'),
+  );
   const doc: Omit<CommitmentDoc, '_id'> = {
     ...input,
     // The 行业领域 is the entity's own (department scope follows it), never what the form says.
@@ -28,14 +38,14 @@ export async function submitCommitment(payload: Record<string, unknown>, { calle
     uscc: entity.uscc,
     status: 'pending',
     source: { kind: 'self', openid: caller.openid },
-    dedupKey: selfCommitmentKey(input),
+    dedupKey,
     createdAt: now,
   };
   try {
     const res = (await db.collection(COLLECTIONS.commitments).add({ data: doc })) as { _id: string };
     return { commitmentId: res._id, status: 'pending' as const };
   } catch (e) {
-    if (isDuplicateKeyError(e)) throw new DomainError('COMMITMENT_DUPLICATE', '您已提交过内容相同的承诺，无需重复提交');
+    if (isDuplicateKeyError(e)) throw duplicate();
     throw e;
   }
 }

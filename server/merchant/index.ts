@@ -4,8 +4,9 @@ import { applyCode, myApplications, withdrawApplication } from './apply';
 import { myCode } from './code';
 import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
-import { submitObjection } from './objection';
+import { myObjections, submitObjection } from './objection';
 import { claimCode } from './claim';
+import { myMessages } from '../messages';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -17,4 +18,6 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   withdrawApplication,
   myApplications,
   claimCode,
+  myObjections,
+  myMessages,
 };

@@ -1,7 +1,8 @@
 /** The public function's actions (DESIGN §4): anyone who scanned or searched; no sign-in needed. */
 import type { Action } from '../handler';
 import { profile, search } from './profile';
-import { report } from './report';
+import { myReports, report, reportStatus } from './report';
+import { myMessages } from '../messages';
 import { verifyCode } from './verify';
 
-export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report };
+export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, reportStatus, myReports, myMessages };

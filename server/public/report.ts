@@ -1,70 +1,206 @@
-/** report: anyone (signed in or not) flags a suspicious code or entity for staff. */
+/**
+ * 举报: a WeChat user flags a suspicious code or entity; staff of the entity's district (and field)
+ * handle it, and the reporter follows it by its 受理编号 (trackingNo) or in 我的举报. A report about
+ * a code that is not ours (forged, unknown) and names no entity goes to the city; one that names an
+ * entity goes to that entity's district, and a forged-code report is flagged on its dashboard.
+ *
+ * Private: the reporter's openid and the evidence photos reach staff only; reportStatus shows
+ * status and outcome to anyone holding the number, never who reported or the photos.
+ */
+import { randomInt } from 'node:crypto';
 import * as z from 'zod';
-import { DomainError, isCodeIdShape, oneOf, optionalText, parseCodeUrl, parseOrThrow, REPORT_REASONS, uscc, type ReportReason } from '../../core';
+import {
+  cloudFileEnv,
+  DAILY_LIMITS,
+  DomainError,
+  formatTrackingNo,
+  isCodeIdShape,
+  MAX_REPORT_PHOTOS,
+  nameSearchKeys,
+  normaliseTrackingNo,
+  oneOf,
+  optionalText,
+  parseCodeUrl,
+  parseOrThrow,
+  REPORT_REASONS,
+  REPORT_STATUSES,
+  TRACKING_ALPHABET,
+  TRACKING_LENGTH,
+  uscc,
+  type ReportReason,
+  type ReportStatus,
+} from '../../core';
 import type { ActionContext } from '../handler';
-import { countOf, fetchById } from '../db';
-import { COLLECTIONS, type CodeDoc } from '../model';
+import { currentEnv } from '../cloud';
+import { fetchAll, fetchById, fetchOne } from '../db';
+import { isDuplicateKeyError } from '../db-errors';
+import { districtOfUscc } from '../entity-district';
+import { takeDailyQuota } from '../limits';
+import { COLLECTIONS, type CodeDoc, type EntityDoc, type RegisterDoc } from '../model';
 import { codeUrlPrefix } from '../code-url';
+import { findLiveCode } from '../codes';
+
+const photoRef = z
+  .string({ error: '举报照片应为本小程序上传的图片' })
+  .max(400, { error: '举报照片应为本小程序上传的图片' })
+  .refine((v) => v.startsWith('cloud://') && cloudFileEnv(v) !== undefined, { error: '举报照片应为本小程序上传的图片' });
 
 const reportSchema = z.object({
   /** What was scanned or typed, kept as evidence even when it is not a real code (forgeries). */
   scanned: optionalText('被举报的诚信码', 300),
+  /** The entity picked by searching its name. */
   uscc: z.preprocess((v) => (v === '' || v === null ? undefined : v), uscc().optional()),
   reason: oneOf('举报原因', REPORT_REASONS),
   detail: optionalText('情况说明', 500),
+  photos: z
+    .array(photoRef, { error: '举报照片格式不正确' })
+    .max(MAX_REPORT_PHOTOS, { error: `举报照片最多${MAX_REPORT_PHOTOS}张` })
+    .default([]),
 });
+
+export interface ReportHistoryEntry {
+  at: Date;
+  status: ReportStatus;
+  outcome: string;
+  by: string;
+}
 
 export interface ReportDoc {
   _id: string;
+  /** 受理编号, unique (normalised: no prefix, no dashes). */
+  trackingNo: string;
   reason: ReportReason;
   detail?: string;
   scanned?: string;
   codeId?: string;
   uscc?: string;
-  /** Private; '' for anonymous reports. */
+  entityName?: string;
+  /** Bigrams of entityName for the staff list's name search (core/search-keys.ts). */
+  nameKeys?: string[];
+  /** Whose it is: the entity's district and field, or the city (no district). */
+  districtCode?: string;
+  field?: string;
+  /** Scanned text that is not one of our live codes: a forged or unknown code. */
+  forged: boolean;
+  /** Private evidence (cloud fileIDs of this environment); staff only. */
+  photos: string[];
+  /** Private. */
   reporterOpenid: string;
-  status: 'open' | 'handled';
+  status: ReportStatus;
+  outcome?: string;
+  handledAt?: Date;
+  history: ReportHistoryEntry[];
   createdAt: Date;
 }
 
-/**
- * Reports per WeChat user per day. Calls from the mini-program always carry an openid (the
- * person need not sign in to anything), so this bounds flooding without asking who they are.
- */
-export const MAX_REPORTS_PER_DAY = 20;
+function newTrackingNo(): string {
+  let s = '';
+  for (let i = 0; i < TRACKING_LENGTH; i++) s += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return s;
+}
+
+const tooMany = () => new DomainError('TOO_MANY_REPORTS', '您今天提交的举报较多，请明天再试；紧急情况请拨打12345');
+
+/** The 名录 name of a USCC with no entity yet. */
+async function registerName(db: ActionContext['db'], code: string): Promise<string | undefined> {
+  const r = await fetchOne<Pick<RegisterDoc, 'name'>>(db.collection(COLLECTIONS.register).where({ uscc: code }).field({ name: true }).limit(1));
+  return r?.name;
+}
 
 export async function report(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+  if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再举报');
   const input = parseOrThrow(reportSchema, payload);
   if (input.scanned === undefined && input.uscc === undefined) {
     throw new DomainError('INVALID_INPUT', '请说明举报的是哪个诚信码或哪个市场主体');
   }
-  if (caller.openid !== '') {
-    const since = new Date(now.getTime() - 24 * 3600_000);
-    const recent = await countOf(db.collection(COLLECTIONS.reports).where({ reporterOpenid: caller.openid, createdAt: db.command.gte(since) }));
-    if (recent >= MAX_REPORTS_PER_DAY) throw new DomainError('TOO_MANY_REPORTS', '您今天提交的举报较多，请明天再试；紧急情况请拨打12345');
+  const env = currentEnv();
+  const foreign = input.photos.find((p) => cloudFileEnv(p) !== env);
+  if (foreign !== undefined) {
+    const message = '举报照片应为本小程序上传的图片，请重新选择照片';
+    throw new DomainError('INVALID_INPUT', message, { issues: [{ field: 'photos', message }] });
   }
-  let codeId: string | undefined;
-  let entityUscc = input.uscc;
+
+  let code: CodeDoc | undefined;
   if (input.scanned !== undefined) {
     const parsed = parseCodeUrl(codeUrlPrefix(), input.scanned);
-    if (parsed && isCodeIdShape(parsed.id)) {
-      const code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(parsed.id));
-      if (code) {
-        codeId = code._id;
-        entityUscc ??= code.uscc;
-      }
-    }
+    if (parsed && isCodeIdShape(parsed.id)) code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(parsed.id));
   }
-  const doc: Omit<ReportDoc, '_id'> = {
+  const forged = input.scanned !== undefined && code === undefined;
+  const entityUscc = code?.uscc ?? input.uscc;
+  const entity = entityUscc
+    ? await fetchOne<Pick<EntityDoc, '_id' | 'name' | 'field'>>(
+        db.collection(COLLECTIONS.entities).where({ uscc: entityUscc }).field({ name: true, field: true }).limit(1),
+      )
+    : undefined;
+  // A shop picked by name: its live code is what staff may suspend (a forged scan keeps none).
+  if (!code && !forged && entity) code = await findLiveCode(db, entity._id);
+  const district = code ? { districtCode: code.districtCode } : entityUscc ? await districtOfUscc(db, entityUscc) : undefined;
+  const entityName = entity?.name ?? (entityUscc ? await registerName(db, entityUscc) : undefined);
+  const field = code?.field ?? entity?.field;
+
+  await takeDailyQuota(db, 'report', caller.openid, DAILY_LIMITS.report, now, tooMany);
+
+  const base: Omit<ReportDoc, '_id' | 'trackingNo'> = {
     reason: input.reason,
     ...(input.detail ? { detail: input.detail } : {}),
     ...(input.scanned ? { scanned: input.scanned } : {}),
-    ...(codeId ? { codeId } : {}),
+    ...(code ? { codeId: code._id } : {}),
     ...(entityUscc ? { uscc: entityUscc } : {}),
+    ...(entityName ? { entityName, nameKeys: nameSearchKeys(entityName) } : {}),
+    ...(district ? { districtCode: district.districtCode } : {}),
+    ...(field ? { field } : {}),
+    forged,
+    photos: input.photos,
     reporterOpenid: caller.openid,
     status: 'open',
+    history: [],
     createdAt: now,
   };
-  const res = (await db.collection(COLLECTIONS.reports).add({ data: doc })) as { _id: string };
-  return { reportId: res._id };
+  for (let attempt = 0; ; attempt++) {
+    const trackingNo = newTrackingNo();
+    try {
+      const res = (await db.collection(COLLECTIONS.reports).add({ data: { ...base, trackingNo } })) as { _id: string };
+      return { reportId: res._id, trackingNo: formatTrackingNo(trackingNo) };
+    } catch (e) {
+      if (!isDuplicateKeyError(e) || attempt >= 4) throw e;
+    }
+  }
+}
+
+/** What a reporter (or anyone holding the number) may see of a report. */
+function publicView(r: ReportDoc) {
+  return {
+    trackingNo: formatTrackingNo(r.trackingNo),
+    reason: r.reason,
+    entityName: r.entityName ?? '',
+    status: r.status,
+    statusText: REPORT_STATUSES[r.status],
+    outcome: r.outcome ?? '',
+    createdAt: r.createdAt,
+    handledAt: r.handledAt ?? null,
+    history: (r.history ?? []).map((h) => ({ at: h.at, status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
+  };
+}
+
+const statusInput = z.object({
+  trackingNo: z
+    .string({ error: '请输入受理编号' })
+    .max(40, { error: '受理编号不正确' })
+    .transform(normaliseTrackingNo)
+    .refine((v) => v.length === TRACKING_LENGTH && [...v].every((c) => TRACKING_ALPHABET.includes(c)), { error: '受理编号不正确' }),
+});
+
+export async function reportStatus(payload: Record<string, unknown>, { db }: ActionContext) {
+  const { trackingNo } = parseOrThrow(statusInput, payload);
+  const r = await fetchOne<ReportDoc>(db.collection(COLLECTIONS.reports).where({ trackingNo }).limit(1));
+  if (!r) throw new DomainError('NOT_FOUND', '未找到该受理编号的举报，请核对后重试');
+  return publicView(r);
+}
+
+export async function myReports(_payload: Record<string, unknown>, { caller, db }: ActionContext) {
+  if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再查看');
+  const list = await fetchAll<ReportDoc>(
+    db.collection(COLLECTIONS.reports).where({ reporterOpenid: caller.openid }).orderBy('createdAt', 'desc').limit(100),
+  );
+  return { items: list.map((r) => ({ reportId: r._id, ...publicView(r) })) };
 }

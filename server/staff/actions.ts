@@ -13,6 +13,8 @@ import { staffMembers } from './members';
 import { issueCodes } from './issue-codes';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
+import { answerObjection, handleReport, objections, reports, supervisionSummary } from './supervision';
+import { auditLog, entity } from './entity-view';
 import type { Database } from '../cloud';
 import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
 import { kaohe } from './kaohe';
@@ -38,6 +40,13 @@ export const staffActions: Record<string, Action> = {
   setDepartmentProgress,
   kaohe,
   issueCodes,
+  reports,
+  handleReport,
+  objections,
+  answerObjection,
+  supervisionSummary,
+  entity,
+  auditLog,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -60,7 +60,8 @@ const membersInput = z.discriminatedUnion('op', [
   z.object({ op: z.literal('list') }),
   z.object({ op: z.literal('add'), member: z.unknown() }),
   z.object({ op: z.literal('deactivate'), openid: openid() }),
-], { error: '操作应为 list、add 或 deactivate' });
+  z.object({ op: z.literal('reactivate'), openid: openid() }),
+], { error: '操作应为 list、add、deactivate 或 reactivate' });
 
 export async function staffMembers(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const staff = await loadStaff(db, caller.openid);
@@ -84,6 +85,7 @@ export async function staffMembers(payload: Record<string, unknown>, { caller, d
   if (input.openid === staff.openid) throw new DomainError('INVALID_INPUT', '不能停用自己的账号');
   const before = await fetchOne<StaffDoc>(coll.where({ openid: input.openid }).limit(1));
   if (!before) throw new DomainError('NOT_FOUND', '未找到该工作人员');
+  if (input.op === 'reactivate') return setActive(db, staff, before, true, now);
   if (!before.active) return { member: before };
   await coll.doc(before._id).update({ data: { active: false } });
   const after = { ...before, active: false };
@@ -95,4 +97,18 @@ export async function staffMembers(payload: Record<string, unknown>, { caller, d
     after: { active: false },
   });
   return { member: after };
+}
+
+/** Reactivate (or deactivate) a registered staff member; audited; a no-op when already so. */
+async function setActive(db: Database, by: StaffDoc, member: StaffDoc, active: boolean, now: Date): Promise<{ member: StaffDoc }> {
+  if (member.active === active) return { member };
+  await db.collection(COLLECTIONS.staff).doc(member._id).update({ data: { active } });
+  await auditByStaff(db, by, {
+    at: now,
+    action: active ? 'staffMembers.reactivate' : 'staffMembers.deactivate',
+    target: { collection: COLLECTIONS.staff, id: member._id },
+    before: { active: member.active },
+    after: { active },
+  });
+  return { member: { ...member, active } };
 }

@@ -238,10 +238,18 @@ describe('myEntities and myCode', () => {
     await expectRefused('oNobody', { action: 'myCode', openid: ME }, 'NO_ENTITY');
   });
 
-  it('a revoked code is NO_CODE', async () => {
+  it('a revoked code comes with its reason and next steps, and no image or link to print', async () => {
     const e = await seedCodedEntity(cloud.db, { uscc: testUscc('230421', 5001), ownerOpenids: ['oRevoked'] });
-    await cloud.db.collection('codes').doc(e.code._id).update({ data: { status: 'revoked', liveKey: cloud.db.command.remove() } });
-    await expectRefused('oRevoked', { action: 'myCode' }, 'NO_CODE');
+    const at = new Date('2026-06-01T02:00:00Z');
+    await cloud.db.collection('codes').doc(e.code._id).update({
+      data: { status: 'revoked', liveKey: cloud.db.command.remove(), history: [{ at, status: 'revoked', by: 's', reason: '主体已注销', category: 'closed' }] },
+    });
+    const res = await cloud.call('merchant', 'oRevoked', { action: 'myCode' });
+    expect(res.data).toMatchObject({ status: 'revoked', reason: '主体已注销', reasonCategoryText: '已停业或注销' });
+    expect(res.data.nextSteps.join('')).toContain('异议');
+    expect(res.data.image).toBeUndefined();
+    expect(res.data.codeUrl).toBeUndefined();
+    await expectRefused('oNoCodeYet', { action: 'myCode' }, 'NO_ENTITY');
   });
 });
 

@@ -244,8 +244,8 @@ describe('profile and search', () => {
 });
 
 describe('report', () => {
-  it('stores an anonymous report of a scanned code, linked to the entity', async () => {
-    const res = await cloud.call('public', '', {
+  it('stores a report of a scanned code, linked to the entity', async () => {
+    const res = await cloud.call('public', 'oScanReporter', {
       action: 'report',
       scanned: codeUrl(DEFAULT_CODE_URL_PREFIX, shop.code._id, 1),
       reason: '码与店铺不符',
@@ -254,7 +254,7 @@ describe('report', () => {
     expect(res.ok).toBe(true);
     const stored = (await cloud.db.collection('reports').doc(res.data.reportId).get()).data;
     const doc = Array.isArray(stored) ? stored[0] : stored;
-    expect(doc).toMatchObject({ reason: '码与店铺不符', codeId: shop.code._id, uscc: shop.entity.uscc, reporterOpenid: '', status: 'open' });
+    expect(doc).toMatchObject({ reason: '码与店铺不符', codeId: shop.code._id, uscc: shop.entity.uscc, reporterOpenid: 'oScanReporter', status: 'open' });
   });
 
   it('keeps a forged code as evidence, and records a signed-in reporter from the WeChat context only', async () => {
@@ -277,7 +277,7 @@ describe('report', () => {
       { scanned: 42, reason: '其他' },
     ];
     for (const c of cases) {
-      const res = await cloud.call('public', '', { action: 'report', ...c });
+      const res = await cloud.call('public', 'oBadReporter', { action: 'report', ...c });
       expect(res.ok).toBe(false);
       expect(res.error!.code).toBe('INVALID_INPUT');
       expect(res.error!.message).toMatch(/[\u4e00-\u9fa5]/);

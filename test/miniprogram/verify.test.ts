@@ -1,7 +1,7 @@
 /**
  * The public pages in miniprogram-simulate against the local cloud: a scan opens the verify
  * page with the status first, the live server time and the profile; search leads to a profile;
- * a report is stored without signing in.
+ * a report needs the WeChat identity (the report page's own tests: supervision-pages.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeUrl } from '../../core';
@@ -87,15 +87,16 @@ describe('search, profile and report pages', () => {
     expect(textOf(page, '.search-error')).toBe('请至少输入2个字');
   });
 
-  it('an anonymous report is stored', async () => {
+  it('a report without a WeChat identity is refused and nothing stored (reports are signed by the openid)', async () => {
     const page = loadPage('pages/report/report', { scanned: encodeURIComponent('https://evil.example/c/123') });
     await tap(page, '.submit');
     expect(textOf(page, '.form-error')).toBe('请选择举报原因');
     await tap(page, '.reason-1');
     await typeInto(page, '.detail', '店门口贴的码扫出来不对');
     await tap(page, '.submit');
-    await until(() => page.data.done, 'the report to be stored');
+    await until(() => page.data.error !== '', 'the refusal');
+    expect(textOf(page, '.form-error')).toBe('请在微信中打开后再举报');
     const stored = await cloud.db.collection('reports').where({ scanned: 'https://evil.example/c/123' }).get();
-    expect(stored.data[0]).toMatchObject({ reason: '疑似伪造或无效码', detail: '店门口贴的码扫出来不对', reporterOpenid: '' });
+    expect(stored.data).toEqual([]);
   });
 });

@@ -6,10 +6,14 @@
 import { myCode, type MyCodeData } from '../../services/merchant';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
 import { verifyUrl } from '../verify/scan';
+import { beijingDateTime } from '../../lib/core';
+
+/** Where a merchant objects to a suspension or revocation. */
+const OBJECTION_PAGE = '/pages/objection/objection';
 
 /** The code image as a local file (the canvas and the album need a path, not a data URL). */
 function writeCodeImage(code: MyCodeData): Promise<string> {
-  const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image.dataUrl) ?? [];
+  const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image?.dataUrl ?? '') ?? [];
   const filePath = `${wx.env.USER_DATA_PATH}/integrity-code-${code.codeId}.${ext}`;
   return new Promise((resolve, reject) =>
     wx.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(filePath), fail: reject }),
@@ -17,18 +21,21 @@ function writeCodeImage(code: MyCodeData): Promise<string> {
 }
 
 Page({
-  data: { loading: true, code: null as MyCodeData | null, error: '' },
+  data: { loading: true, code: null as MyCodeData | null, error: '', changedOn: '' },
 
   async onLoad(query: Record<string, string | undefined>) {
     const res = await myCode(query.uscc);
-    if (res.ok) this.setData({ loading: false, code: res.data });
+    if (res.ok) {
+      const changedOn = res.data.changedAt ? beijingDateTime(new Date(res.data.changedAt)).slice(0, 10) : '';
+      this.setData({ loading: false, code: res.data, changedOn });
+    }
     else this.setData({ loading: false, error: res.error.message });
   },
 
   /** Draw the poster on the page's hidden 2D canvas, export it and save it to the album. */
   async save() {
     const code = this.data.code;
-    if (!code) return;
+    if (!code || code.status !== 'active') return; // no poster while the code is not valid
     try {
       const path = await writeCodeImage(code);
       const canvas = await new Promise<WechatMiniprogram.Canvas>((resolve) =>
@@ -53,13 +60,18 @@ Page({
     }
   },
 
+  object() {
+    const code = this.data.code;
+    if (code) wx.navigateTo({ url: `${OBJECTION_PAGE}?uscc=${code.uscc}&target=entity` });
+  },
+
   copyLink() {
-    if (this.data.code) wx.setClipboardData({ data: this.data.code.codeUrl });
+    if (this.data.code?.codeUrl) wx.setClipboardData({ data: this.data.code.codeUrl });
   },
 
   onShareAppMessage() {
     const code = this.data.code;
-    if (!code) return { title: '信用鹤岗 · 码上诚信', path: '/pages/index/index' };
+    if (!code || code.status !== 'active') return { title: '信用鹤岗 · 码上诚信', path: '/pages/index/index' };
     return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ codeId: code.codeId, version: code.version }) };
   },
 });

@@ -2,6 +2,8 @@
 import { OBJECTION_TARGETS, type ObjectionTarget, type PublicProfile } from '../../lib/core';
 import { submitObjection } from '../../services/merchant';
 import { getProfile } from '../../services/public';
+import { myObjections, type ObjectionItem } from '../../services/supervision';
+import { askToSubscribe } from '../../services/subscribe';
 
 const TARGETS = Object.keys(OBJECTION_TARGETS) as ObjectionTarget[];
 
@@ -40,16 +42,33 @@ Page({
     done: false,
     error: '',
     profile: null as PublicProfile | null,
+    /** 我的异议: the caller's objections with status, due date and answer. */
+    tab: 'new' as 'new' | 'mine',
+    dueOn: '',
+    mine: [] as ObjectionItem[],
+    mineLoaded: false,
   },
 
   async onLoad(query: Record<string, string | undefined>) {
     const uscc = query.uscc ?? '';
     this.setData({ uscc });
+    if (query.tab === 'mine') void this.showMine();
     const res = await getProfile(uscc);
     if (!res.ok) return;
     const profile = res.data.profile;
     // The person may have picked a target before the profile arrived: fill its records now.
     this.setData({ profile, entityName: profile.name, records: recordsOf(profile, TARGETS[this.data.targetIndex]!) });
+  },
+
+  showNew() {
+    this.setData({ tab: 'new' });
+  },
+
+  async showMine() {
+    this.setData({ tab: 'mine' });
+    const res = await myObjections();
+    if (res.ok) this.setData({ mine: res.data.items, mineLoaded: true });
+    else this.setData({ error: res.error.message, mineLoaded: true });
   },
 
   onTarget(e: WechatMiniprogram.PickerChange) {
@@ -72,8 +91,9 @@ Page({
     const record = d.records[d.recordIndex];
     if (target !== 'entity' && !record) return this.setData({ error: '请选择有异议的记录' });
     this.setData({ submitting: true, error: '' });
+    await askToSubscribe(['objectionAnswered']);
     const res = await submitObjection({ uscc: d.uscc, target, content: d.content, ...(record ? { recordId: record.id } : {}) });
-    if (res.ok) this.setData({ submitting: false, done: true });
+    if (res.ok) this.setData({ submitting: false, done: true, dueOn: (res.data as { dueOn?: string }).dueOn ?? '' });
     else this.setData({ submitting: false, error: res.error.message });
   },
 });

@@ -1,5 +1,6 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
 import { districtStats, statsHistory } from '../../services/staff';
+import { supervisionSummary, type SupervisionSummary } from '../../services/supervision';
 import { dashboardView, type Bar } from './bars';
 import { paceText, trendView, type TrendView } from './trend';
 
@@ -16,6 +17,8 @@ Page({
     target: 0,
     targetLeft: 80,
     axisMax: 50,
+    /** 举报与异议 alerts in the caller's scope (open forged-code reports, overdue objections). */
+    alerts: null as SupervisionSummary | null,
   },
 
   onShow() {
@@ -24,7 +27,8 @@ Page({
 
   async load() {
     this.setData({ loading: true, error: '', myOpenid: '' });
-    const [res, history] = await Promise.all([districtStats(), statsHistory(60)]);
+    const [res, history, alerts] = await Promise.all([districtStats(), statsHistory(60), supervisionSummary()]);
+    if (alerts.ok) this.setData({ alerts: alerts.data });
     if (!res.ok) {
       const details = res.error.details as { openid?: unknown } | undefined;
       const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
@@ -46,6 +50,7 @@ Page({
 
   go(e: WechatMiniprogram.TouchEvent) {
     const page = (e.currentTarget.dataset as { page?: string }).page;
-    if (page) wx.navigateTo({ url: `/pages/${page}/${page}` });
+    const query = (e.currentTarget.dataset as { query?: string }).query;
+    if (page) wx.navigateTo({ url: `/pages/${page}/${page}${query ? `?${query}` : ''}` });
   },
 });
