@@ -11,6 +11,8 @@ import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
+import { gap } from './gap';
+import { outreach, recordContact } from './outreach';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -26,6 +28,9 @@ export const staffActions: Record<string, Action> = {
   staffMembers,
   withdrawRecord,
   correctRecord,
+  outreach,
+  recordContact,
+  gap,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

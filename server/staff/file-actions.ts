@@ -7,9 +7,11 @@ import type { Action } from '../handler';
 import { exportBulletin } from './bulletin-export';
 import { importRecords } from './import';
 import { importTemplate } from './templates';
+import { exportOutreach } from './outreach-export';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
   importTemplate,
   exportBulletin,
+  exportOutreach,
 };
