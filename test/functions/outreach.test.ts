@@ -134,7 +134,7 @@ describe('staffFiles.exportOutreach', () => {
     expect(res.error).toBeUndefined();
     expect(res.data.rows).toBe(32);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(res.data.fileBase64, 'base64'));
+    await wb.xlsx.load(Buffer.from(res.data.fileBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, '序号', '市场主体名称', '统一社会信用代码', '市场主体类型', '法定代表人', '住所（经营场所）', '所属县（区）', '成立日期', '登记状态', '最近联系结果', '最近联系日期', '联系备注', '联系次数']);
     expect(ws.rowCount).toBe(33);
@@ -144,7 +144,7 @@ describe('staffFiles.exportOutreach', () => {
     });
     expect(usccs.size).toBe(32);
     expect(usccs.has(xy[0]!)).toBe(false);
-    const contacted = [];
+    const contacted: unknown[] = [];
     ws.eachRow((row) => {
       if (row.getCell(3).value === xy[10]) contacted.push(row.getCell(10).value);
     });
