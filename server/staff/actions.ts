@@ -13,6 +13,7 @@ import { districtStats, statsHistory, takeSnapshot } from './stats';
 import type { Database } from '../cloud';
 import { gap } from './gap';
 import { outreach, recordContact } from './outreach';
+import { departmentProgress, saveLedgerEntry, uploadLedgerFile } from './ledger';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -31,6 +32,9 @@ export const staffActions: Record<string, Action> = {
   outreach,
   recordContact,
   gap,
+  saveLedgerEntry,
+  uploadLedgerFile,
+  departmentProgress,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

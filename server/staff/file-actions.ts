@@ -8,10 +8,12 @@ import { exportBulletin } from './bulletin-export';
 import { importRecords } from './import';
 import { importTemplate } from './templates';
 import { exportOutreach } from './outreach-export';
+import { importLedger } from './ledger-import';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
   importTemplate,
   exportBulletin,
   exportOutreach,
+  importLedger,
 };
