@@ -3,5 +3,6 @@ import type { Action } from '../handler';
 import { profile, search } from './profile';
 import { report } from './report';
 import { verifyCode } from './verify';
+import { publicInspections } from './inspections';
 
-export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report };
+export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, inspections: publicInspections };

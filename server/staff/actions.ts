@@ -14,6 +14,7 @@ import type { Database } from '../cloud';
 import { gap } from './gap';
 import { outreach, recordContact } from './outreach';
 import { departmentProgress, saveLedgerEntry, uploadLedgerFile } from './ledger';
+import { inspections, inspectionView, publishInspection, recordInspection } from './inspection';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -35,6 +36,10 @@ export const staffActions: Record<string, Action> = {
   saveLedgerEntry,
   uploadLedgerFile,
   departmentProgress,
+  inspectionView,
+  recordInspection,
+  publishInspection,
+  inspections,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */
