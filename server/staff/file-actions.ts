@@ -9,6 +9,7 @@ import { importRecords } from './import';
 import { importTemplate } from './templates';
 import { exportOutreach } from './outreach-export';
 import { importLedger } from './ledger-import';
+import { creditCheck } from './credit-check';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
@@ -16,4 +17,5 @@ export const staffFileActions: Record<string, Action> = {
   exportBulletin,
   exportOutreach,
   importLedger,
+  creditCheck,
 };
