@@ -4,5 +4,6 @@ import { profile, search } from './profile';
 import { report } from './report';
 import { verifyCode } from './verify';
 import { publicInspections } from './inspections';
+import { street } from './street';
 
-export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, inspections: publicInspections };
+export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, inspections: publicInspections, street };

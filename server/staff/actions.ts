@@ -15,6 +15,7 @@ import { gap } from './gap';
 import { outreach, recordContact } from './outreach';
 import { departmentProgress, saveLedgerEntry, uploadLedgerFile } from './ledger';
 import { inspections, inspectionView, publishInspection, recordInspection } from './inspection';
+import { saveStreet, streets } from './streets';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -40,6 +41,8 @@ export const staffActions: Record<string, Action> = {
   recordInspection,
   publishInspection,
   inspections,
+  saveStreet,
+  streets,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */
