@@ -16,3 +16,4 @@ export * from './departments';
 export * from './code-reasons';
 export * from './search-keys';
 export * from './notifications';
+export * from './reach';

@@ -53,11 +53,6 @@ export function departmentProgressSentence(rows: readonly DepartmentProgressRow[
   );
 }
 
-/** 'YYYY-MM' of a 'YYYY-MM-DD' day. */
-export function monthOf(isoDate: string): string {
-  return isoDate.slice(0, 7);
-}
-
 /** What a batch credit check found about one entity. */
 export interface CreditCheckFacts {
   readonly registered: boolean;

@@ -138,6 +138,8 @@ describe('staffFiles.exportOutreach', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, '序号', '市场主体名称', '统一社会信用代码', '市场主体类型', '法定代表人', '住所（经营场所）', '所属县（区）', '成立日期', '登记状态', '最近联系结果', '最近联系日期', '联系备注', '联系次数']);
     expect(ws.rowCount).toBe(33);
+    expect(ws.getRow(1).getCell(2).font?.bold).toBe(true);
+    expect(ws.getColumn(6).width).toBe(40);
     const usccs = new Set<string>();
     ws.eachRow((row, n) => {
       if (n > 1) usccs.add(String(row.getCell(3).value));

@@ -1,5 +1,6 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
 import { districtStats, statsHistory } from '../../services/staff';
+import { rememberStaff } from '../../services/reach';
 import { dashboardView, type Bar } from './bars';
 import { paceText, trendView, type TrendView } from './trend';
 
@@ -30,6 +31,7 @@ Page({
       const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
       return this.setData({ loading: false, error: res.error.message, myOpenid });
     }
+    rememberStaff(); // the verify page then offers 进入检查
     const target = res.data.targets.codeRatePercent;
     const view = dashboardView(res.data.districts, res.data.city, target);
     // The trend is a second opinion on the same page: without it the bars still show.
