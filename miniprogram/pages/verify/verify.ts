@@ -57,7 +57,7 @@ Page({
   },
 
   inspect() {
-    const codeId = this.data.scan?.codeId;
+    const codeId = this.data.result?.codeId;
     if (codeId) wx.navigateTo({ url: `/pages/staff-inspect/staff-inspect?id=${encodeURIComponent(codeId)}` });
   },
 
