@@ -4,7 +4,7 @@
  * from the inspection page goes through the existing staff.suspendCode.
  */
 import * as z from 'zod';
-import { cloudFileEnv, DomainError, oneOf, optionalText, parseOrThrow, date, uscc } from '../../core';
+import { cloudFileEnv, districtName, DomainError, oneOf, optionalText, parseOrThrow, date, uscc } from '../../core';
 import { INSPECTION_RESULTS } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import { currentEnv, type Database } from '../cloud';
@@ -42,6 +42,14 @@ async function resolveTarget(db: Database, ref: { codeId?: string; uscc?: string
   const district = await districtOfUscc(db, u);
   if (!district) throw new DomainError('NOT_FOUND', '未找到该主体所属的县（区）');
   return { uscc: u, districtCode: district.districtCode, ...(entity ? { field: entity.field, entity } : {}), ...(code ? { code } : {}) };
+}
+
+/** Who inspected, as the public may read it: the department or the district, never a person's name. */
+function inspectingBody(staff: Staff): string {
+  const dept = departmentOf(staff);
+  if (dept) return dept.name;
+  if (staff.role === 'district') return districtName(staff.districtCode ?? '') ?? '县（区）';
+  return '市营商局';
 }
 
 /** Inspection is scoped like everything else, except that a department may inspect any entity known only by USCC. */
@@ -124,7 +132,7 @@ export async function recordInspection(payload: Record<string, unknown>, { calle
     districtCode: t.districtCode,
     ...(t.field !== undefined ? { field: t.field } : {}),
     ...(dept ? { departmentId: dept.id } : {}),
-    department: dept?.name ?? staff.department ?? staff.name,
+    department: inspectingBody(staff),
     date: input.date,
     result: input.result,
     note: input.note ?? '',

@@ -66,7 +66,7 @@ describe('staff.recordInspection', () => {
 
   it('records by USCC an entity known only from the register (district from the register)', async () => {
     const res = await staff(GONGNONG, 'recordInspection', { uscc: registerOnly, date: TODAY, result: '合格' });
-    expect(res.data.inspection).toMatchObject({ districtCode: '230403', published: false });
+    expect(res.data.inspection).toMatchObject({ districtCode: '230403', published: false, department: '工农区' });
     expect((await staff(XIANGYANG, 'recordInspection', { uscc: registerOnly, date: TODAY, result: '合格' })).error?.code).toBe('FORBIDDEN');
   });
 
