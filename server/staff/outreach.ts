@@ -86,7 +86,8 @@ export async function outreachWhere(db: Database, staff: Staff, f: OutreachFilte
   } else if (f.field !== undefined) {
     deptIds.push(departmentOfField(f.field)?.id ?? '-');
   }
-  if (deptIds.length) where.uscc = _.in(await knownUsccs(db, deptIds[0]!));
+  const known = deptIds.length ? await knownUsccs(db, deptIds[0]!) : undefined;
+  if (known) where.uscc = _.in(known);
   if (f.entityType !== undefined) where.entityType = f.entityType;
   if (f.address !== undefined) where.address = db.RegExp({ regexp: escapeRegExp(f.address), options: '' });
   if (f.keyword !== undefined) {
@@ -94,7 +95,7 @@ export async function outreachWhere(db: Database, staff: Staff, f: OutreachFilte
     where.name = db.RegExp({ regexp: escapeRegExp(f.keyword), options: 'i' });
     if (/^[0-9A-Z]{18}$/.test(k)) {
       delete where.name;
-      where.uscc = deptIds.length ? _.and([where.uscc as object, _.eq(k)]) : k;
+      where.uscc = known && !known.includes(k) ? _.in([]) : k;
     }
   }
   if (f.foundedFrom !== undefined && f.foundedTo !== undefined) where.foundedOn = _.gte(f.foundedFrom).and(_.lte(f.foundedTo));

@@ -76,6 +76,8 @@ describe('staff.outreach', () => {
     const dept = await staff(SCJG, 'outreach', {});
     expect(dept.data.items.map((i: { uscc: string }) => i.uscc).sort()).toEqual([xy[5], xy[6], gn[0]].sort());
     expect((await staff(SWJ, 'outreach', {})).data.total).toBe(0);
+    expect((await staff(SCJG, 'outreach', { keyword: xy[5] })).data.total).toBe(1);
+    expect((await staff(SCJG, 'outreach', { keyword: xy[7] })).data.total).toBe(0);
     expect((await staff(SWJ, 'outreach', { field: '市场监管' })).error?.code).toBe('FORBIDDEN');
     const cityField = await staff(CITY, 'outreach', { field: '市场监管', districtCode: '230402' });
     expect(cityField.data.total).toBe(2);
