@@ -1,6 +1,6 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
 import { districtStats, statsHistory } from '../../services/staff';
-import { rememberStaff } from '../../services/reach';
+import { gap, rememberStaff } from '../../services/reach';
 import { dashboardView, type Bar } from './bars';
 import { paceText, trendView, type TrendView } from './trend';
 
@@ -12,7 +12,7 @@ Page({
     myOpenid: '',
     asOf: '',
     cityBar: null as Bar | null,
-    bars: [] as (Bar & { pace?: string })[],
+    bars: [] as (Bar & { pace?: string; uncoded?: string })[],
     trend: null as TrendView | null,
     target: 0,
     targetLeft: 80,
@@ -44,6 +44,21 @@ Page({
       bars: view.bars.map((b) => ({ ...b, pace: paceOf.get(b.code) })),
       trend: history.ok ? trendView(history.data.city, target) : null,
     });
+    void this.loadGap();
+  },
+
+  /** Under each bar: where the district's uncoded entities are (register, by field and type); optional. */
+  async loadGap() {
+    const res = await gap();
+    if (!res.ok) return;
+    const byCode = new Map(res.data.districts.map((d) => [d.districtCode, d]));
+    const where = (code: string) => {
+      const d = byCode.get(code);
+      if (!d || d.uncodedInRegister === 0) return '';
+      const top = d.topFields.length ? d.topFields.map((f) => `${f.field}${f.uncoded}户`) : d.topEntityTypes.slice(0, 3).map((t) => `${t.entityType}${t.uncoded}户`);
+      return `名录中未赋码${d.uncodedInRegister}户，主要在：${top.join('、')}`;
+    };
+    this.setData({ bars: this.data.bars.map((b) => ({ ...b, uncoded: where(b.code) })) });
   },
 
   go(e: WechatMiniprogram.TouchEvent) {
