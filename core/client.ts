@@ -20,3 +20,4 @@ export * from './entitlement';
 export * from './industry';
 export * from './holidays';
 export * from './supervision';
+export * from './reach';

@@ -8,6 +8,7 @@ import type { Database } from './cloud';
 import { fetchOne } from './db';
 import { isDuplicateKeyError } from './db-errors';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from './model';
+import { markRegisterCoded } from './register-coded';
 
 export function newCodeId(): string {
   return codeIdFromBytes(randomBytes(22));
@@ -45,5 +46,6 @@ export async function issueCode(
     if (isDuplicateKeyError(e)) throw new DomainError('CODE_EXISTS', '该主体已有有效的诚信码');
     throw e;
   }
+  await markRegisterCoded(db, [entity.uscc], true); // outreach lists leave coded entities out
   return code;
 }

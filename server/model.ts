@@ -45,6 +45,18 @@ export const COLLECTIONS = {
   departmentProgress: 'departmentProgress',
   /** One-time claim codes of codes the office issued from collected data (server/claims.ts), one per entity. */
   claims: 'claims',
+  /** Outreach contacts (已联系 / 同意赋码 / 暂不需要) with register entities; history kept (server/reach-model.ts). */
+  outreachContacts: 'outreachContacts',
+  /** 台账: one row per 责任单位 (行管部门) with its tasks. */
+  departmentLedger: 'departmentLedger',
+  /** 推进落实文件 and monthly 工作动态 uploaded by departments. */
+  ledgerFiles: 'ledgerFiles',
+  /** 行政监督检查 records made from a scanned code. */
+  inspections: 'inspections',
+  /** Batch 信用核查: who checked how many entities when (the list's hash, not the results). */
+  creditChecks: 'creditChecks',
+  /** 诚信示范街 / 诚信商圈. */
+  streets: 'streets',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -4,5 +4,17 @@ import { profile, search } from './profile';
 import { myReports, report, reportStatus } from './report';
 import { myMessages } from '../messages';
 import { verifyCode } from './verify';
+import { publicInspections } from './inspections';
+import { street } from './street';
 
-export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, reportStatus, myReports, myMessages };
+export const publicActions: Readonly<Record<string, Action>> = {
+  verifyCode,
+  profile,
+  search,
+  report,
+  reportStatus,
+  myReports,
+  myMessages,
+  inspections: publicInspections,
+  street,
+};

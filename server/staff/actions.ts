@@ -18,6 +18,11 @@ import { auditLog, entity } from './entity-view';
 import type { Database } from '../cloud';
 import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
 import { kaohe } from './kaohe';
+import { gap } from './gap';
+import { outreach, recordContact } from './outreach';
+import { departmentProgress, saveLedgerEntry, uploadLedgerFile } from './ledger';
+import { inspections, inspectionView, publishInspection, recordInspection } from './inspection';
+import { saveStreet, streets } from './streets';
 
 export const staffActions: Record<string, Action> = {
   applications,
@@ -47,6 +52,18 @@ export const staffActions: Record<string, Action> = {
   supervisionSummary,
   entity,
   auditLog,
+  outreach,
+  recordContact,
+  gap,
+  saveLedgerEntry,
+  uploadLedgerFile,
+  departmentProgress,
+  inspectionView,
+  recordInspection,
+  publishInspection,
+  inspections,
+  saveStreet,
+  streets,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -12,6 +12,7 @@ import { countOf, fetchAll, fetchById, fetchOne } from '../db';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type CodeHistoryEntry, type CodeStatus, type EntityDoc } from '../model';
 import { notifyAll } from '../notify';
+import { markRegisterCoded } from '../register-coded';
 import { id, page, reason } from './inputs';
 import { actorOf, auditByStaff, assertInScope, loadStaff, scopeFilter, type Staff } from './roles';
 
@@ -76,6 +77,7 @@ export async function changeCodeStatus(
   // Conditional on the status we read: a concurrent change makes this one fail rather than overwrite it.
   const res = (await coll.where({ _id: before._id, status: before.status }).update({ data })) as { stats: { updated: number } };
   if (res.stats.updated !== 1) throw new DomainError('CONFLICT', '诚信码状态刚刚被他人修改，请刷新后重试');
+  if (t.to === 'revoked') await markRegisterCoded(db, [before.uscc], false); // back on the outreach list
 
   await auditByStaff(db, staff, {
     at: now,

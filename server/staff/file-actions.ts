@@ -10,6 +10,9 @@ import { importRecords } from './import';
 import { exportReport } from './report-export';
 import { importTemplate } from './templates';
 import { printBatch } from './print-batch';
+import { exportOutreach } from './outreach-export';
+import { importLedger } from './ledger-import';
+import { creditCheck } from './credit-check';
 
 export const staffFileActions: Record<string, Action> = {
   importRecords,
@@ -18,4 +21,7 @@ export const staffFileActions: Record<string, Action> = {
   importTable,
   exportReport,
   printBatch,
+  exportOutreach,
+  importLedger,
+  creditCheck,
 };

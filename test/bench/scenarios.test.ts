@@ -53,4 +53,12 @@ describe('benchmark scenarios at a thousandth of their size', () => {
     expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
     expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"inserted":0,"duplicates":50,"invalid":10}');
   });
+
+  it('outreach: every page counts the uncoded entities loaded, the export holds them all', () => {
+    const r = run('outreach');
+    expect(figure(r, 'database calls per page')).toBe(5);
+    expect(figure(r, 'full export peak resident memory of the function')).toBeGreaterThan(0);
+    const [, uncoded, rows] = /matched the (\d+) uncoded entities loaded; the export held (\d+) rows/.exec(r.notes![0]!)!;
+    expect(rows).toBe(uncoded);
+  });
 });

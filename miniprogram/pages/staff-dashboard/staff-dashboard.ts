@@ -1,6 +1,7 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
 import { districtStats, statsHistory } from '../../services/staff';
 import { supervisionSummary, type SupervisionSummary } from '../../services/supervision';
+import { gap, rememberStaff } from '../../services/reach';
 import { dashboardView, type Bar } from './bars';
 import { paceText, trendView, type TrendView } from './trend';
 
@@ -12,7 +13,7 @@ Page({
     myOpenid: '',
     asOf: '',
     cityBar: null as Bar | null,
-    bars: [] as (Bar & { pace?: string })[],
+    bars: [] as (Bar & { pace?: string; uncoded?: string })[],
     trend: null as TrendView | null,
     target: 0,
     targetLeft: 80,
@@ -34,6 +35,7 @@ Page({
       const myOpenid = res.error.code === 'FORBIDDEN' && typeof details?.openid === 'string' ? details.openid : '';
       return this.setData({ loading: false, error: res.error.message, myOpenid });
     }
+    rememberStaff(); // the verify page then offers 进入检查
     const target = res.data.targets.codeRatePercent;
     const view = dashboardView(res.data.districts, res.data.city, target);
     // The trend is a second opinion on the same page: without it the bars still show.
@@ -46,6 +48,21 @@ Page({
       bars: view.bars.map((b) => ({ ...b, pace: paceOf.get(b.code) })),
       trend: history.ok ? trendView(history.data.city, target) : null,
     });
+    void this.loadGap();
+  },
+
+  /** Under each bar: where the district's uncoded entities are (register, by field and type); optional. */
+  async loadGap() {
+    const res = await gap();
+    if (!res.ok) return;
+    const byCode = new Map(res.data.districts.map((d) => [d.districtCode, d]));
+    const where = (code: string) => {
+      const d = byCode.get(code);
+      if (!d || d.uncodedInRegister === 0) return '';
+      const top = d.topFields.length ? d.topFields.map((f) => `${f.field}${f.uncoded}户`) : d.topEntityTypes.slice(0, 3).map((t) => `${t.entityType}${t.uncoded}户`);
+      return `名录中未赋码${d.uncodedInRegister}户，主要在：${top.join('、')}`;
+    };
+    this.setData({ bars: this.data.bars.map((b) => ({ ...b, uncoded: where(b.code) })) });
   },
 
   go(e: WechatMiniprogram.TouchEvent) {

@@ -4,6 +4,7 @@
  */
 import { verifyCode, type Scan, type VerifyData } from '../../services/public';
 import { scanFromQuery, scanFromScanCode, scannedText, verifyUrl } from './scan';
+import { seemsStaff } from '../../services/reach';
 
 Page({
   data: {
@@ -12,12 +13,14 @@ Page({
     error: '',
     /** What is being verified (kept for 重新核验 and the report). */
     scan: null as Scan | null,
+    /** Staff (remembered from an earlier staff call) get 进入检查; the staff function still decides. */
+    staffMember: false,
   },
 
   onLoad(query: Record<string, string | undefined>) {
     const scan = scanFromQuery(query);
     if (!scan) return this.setData({ error: '没有识别到诚信码，请扫描店铺张贴的诚信码。' });
-    this.setData({ scan });
+    this.setData({ scan, staffMember: seemsStaff() });
     void this.check();
   },
 
@@ -51,6 +54,11 @@ Page({
     const scanned = scan ? scannedText(scan) : '';
     const uscc = this.data.result?.profile?.uscc ?? '';
     wx.navigateTo({ url: `/pages/report/report?scanned=${encodeURIComponent(scanned)}&uscc=${uscc}` });
+  },
+
+  inspect() {
+    const codeId = this.data.result?.codeId;
+    if (codeId) wx.navigateTo({ url: `/pages/staff-inspect/staff-inspect?id=${encodeURIComponent(codeId)}` });
   },
 
   onShareAppMessage() {

@@ -1,0 +1,83 @@
+/**
+ * Reaching 40% (issue #14): the words and the pure rules of outreach, the department ledger,
+ * inspections and batch credit checks. No platform imports: the functions, the mini-program and
+ * the 通报 document share these.
+ */
+import { basisPoints, formatBasisPoints } from './rates';
+
+/** 联系结果 of an outreach contact, as the office's phone campaigns record them. */
+export const CONTACT_RESULTS = ['已联系', '同意赋码', '暂不需要'] as const;
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+
+/** 检查结果 of an administrative inspection (行政监督检查). */
+export const INSPECTION_RESULTS = ['合格', '责令整改', '立案调查', '其他'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+
+/** The bulletin's three groups of 行管部门, in the order the 通报 names them. */
+export const DEPARTMENT_STATUSES = ['制定推进落实文件', '报送工作动态', '尚未启动'] as const;
+export type DepartmentStatus = (typeof DEPARTMENT_STATUSES)[number];
+
+/** What a department uploaded to the ledger: 推进落实文件 (plan) or a monthly 工作动态 (update). */
+export const LEDGER_FILE_KINDS = { plan: '推进落实文件', update: '工作动态' } as const;
+export type LedgerFileKind = keyof typeof LEDGER_FILE_KINDS;
+
+/**
+ * A department's status follows from its uploads: a 推进落实文件 puts it in the first group; only
+ * 工作动态 in the second; nothing in 尚未启动. (The office counts a department that made a plan as
+ * having made one even if it also reports monthly.)
+ */
+export function departmentStatus(uploads: { plans: number; updates: number }): DepartmentStatus {
+  if (uploads.plans > 0) return '制定推进落实文件';
+  if (uploads.updates > 0) return '报送工作动态';
+  return '尚未启动';
+}
+
+export interface DepartmentProgressRow {
+  /** Short name as the bulletin prints it (市市场监管局). */
+  readonly name: string;
+  readonly status: DepartmentStatus;
+}
+
+/**
+ * The 通报's section-三 sentence:
+ * "涉及N个行管部门，其中制定推进落实文件a个单位：…，报送工作动态b个单位：…，尚未启动单位c个：…。"
+ * Departments keep the order given (the ledger's order). An empty group reads "无".
+ */
+export function departmentProgressSentence(rows: readonly DepartmentProgressRow[]): string {
+  const names = (s: DepartmentStatus) => rows.filter((r) => r.status === s).map((r) => r.name);
+  const [plan, update, none] = DEPARTMENT_STATUSES.map(names) as [string[], string[], string[]];
+  const list = (xs: string[]) => (xs.length ? xs.join('、') : '无');
+  return (
+    `涉及${rows.length}个行管部门，其中制定推进落实文件${plan.length}个单位：${list(plan)}，` +
+    `报送工作动态${update.length}个单位：${list(update)}，尚未启动单位${none.length}个：${list(none)}。`
+  );
+}
+
+/** What a batch credit check found about one entity. */
+export interface CreditCheckFacts {
+  readonly registered: boolean;
+  readonly codeStatus?: 'active' | 'suspended' | 'revoked';
+  readonly commitments: number;
+  readonly honours: number;
+  readonly openObjections: number;
+  readonly openReports: number;
+}
+
+/**
+ * The 提示 column of a credit check (逢办必查): every reason the deciding officer should look
+ * closer, or 无异常. Plain words, one per finding, joined with "；".
+ */
+export function creditCheckFlags(f: CreditCheckFacts): string {
+  const flags: string[] = [];
+  if (f.codeStatus === undefined || f.codeStatus === 'revoked') flags.push('无有效诚信码');
+  if (f.codeStatus === 'suspended') flags.push('诚信码已暂停');
+  if (f.openReports > 0) flags.push('有未结举报');
+  if (f.openObjections > 0) flags.push('有未结异议');
+  if (f.commitments === 0) flags.push('无主动承诺');
+  return flags.length ? flags.join('；') : '无异常';
+}
+
+/** Coverage of a street or district: coded of total, as a percent with two decimals ('' when total is 0). */
+export function coveragePercent(coded: number, total: number): string {
+  return total <= 0 ? '' : formatBasisPoints(basisPoints(coded, total));
+}
