@@ -12,3 +12,6 @@ export * from './verify';
 export * from './profile';
 export * from './commitment-templates';
 export * from './rates';
+export * from './scan';
+export * from './public-status';
+export * from './i18n';

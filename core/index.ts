@@ -5,3 +5,4 @@ export * from './schemas/common';
 export * from './schemas/forms';
 export * from './schemas/application';
 export * from './schemas/parse';
+export * from './schemas/scan';

@@ -1,13 +1,14 @@
 /** report: anyone (signed in or not) flags a suspicious code or entity for staff. */
 import * as z from 'zod';
-import { DomainError, isCodeIdShape, oneOf, optionalText, parseCodeUrl, parseOrThrow, REPORT_REASONS, uscc, type ReportReason } from '../../core';
+import { codeRef, codeRefFromText, codeRefText, DomainError, isCodeIdShape, oneOf, optionalText, parseOrThrow, REPORT_REASONS, uscc, type CodeRef, type ReportReason } from '../../core';
 import type { ActionContext } from '../handler';
 import { countOf, fetchById } from '../db';
 import { COLLECTIONS, type CodeDoc } from '../model';
-import { codeUrlPrefix } from '../code-url';
 
 const reportSchema = z.object({
-  /** What was scanned or typed, kept as evidence even when it is not a real code (forgeries). */
+  /** The scan being reported, in the verify page's parsed form; kept as evidence even when it is no code of ours. */
+  code: codeRef().optional(),
+  /** Older clients sent the scanned text; it is read into the same form. */
   scanned: optionalText('被举报的诚信码', 300),
   uscc: z.preprocess((v) => (v === '' || v === null ? undefined : v), uscc().optional()),
   reason: oneOf('举报原因', REPORT_REASONS),
@@ -35,7 +36,8 @@ export const MAX_REPORTS_PER_DAY = 20;
 
 export async function report(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   const input = parseOrThrow(reportSchema, payload);
-  if (input.scanned === undefined && input.uscc === undefined) {
+  const ref: CodeRef | undefined = input.code ?? (input.scanned !== undefined ? codeRefFromText(input.scanned) : undefined);
+  if (ref === undefined && input.uscc === undefined) {
     throw new DomainError('INVALID_INPUT', '请说明举报的是哪个诚信码或哪个市场主体');
   }
   if (caller.openid !== '') {
@@ -45,20 +47,18 @@ export async function report(payload: Record<string, unknown>, { caller, db, now
   }
   let codeId: string | undefined;
   let entityUscc = input.uscc;
-  if (input.scanned !== undefined) {
-    const parsed = parseCodeUrl(codeUrlPrefix(), input.scanned);
-    if (parsed && isCodeIdShape(parsed.id)) {
-      const code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(parsed.id));
-      if (code) {
-        codeId = code._id;
-        entityUscc ??= code.uscc;
-      }
+  if (ref !== undefined && isCodeIdShape(ref.id)) {
+    const code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(ref.id));
+    if (code) {
+      codeId = code._id;
+      entityUscc ??= code.uscc;
     }
   }
   const doc: Omit<ReportDoc, '_id'> = {
     reason: input.reason,
     ...(input.detail ? { detail: input.detail } : {}),
-    ...(input.scanned ? { scanned: input.scanned } : {}),
+    // What the person scanned, as text staff can read: the code with its version, or the forged text.
+    ...(ref ? { scanned: input.code ? codeRefText(ref) : input.scanned! } : {}),
     ...(codeId ? { codeId } : {}),
     ...(entityUscc ? { uscc: entityUscc } : {}),
     reporterOpenid: caller.openid,

@@ -60,6 +60,6 @@ Page({
   onShareAppMessage() {
     const code = this.data.code;
     if (!code) return { title: '信用鹤岗 · 码上诚信', path: '/pages/index/index' };
-    return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ codeId: code.codeId, version: code.version }) };
+    return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ id: code.codeId, version: code.version }) };
   },
 });

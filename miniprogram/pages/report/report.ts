@@ -1,7 +1,8 @@
 /** 举报: anyone may report a suspicious code or a problem with an entity; no sign-in needed. */
-import { REPORT_REASONS, type ReportReason } from '../../lib/core';
+import { codeRefFromQuery, codeRefFromText, codeRefText, decodeOnce, REPORT_REASONS, type ReportReason } from '../../lib/core';
 import { submitReport } from '../../services/public';
-import { decodeOnce } from '../verify/scan';
+
+const FORGED = REPORT_REASONS.indexOf('疑似伪造或无效码');
 
 Page({
   data: {
@@ -16,7 +17,9 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ scanned: decodeOnce(query.scanned ?? ''), uscc: decodeOnce(query.uscc ?? '') });
+    // The verify page's scan in its parsed form (id, v), shown as the person can read it.
+    const ref = codeRefFromQuery(query);
+    this.setData({ scanned: ref ? codeRefText(ref) : '', uscc: decodeOnce(query.uscc ?? ''), reasonIndex: query.forged === '1' ? FORGED : -1 });
   },
 
   choose(e: WechatMiniprogram.TouchEvent) {
@@ -37,9 +40,11 @@ Page({
     const reason = REPORT_REASONS[d.reasonIndex] as ReportReason | undefined;
     if (!reason) return this.setData({ error: '请选择举报原因' });
     this.setData({ submitting: true, error: '' });
+    // What the field holds (as scanned, or as typed) goes through the same decoder as a scan.
+    const code = codeRefFromText(d.scanned);
     const res = await submitReport({
       reason,
-      ...(d.scanned ? { scanned: d.scanned } : {}),
+      ...(code ? { code } : {}),
       ...(d.uscc ? { uscc: d.uscc } : {}),
       ...(d.detail ? { detail: d.detail } : {}),
     });

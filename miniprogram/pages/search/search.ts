@@ -1,6 +1,7 @@
 /** 查询: find an entity by (part of) its name or its USCC; or scan a code to verify it. */
 import { searchEntities, type SearchItem } from '../../services/public';
-import { scanFromScanCode, verifyUrl } from '../verify/scan';
+import { codeRefFromScanCode } from '../../lib/core';
+import { verifyUrl } from '../verify/scan';
 
 Page({
   data: { keyword: '', searching: false, searched: false, items: [] as SearchItem[], more: false, error: '' },
@@ -25,8 +26,8 @@ Page({
   scan() {
     wx.scanCode({
       success: (res) => {
-        const scan = scanFromScanCode(res);
-        if (scan) wx.navigateTo({ url: verifyUrl(scan) });
+        const ref = codeRefFromScanCode(res);
+        if (ref) wx.navigateTo({ url: verifyUrl(ref) });
         else this.setData({ error: '没有识别到诚信码' });
       },
     });
