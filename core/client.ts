@@ -15,3 +15,4 @@ export * from './rates';
 export * from './scan';
 export * from './public-status';
 export * from './i18n';
+export * from './badge';

@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   reports: 'reports',
   objections: 'objections',
+  /** Open API requests per client and minute (server/open/rate-limit.ts). */
+  openApiHits: 'openApiHits',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -21,6 +21,7 @@ import {
   withoutPositiveRecords,
   type PublicProfile,
   type PublicVerdict,
+  type VerdictTone,
 } from '../../core';
 import type { ActionContext } from '../handler';
 import type { CodeStatus } from '../model';
@@ -37,7 +38,7 @@ const verifySchema = z.preprocess(
 export interface VerifyResult {
   verdict: PublicVerdict;
   label: string;
-  tone: string;
+  tone: VerdictTone;
   hint: string;
   /** The live server time of this check (ISO and Beijing wall-clock): the page's clock starts here. */
   serverTime: string;
