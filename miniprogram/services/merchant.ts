@@ -110,3 +110,17 @@ export interface ObjectionForm {
 export function submitObjection(form: ObjectionForm): Promise<CallResult<{ objectionId: string }>> {
   return callFunction('merchant', 'submitObjection', { ...form });
 }
+
+/** A printable poster of the caller's code: A4, A5 or a table tent (A4 folded), as a PDF. */
+export type PosterSize = 'a4' | 'a5' | 'tent';
+
+export interface PosterFileData {
+  size: PosterSize;
+  fileName: string;
+  bytes: number;
+  fileBase64: string;
+}
+
+export function posterFile(size: PosterSize, uscc?: string): Promise<CallResult<PosterFileData>> {
+  return callFunction('merchant', 'posterFile', { size, ...(uscc ? { uscc } : {}) });
+}

@@ -5,6 +5,7 @@ import { myCode } from './code';
 import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
 import { submitObjection } from './objection';
+import { posterFile } from './poster';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -13,4 +14,5 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   submitCommitment,
   myCommitments,
   submitObjection,
+  posterFile,
 };

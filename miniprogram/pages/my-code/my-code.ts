@@ -3,7 +3,8 @@
  * photo album as an image or shared. The image comes from the merchant function (a
  * mini-program code in production, a URL QR code locally).
  */
-import { myCode, type MyCodeData } from '../../services/merchant';
+import { myCode, posterFile, type MyCodeData, type PosterSize } from '../../services/merchant';
+import { largeText } from '../../services/prefs';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
 import { verifyUrl } from '../verify/scan';
 
@@ -17,9 +18,10 @@ function writeCodeImage(code: MyCodeData): Promise<string> {
 }
 
 Page({
-  data: { loading: true, code: null as MyCodeData | null, error: '' },
+  data: { loading: true, code: null as MyCodeData | null, error: '', large: false, printing: '' },
 
   async onLoad(query: Record<string, string | undefined>) {
+    this.setData({ large: largeText() });
     const res = await myCode(query.uscc);
     if (res.ok) this.setData({ loading: false, code: res.data });
     else this.setData({ loading: false, error: res.error.message });
@@ -51,6 +53,29 @@ Page({
     } catch {
       wx.showToast({ title: '保存失败，请允许访问相册后重试', icon: 'none' });
     }
+  },
+
+  /** 打印海报: the PDF (A4, A5 or a table tent) opened in WeChat's viewer, from which it prints or goes to a copy shop. */
+  async printPoster(e: WechatMiniprogram.TouchEvent) {
+    const code = this.data.code;
+    const size = (e.currentTarget.dataset as { size?: PosterSize }).size;
+    if (!code || !size || this.data.printing) return;
+    this.setData({ printing: size });
+    const res = await posterFile(size, code.uscc);
+    if (!res.ok) {
+      this.setData({ printing: '' });
+      return wx.showToast({ title: res.error.message, icon: 'none' });
+    }
+    const filePath = `${wx.env.USER_DATA_PATH}/${res.data.fileName}`;
+    try {
+      await new Promise((resolve, reject) =>
+        wx.getFileSystemManager().writeFile({ filePath, data: res.data.fileBase64, encoding: 'base64', success: resolve, fail: reject }),
+      );
+      await new Promise((resolve, reject) => wx.openDocument({ filePath, fileType: 'pdf', showMenu: true, success: resolve, fail: reject }));
+    } catch {
+      wx.showToast({ title: '打开文件失败，请稍后重试', icon: 'none' });
+    }
+    this.setData({ printing: '' });
   },
 
   copyLink() {
