@@ -31,6 +31,14 @@ afterAll(async () => {
   await cloud?.close();
 });
 
+/** A tap on a switch of the page's prefs-bar component. */
+async function tapPref(page: RenderedPage, selector: string): Promise<void> {
+  const el = page.querySelector('.prefs-bar')!.querySelector(selector);
+  if (!el) throw new Error(`no ${selector} in prefs-bar`);
+  el.dispatchEvent('tap');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 type Instance = { onShareAppMessage(): { path: string }; onUnload(): void; data: Record<string, any> };
 const instanceOf = (page: RenderedPage) => page.instance as unknown as Instance;
 
@@ -133,20 +141,20 @@ describe('languages and large text', () => {
   it('English and Russian from one dictionary; names stay as written; the choice persists', async () => {
     const page = loadPage('pages/verify/verify', { id: shop.code._id, v: '1' });
     await verdictOf(page);
-    await tap(page, '.lang-en');
+    await tapPref(page, '.lang-en');
     expect(textOf(page, '.verdict')).toBe('Valid');
     expect(textOf(page, '.version')).toMatch(/^Version 1, since \d{4}-\d\d-\d\d$/);
     expect(page.dom!.textContent).toContain('Credit Hegang');
     expect(page.dom!.textContent).toContain('萝北县名山镇诚信超市有限公司');
     expect(page.dom!.textContent).toContain('Address');
-    await tap(page, '.lang-ru');
+    await tapPref(page, '.lang-ru');
     expect(textOf(page, '.verdict')).toBe('Действителен');
     await until(() => /назад/.test(textOf(page, '.ago')), 'the Russian clock');
     instanceOf(page).onUnload();
     // Remembered on the phone: the next page opens in Russian.
     const next = loadPage('pages/verify/verify', { id: shop.code._id, v: '1' });
     expect(await verdictOf(next)).toBe('Действителен');
-    await tap(next, '.lang-zh');
+    await tapPref(next, '.lang-zh');
     expect(textOf(next, '.verdict')).toBe('有效');
     instanceOf(next).onUnload();
   });
@@ -155,13 +163,33 @@ describe('languages and large text', () => {
     const page = loadPage('pages/verify/verify', { id: shop.code._id, v: '1' });
     await verdictOf(page);
     expect(page.data.large).toBe(false);
-    await tap(page, '.large-toggle');
+    await tapPref(page, '.large-toggle');
     expect(page.data.large).toBe(true);
     expect(page.querySelector('.container')!.dom!.className).toContain('large');
     instanceOf(page).onUnload();
     const next = loadPage('pages/verify/verify', { id: shop.code._id, v: '1' });
     expect(next.data.large).toBe(true);
-    await tap(next, '.large-toggle');
+    await tapPref(next, '.large-toggle');
     instanceOf(next).onUnload();
+  });
+});
+
+describe('profile and search in the chosen language', () => {
+  it('the profile and search pages follow the language chosen on any public page', async () => {
+    const search = loadPage('pages/search/search');
+    await tapPref(search, '.lang-en');
+    expect(textOf(search, '.search')).toBe('Search');
+    expect(textOf(search, '.scan')).toBe('Scan · check a code');
+    const profile = loadPage('pages/profile/profile', { uscc: shop.entity.uscc });
+    await until(() => profile.data.data !== null, 'the profile');
+    expect(textOf(profile, '.code-status')).toBe('Valid');
+    expect(textOf(profile, '.report')).toBe('Report a problem');
+    expect(profile.dom!.textContent).toContain('Address');
+    expect(profile.dom!.textContent).toContain('鹤岗市萝北县名山镇江畔路8号');
+    await tapPref(profile, '.lang-ru');
+    expect(textOf(profile, '.code-status')).toBe('Действителен');
+    expect(profile.dom!.textContent).toContain('Адрес');
+    await tapPref(profile, '.lang-zh');
+    expect(textOf(profile, '.code-status')).toBe('有效');
   });
 });

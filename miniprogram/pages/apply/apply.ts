@@ -1,6 +1,7 @@
 /** 申请诚信码: the USCC is checked as it is typed; the function checks everything again. */
 import { DISTRICTS, ENTITY_CATEGORIES, FIELDS, type EntityCategory } from '../../lib/core';
 import { applyCode } from '../../services/merchant';
+import { largeText } from '../../services/prefs';
 import { uploadImage } from '../../services/storage';
 import { usccHint } from './uscc-hint';
 
@@ -22,6 +23,12 @@ Page({
     error: '',
     submitting: false,
     done: null as null | { uscc: string; districtName: string },
+    /** 大字模式, as chosen on the public pages or set in WeChat. */
+    large: false,
+  },
+
+  onLoad() {
+    this.setData({ large: largeText() });
   },
 
   onInput(e: WechatMiniprogram.Input) {

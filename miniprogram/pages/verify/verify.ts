@@ -11,8 +11,6 @@ import {
   codeRefFromQuery,
   codeRefFromScanCode,
   HOTLINE,
-  LANG_NAMES,
-  LANGS,
   shortNameOf,
   verdictWords,
   versionText,
@@ -20,7 +18,7 @@ import {
   type CodeRef,
   type Lang,
 } from '../../lib/core';
-import { currentLang, largeText, saveLang, saveLargeText } from '../../services/prefs';
+import { currentLang, largeText } from '../../services/prefs';
 import { verifyCode, type VerifyData, type VerifyTarget } from '../../services/public';
 import { reportUrl, verifyUrl } from './scan';
 
@@ -37,7 +35,6 @@ Page({
   data: {
     lang: 'zh' as Lang,
     t: wordsFor('zh'),
-    langs: LANGS.map((key) => ({ key, name: LANG_NAMES[key] })),
     large: false,
     hotline: HOTLINE,
     loading: false,
@@ -134,20 +131,13 @@ Page({
     void this.check();
   },
 
-  setLang(e: WechatMiniprogram.TouchEvent) {
-    const lang = (e.currentTarget.dataset as { lang?: Lang }).lang;
-    if (!lang || lang === this.data.lang) return;
-    saveLang(lang);
-    this.setData({ lang, t: wordsFor(lang) });
+  /** The reader switched language or 大字模式 (components/prefs-bar). */
+  onPrefs(e: WechatMiniprogram.CustomEvent<{ lang: Lang; large: boolean }>) {
+    const { lang, large } = e.detail;
+    this.setData({ lang, large, t: wordsFor(lang) });
     wx.setNavigationBarTitle?.({ title: wordsFor(lang).pageTitle });
     if (this.data.result) this.setData({ shown: this.describe(this.data.result) });
     this.tick();
-  },
-
-  toggleLarge() {
-    const large = !this.data.large;
-    saveLargeText(large);
-    this.setData({ large });
   },
 
   scanAgain() {
