@@ -15,4 +15,4 @@ export * from './rates';
 export * from './scan';
 export * from './public-status';
 export * from './i18n';
-export * from './badge';
+export * from './code-reasons';

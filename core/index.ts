@@ -6,3 +6,4 @@ export * from './schemas/forms';
 export * from './schemas/application';
 export * from './schemas/parse';
 export * from './schemas/scan';
+export * from './badge';

@@ -16,19 +16,6 @@ export const NO_CODE: VerdictText = { label: '尚未赋码', tone: 'grey', hint:
 
 export const PUBLIC_VERDICTS: Readonly<Record<PublicVerdict, VerdictText>> = { ...VERDICTS, none: NO_CODE };
 
-/** Said when a code's history names no category we know (never the free-text reason). */
-export const OTHER_REASON = '其他原因';
-
-/**
- * The words for a status change's reason category. The categories are core's
- * CODE_REASON_CATEGORIES (Chinese labels); an id we do not know, or none, reads 其他原因.
- */
-export function reasonCategoryLabel(category: unknown): string {
-  if (typeof category !== 'string') return OTHER_REASON;
-  const c = category.trim();
-  return c !== '' && c.length <= 20 && /^[\u4e00-\u9fa5（）()、·]+$/.test(c) ? c : OTHER_REASON;
-}
-
 const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|分公司|合作社|个体工商户)$/;
 const PLACE = /^(黑龙江省)?(鹤岗市)?(向阳区|工农区|南山区|兴安区|东山区|兴山区|萝北县|绥滨县)?/;
 

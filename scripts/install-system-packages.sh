@@ -4,9 +4,8 @@
 #  - chromium: the headless browser the end-to-end tests drive with playwright-core
 #    (Debian's build at /usr/bin/chromium; playwright never downloads a browser here).
 #  - fonts-noto-cjk: Chinese glyphs in screenshots and the printed poster.
-#  - poppler-utils: pdftoppm renders the printable posters in the tests (the QR read from 1.5 m).
 set -euo pipefail
-packages=(python3 make g++ chromium fonts-noto-cjk poppler-utils)
+packages=(python3 make g++ chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -1,10 +1,9 @@
 /**
- * When and why a code got its current status, for the public: the date and a reason *category*,
- * never the free-text reason or who decided. The one place that maps a stored history entry to
- * the public words (history entries carry an optional `category`, one of core's
- * CODE_REASON_CATEGORIES), so it is the place to reconcile with the staff side.
+ * When and why a code got its current status, for the public: the date and a reason *category*
+ * (core/code-reasons.ts), never the free-text reason or who decided. The one place that maps a
+ * stored history entry to the public words.
  */
-import { beijingDate, reasonCategoryLabel } from '../../core';
+import { beijingDate, codeReasonLabel } from '../../core';
 import type { Database } from '../cloud';
 import { fetchById } from '../db';
 import { COLLECTIONS, type CodeStatus } from '../model';
@@ -28,7 +27,7 @@ export function statusChangeOf(history: unknown, status: CodeStatus): PublicStat
     const e = history[i] as HistoryEntry | null;
     if (!e || e.status !== status) continue;
     const on = beijingDate(e.at);
-    return on ? { on, category: reasonCategoryLabel(e.category) } : undefined;
+    return on ? { on, category: codeReasonLabel(typeof e.category === 'string' ? e.category : undefined) } : undefined;
   }
   return undefined;
 }

@@ -20,10 +20,10 @@ describe('production database plan', () => {
     expect(entities[1]!.body.create_indexes).toContainEqual({ name: 'uscc_unique', unique: true, keys: [{ name: 'uscc', direction: '1' }] });
   });
 
-  it('ships a security rule that denies all direct client access, and the CLI config names the three functions', () => {
+  it('ships a security rule that denies all direct client access, and the CLI config names the four functions', () => {
     expect(JSON.parse(readFileSync(join(root, 'deploy/database-rules.json'), 'utf8'))).toEqual({ read: false, write: false });
     const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as { functions: Array<{ name: string; triggers?: unknown[] }> };
-    expect(rc.functions.map((f) => f.name)).toEqual(['merchant', 'public', 'staff']);
+    expect(rc.functions.map((f) => f.name)).toEqual(['merchant', 'public', 'staff', 'open']);
     expect(rc.functions.find((f) => f.name === 'staff')!.triggers).toHaveLength(1);
   });
 });

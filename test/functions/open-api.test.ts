@@ -48,9 +48,9 @@ describe('GET /open/v1/codes/<id>', () => {
   it('a status change shows on the next request: no answer is kept longer than the cache time', async () => {
     const { code } = await seedCodedEntity(cloud.db, { uscc: testUscc('230403', 9102), name: '工农区开放状态店' });
     expect(((await (await get(`codes/${code._id}`)).json()) as any).status).toBe('valid');
-    await cloud.db.collection('codes').doc(code._id).update({ data: { status: 'suspended', history: [...code.history, { at: new Date(), status: 'suspended', by: 'oStaff', reason: '内部原因文本', category: '经营异常' }] } });
+    await cloud.db.collection('codes').doc(code._id).update({ data: { status: 'suspended', history: [...code.history, { at: new Date(), status: 'suspended', by: 'oStaff', reason: '内部原因文本', category: 'mismatch' }] } });
     const after = (await (await get(`codes/${code._id}`)).json()) as any;
-    expect(after).toMatchObject({ status: 'suspended', statusLabel: '暂停', statusChange: { category: '经营异常' } });
+    expect(after).toMatchObject({ status: 'suspended', statusLabel: '暂停', statusChange: { category: '登记信息与实际不符' } });
     expect(JSON.stringify(after)).not.toContain('内部原因文本');
     const badge = await (await get(`badge/${code._id}.svg`)).text();
     expect(badge).toContain('暂停');

@@ -39,10 +39,10 @@ describe('verifyCode answer', () => {
     const { code } = await seedCodedEntity(cloud.db, { uscc: testUscc('230403', 8102), name: '工农区暂停测试店' });
     const at = new Date('2026-08-03T02:00:00Z');
     await cloud.db.collection('codes').doc(code._id).update({
-      data: { status: 'suspended', history: [...code.history, { at, status: 'suspended', by: 'oStaffSecret', reason: '店主张三涉嫌虚假宣传（内部）', category: '经营异常' }] },
+      data: { status: 'suspended', history: [...code.history, { at, status: 'suspended', by: 'oStaffSecret', reason: '店主张三涉嫌虚假宣传（内部）', category: 'mismatch' }] },
     });
     const res = await verify({ code: { id: code._id, version: 1 } });
-    expect(res.data).toMatchObject({ verdict: 'suspended', statusChange: { on: '2026-08-03', category: '经营异常' } });
+    expect(res.data).toMatchObject({ verdict: 'suspended', statusChange: { on: '2026-08-03', category: '登记信息与实际不符' } });
     const text = JSON.stringify(res);
     expect(text).not.toContain('虚假宣传');
     expect(text).not.toContain('oStaffSecret');
