@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   objections: 'objections',
   /** Open API requests per client and minute (server/open/rate-limit.ts). */
   openApiHits: 'openApiHits',
+  /** Checks per code and day, without who checked (server/scans.ts). */
+  scanCounts: 'scanCounts',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

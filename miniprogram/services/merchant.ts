@@ -124,3 +124,15 @@ export interface PosterFileData {
 export function posterFile(size: PosterSize, uscc?: string): Promise<CallResult<PosterFileData>> {
   return callFunction('merchant', 'posterFile', { size, ...(uscc ? { uscc } : {}) });
 }
+
+export interface ScanStatsData {
+  uscc: string;
+  /** The last 30 days, oldest first. */
+  days: Array<{ day: string; n: number }>;
+  total: number;
+}
+
+/** How often the entity's code was checked per day over the last 30 days. */
+export function scanStats(uscc?: string): Promise<CallResult<ScanStatsData>> {
+  return callFunction('merchant', 'scanStats', uscc ? { uscc } : {});
+}

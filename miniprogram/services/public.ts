@@ -56,3 +56,8 @@ export interface ReportInput {
 export function submitReport(input: ReportInput): Promise<CallResult<{ reportId: string }>> {
   return callFunction('public', 'report', { ...input });
 }
+
+/** Tells that a known code was checked, for the merchant's scan counts (no identity is stored). */
+export function countScan(code: CodeRef): Promise<CallResult<{ counted: boolean }>> {
+  return callFunction('public', 'countScan', { code });
+}

@@ -6,6 +6,7 @@ import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
 import { submitObjection } from './objection';
 import { posterFile } from './poster';
+import { scanStats } from './scans';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -15,4 +16,5 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   myCommitments,
   submitObjection,
   posterFile,
+  scanStats,
 };

@@ -2,6 +2,7 @@
 import type { Action } from '../handler';
 import { profile, search } from './profile';
 import { report } from './report';
+import { countScan } from './scan-count';
 import { verifyCode } from './verify';
 
-export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report };
+export const publicActions: Readonly<Record<string, Action>> = { verifyCode, profile, search, report, countScan };

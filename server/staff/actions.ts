@@ -7,6 +7,7 @@ import { staffMembers } from './members';
 import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import { importTemplate } from './templates';
+import { scanStats } from './scans';
 import type { Database } from '../cloud';
 
 export const staffActions: Record<string, Action> = {
@@ -24,6 +25,7 @@ export const staffActions: Record<string, Action> = {
   reinstateCode,
   revokeCode,
   staffMembers,
+  scanStats,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

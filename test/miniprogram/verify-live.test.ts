@@ -82,7 +82,7 @@ describe('a shared scan reads as it did', () => {
       expect(await verdictOf(openShared(shared))).toBe('有效');
       for (const p of [first, shared]) instanceOf(p).onUnload();
     }
-  });
+  }, 90_000);
 });
 
 describe('proof that the answer is live', () => {
@@ -191,5 +191,24 @@ describe('profile and search in the chosen language', () => {
     expect(profile.dom!.textContent).toContain('Адрес');
     await tapPref(profile, '.lang-zh');
     expect(textOf(profile, '.code-status')).toBe('有效');
+  });
+});
+
+describe('scan counts', () => {
+  it('opening the verify page counts one check; 重新核验 does not count again', async () => {
+    const fresh = await seedCodedEntity(cloud.db, { uscc: testUscc('230407', 7103), name: '兴山区计数页面店' });
+    const page = loadPage('pages/verify/verify', { id: fresh.code._id, v: '1' });
+    expect(await verdictOf(page)).toBe('有效');
+    const counted = async () => {
+      const res = await cloud.db.collection('scanCounts').where({ codeId: fresh.code._id }).get();
+      return res.data.reduce((s: number, d: { n: number }) => s + d.n, 0);
+    };
+    for (let i = 0; i < 100 && (await counted()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await counted()).toBe(1);
+    await tap(page, '.refresh');
+    await until(() => !page.data.loading, 'the second check');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await counted()).toBe(1);
+    instanceOf(page).onUnload();
   });
 });

@@ -3,7 +3,7 @@
  * photo album as an image or shared. The image comes from the merchant function (a
  * mini-program code in production, a URL QR code locally).
  */
-import { myCode, posterFile, type MyCodeData, type PosterSize } from '../../services/merchant';
+import { myCode, posterFile, scanStats, type MyCodeData, type PosterSize } from '../../services/merchant';
 import { largeText } from '../../services/prefs';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
 import { verifyUrl } from '../verify/scan';
@@ -18,13 +18,26 @@ function writeCodeImage(code: MyCodeData): Promise<string> {
 }
 
 Page({
-  data: { loading: true, code: null as MyCodeData | null, error: '', large: false, printing: '' },
+  data: {
+    loading: true,
+    code: null as MyCodeData | null,
+    error: '',
+    large: false,
+    printing: '',
+    /** 近30天核验次数: the total and one bar per day (height in % of the busiest day). */
+    scans: null as null | { total: number; bars: Array<{ day: string; n: number; height: number }> },
+  },
 
   async onLoad(query: Record<string, string | undefined>) {
     this.setData({ large: largeText() });
     const res = await myCode(query.uscc);
     if (res.ok) this.setData({ loading: false, code: res.data });
-    else this.setData({ loading: false, error: res.error.message });
+    else return this.setData({ loading: false, error: res.error.message });
+    const stats = await scanStats(res.data.uscc);
+    if (stats.ok) {
+      const max = Math.max(1, ...stats.data.days.map((d) => d.n));
+      this.setData({ scans: { total: stats.data.total, bars: stats.data.days.map((d) => ({ ...d, height: Math.round((d.n / max) * 100) })) } });
+    }
   },
 
   /** Draw the poster on the page's hidden 2D canvas, export it and save it to the album. */

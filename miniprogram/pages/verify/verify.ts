@@ -19,7 +19,7 @@ import {
   type Lang,
 } from '../../lib/core';
 import { currentLang, largeText } from '../../services/prefs';
-import { verifyCode, type VerifyData, type VerifyTarget } from '../../services/public';
+import { countScan, verifyCode, type VerifyData, type VerifyTarget } from '../../services/public';
 import { reportUrl, verifyUrl } from './scan';
 
 const TICK_MS = 1000;
@@ -52,6 +52,8 @@ Page({
   /** Server time of the last check (ms) and the phone's time when its answer arrived. */
   checkedAt: { server: 0, received: 0 },
   timer: 0,
+  /** This visit's check has been counted (重新核验 does not count again). */
+  counted: false,
 
   onLoad(query: Record<string, string | undefined>) {
     const lang = currentLang();
@@ -90,6 +92,11 @@ Page({
     if (!res.ok) return this.setData({ loading: false, result: null, shown: null, error: res.error.message });
     this.checkedAt = { server: Date.parse(res.data.serverTime), received: Date.now() };
     this.setData({ loading: false, result: res.data, shown: this.describe(res.data) });
+    const ref = this.data.ref;
+    if (ref && !this.counted && res.data.codeId) {
+      this.counted = true;
+      void countScan(ref);
+    }
     this.tick();
     this.startClock();
   },
@@ -146,6 +153,7 @@ Page({
       success: (res) => {
         const ref = codeRefFromScanCode(res);
         if (!ref) return this.setData({ error: this.data.t.noScan });
+        this.counted = false;
         this.setData({ ref, uscc: '', result: null, shown: null });
         void this.check();
       },
