@@ -24,7 +24,14 @@ interface IntegratedResponse {
   isBase64Encoded?: unknown;
 }
 
-export async function serveHttpFunction(name: string, req: IncomingMessage, res: ServerResponse, functions: FunctionPool | undefined, stats: Stats, env: string): Promise<void> {
+export async function serveHttpFunction(
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  functions: FunctionPool | undefined,
+  stats: Stats,
+  env: string,
+): Promise<void> {
   if (!functions) {
     res.writeHead(404, { 'content-type': 'application/json' });
     return void res.end(JSON.stringify({ error: { code: 'FUNCTIONS_DISABLED', message: 'no functions directory configured' } }));

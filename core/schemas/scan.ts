@@ -20,7 +20,12 @@ export function codeRef() {
             .min(1, { error: '请提供要核验的诚信码' })
             .max(MAX_SCANNED_TEXT, { error: `诚信码不能超过${MAX_SCANNED_TEXT}个字符` }),
         ),
-      version: z.number({ error: VERSION_ERROR }).int({ error: VERSION_ERROR }).min(1, { error: VERSION_ERROR }).max(MAX_CODE_VERSION, { error: VERSION_ERROR }).optional(),
+      version: z
+        .number({ error: VERSION_ERROR })
+        .int({ error: VERSION_ERROR })
+        .min(1, { error: VERSION_ERROR })
+        .max(MAX_CODE_VERSION, { error: VERSION_ERROR })
+        .optional(),
     },
     { error: '请提供要核验的诚信码' },
   );
