@@ -21,3 +21,6 @@ export * from './industry';
 export * from './holidays';
 export * from './supervision';
 export * from './reach';
+export * from './scan';
+export * from './public-status';
+export * from './i18n';

@@ -6,3 +6,5 @@ export * from './schemas/forms';
 export * from './schemas/register';
 export * from './schemas/application';
 export * from './schemas/parse';
+export * from './schemas/scan';
+export * from './badge';

@@ -32,7 +32,8 @@ export const VERDICTS: Readonly<Record<CodeVerdict, VerdictText>> = {
   suspended: { label: '暂停', tone: 'amber', hint: '该诚信码已被暂停使用，请谨慎交易。' },
   revoked: { label: '已撤销', tone: 'red', hint: '该诚信码已被撤销，不再有效。' },
   retired: { label: '旧码已停用', tone: 'amber', hint: '这是已换发的旧码，请以店内最新张贴的诚信码为准。' },
-  unknown: { label: '无效码', tone: 'grey', hint: '这不是有效的诚信码，可能是伪造的。如在店内看到，请举报。' },
+  // A red warning: an id we never issued is most likely a forgery.
+  unknown: { label: '无效码', tone: 'red', hint: '疑似伪造或已失效，请勿轻信。如在店内看到，请一键举报。' },
 };
 
 export interface StoredCodeState {

@@ -4,6 +4,7 @@ import { databaseActions, type Params } from './actions';
 import type { DocumentDb } from './collections';
 import { CloudError, toCloudError } from './errors';
 import type { FunctionPool } from './functions';
+import { httpRouteOf, serveHttpFunction } from './http-access';
 import { MAX_REQUEST_BYTES } from './limits';
 import { adminRefusal, crossOriginOrNotJson } from './origin-guard';
 import type { Stats } from './stats';
@@ -26,6 +27,7 @@ export interface ServerDeps {
  * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
  * - `/_storage/*`: cloud storage's upload (PUT) and download (GET) URLs, signed (see storage.ts).
  * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
+ * - `GET /open/v1/*`: the HTTP access service in front of the `open` function (http-access.ts).
  * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in),
  *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`),
  *   `POST /_admin/timer` `{ name, triggerName }` (fire a timer trigger, TRIGGER_SRC=timer).
@@ -52,6 +54,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true, env: deps.db.env });
   if (req.method === 'GET' && path === '/_stats') return send(res, 200, deps.stats.toJSON());
   if (path.startsWith('/_storage/')) return deps.storage.serve(req, res);
+  const httpFunction = (req.method === 'GET' || req.method === 'HEAD') && httpRouteOf(path);
+  if (httpFunction) return serveHttpFunction(httpFunction, req, res, deps.functions, deps.stats, deps.db.env);
   if (req.method !== 'POST')
     return send(res, 404, {
       error: { code: 'NOT_FOUND', message: `${req.method} ${path}` },

@@ -57,6 +57,10 @@ export const COLLECTIONS = {
   creditChecks: 'creditChecks',
   /** 诚信示范街 / 诚信商圈. */
   streets: 'streets',
+  /** Open API requests per client and minute (server/open/rate-limit.ts). */
+  openApiHits: 'openApiHits',
+  /** Checks per code and day, without who checked (server/scans.ts). */
+  scanCounts: 'scanCounts',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -155,3 +155,29 @@ export interface ClaimResult {
 export function claimCode(uscc: string, code: string): Promise<CallResult<ClaimResult>> {
   return callFunction<ClaimResult>('merchant', 'claimCode', { uscc, claimCode: code });
 }
+
+/** A printable poster of the caller's code: A4, A5 or a table tent (A4 folded), as a PDF. */
+export type PosterSize = 'a4' | 'a5' | 'tent';
+
+export interface PosterFileData {
+  size: PosterSize;
+  fileName: string;
+  bytes: number;
+  fileBase64: string;
+}
+
+export function posterFile(size: PosterSize, uscc?: string): Promise<CallResult<PosterFileData>> {
+  return callFunction('merchant', 'posterFile', { size, ...(uscc ? { uscc } : {}) });
+}
+
+export interface ScanStatsData {
+  uscc: string;
+  /** The last 30 days, oldest first. */
+  days: Array<{ day: string; n: number }>;
+  total: number;
+}
+
+/** How often the entity's code was checked per day over the last 30 days. */
+export function scanStats(uscc?: string): Promise<CallResult<ScanStatsData>> {
+  return callFunction('merchant', 'scanStats', uscc ? { uscc } : {});
+}

@@ -1,32 +1,31 @@
 /** Typed calls to the `public` cloud function: scan verification, profiles, search, reports. */
-import type { CodeVerdict, PublicProfile, ReportReason, VerdictTone } from '../lib/core';
+import type { CodeRef, PublicProfile, PublicVerdict, ReportReason, VerdictTone } from '../lib/core';
 import { callFunction, type CallResult } from './call';
 
 export interface VerifyData {
-  verdict: CodeVerdict;
+  verdict: PublicVerdict;
   label: string;
   tone: VerdictTone;
   hint: string;
   serverTime: string;
   serverTimeText: string;
   codeId?: string;
+  version?: number;
+  versionSince?: string;
+  statusChange?: { on: string; category: string };
+  recordsHidden?: boolean;
   profile?: PublicProfile;
 }
 
-/** What was scanned: a bare id, the printed URL (`q` from 扫普通链接二维码), or a mini-program code scene. */
-export interface Scan {
-  codeId?: string;
-  q?: string;
-  scene?: string;
-  version?: number;
-}
+/** What to verify: a scan in its parsed form (core/scan.ts), or an entity found by search. */
+export type VerifyTarget = { code: CodeRef } | { uscc: string };
 
-export function verifyCode(scan: Scan): Promise<CallResult<VerifyData>> {
-  return callFunction<VerifyData>('public', 'verifyCode', { ...scan });
+export function verifyCode(target: VerifyTarget): Promise<CallResult<VerifyData>> {
+  return callFunction<VerifyData>('public', 'verifyCode', { ...target });
 }
 
 export interface ProfileData {
-  codeStatus: { verdict: CodeVerdict; label: string; tone: VerdictTone };
+  codeStatus: { verdict: PublicVerdict; label: string; tone: VerdictTone };
   profile: PublicProfile;
 }
 
@@ -46,13 +45,7 @@ export function searchEntities(keyword: string): Promise<CallResult<{ items: Sea
   return callFunction('public', 'search', { keyword });
 }
 
-export interface ReportInput {
-  scanned?: string;
-  uscc?: string;
-  reason: ReportReason;
-  detail?: string;
-}
-
-export function submitReport(input: ReportInput): Promise<CallResult<{ reportId: string }>> {
-  return callFunction('public', 'report', { ...input });
+/** Tells that a known code was checked, for the merchant's scan counts (no identity is stored). */
+export function countScan(code: CodeRef): Promise<CallResult<{ counted: boolean }>> {
+  return callFunction('public', 'countScan', { code });
 }

@@ -1,5 +1,5 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
-import type { ReportReason } from '../lib/core';
+import type { CodeRef, ReportReason } from '../lib/core';
 import { callFunction, type CallResult } from './call';
 
 export interface Paged<T> {
@@ -8,7 +8,8 @@ export interface Paged<T> {
 }
 
 export interface ReportFiling {
-  scanned?: string;
+  /** The scan in its parsed form (core/scan.ts). */
+  code?: CodeRef;
   uscc?: string;
   reason: ReportReason;
   detail?: string;

@@ -7,6 +7,8 @@ import { myEntities } from './entities';
 import { myObjections, submitObjection } from './objection';
 import { claimCode } from './claim';
 import { myMessages } from '../messages';
+import { posterFile } from './poster';
+import { scanStats } from './scans';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
   applyCode,
@@ -20,4 +22,6 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   claimCode,
   myObjections,
   myMessages,
+  posterFile,
+  scanStats,
 };

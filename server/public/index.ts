@@ -3,6 +3,7 @@ import type { Action } from '../handler';
 import { profile, search } from './profile';
 import { myReports, report, reportStatus } from './report';
 import { myMessages } from '../messages';
+import { countScan } from './scan-count';
 import { verifyCode } from './verify';
 import { publicInspections } from './inspections';
 import { street } from './street';
@@ -17,4 +18,5 @@ export const publicActions: Readonly<Record<string, Action>> = {
   myMessages,
   inspections: publicInspections,
   street,
+  countScan,
 };

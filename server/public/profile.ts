@@ -1,6 +1,6 @@
 /** profile / search: the public side of an entity, found by USCC or by name. */
 import * as z from 'zod';
-import { districtName, DomainError, ENTITY_CATEGORIES, parseOrThrow, toPublicProfile, uscc, validateUscc, VERDICTS, verdictOf } from '../../core';
+import { districtName, DomainError, ENTITY_CATEGORIES, parseOrThrow, PUBLIC_VERDICTS, toPublicProfile, uscc, validateUscc, verdictOf, withoutPositiveRecords } from '../../core';
 import type { ActionContext } from '../handler';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type EntityDoc } from '../model';
@@ -13,11 +13,13 @@ export async function profile(payload: Record<string, unknown>, { db, now }: Act
   const loaded = await loadByUscc(db, code);
   if (!loaded) throw new DomainError('ENTITY_NOT_FOUND', '未找到该市场主体的诚信码信息');
   const live = liveCodeOf(loaded.codes);
-  const verdict = live ? verdictOf(live) : 'revoked';
-  const text = VERDICTS[verdict];
+  // No code yet is neutral (尚未赋码); only codes that all ended revoked read 已撤销, and withhold the positive records.
+  const verdict = live ? verdictOf(live) : loaded.codes.length === 0 ? 'none' : 'revoked';
+  const text = PUBLIC_VERDICTS[verdict];
+  const shown = toPublicProfile({ ...loaded, ...(live ? { codeIssuedAt: live.issuedAt } : {}) }, now);
   return {
-    codeStatus: { verdict, label: live ? text.label : '无有效诚信码', tone: text.tone },
-    profile: toPublicProfile({ ...loaded, ...(live ? { codeIssuedAt: live.issuedAt } : {}) }, now),
+    codeStatus: { verdict, label: text.label, tone: text.tone },
+    profile: verdict === 'revoked' ? withoutPositiveRecords(shown) : shown,
   };
 }
 

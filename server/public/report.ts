@@ -11,6 +11,9 @@ import { randomInt } from 'node:crypto';
 import * as z from 'zod';
 import {
   cloudFileEnv,
+  codeRef,
+  codeRefFromText,
+  codeRefText,
   DAILY_LIMITS,
   DomainError,
   formatTrackingNo,
@@ -20,13 +23,13 @@ import {
   normaliseTrackingNo,
   oneOf,
   optionalText,
-  parseCodeUrl,
   parseOrThrow,
   REPORT_REASONS,
   REPORT_STATUSES,
   TRACKING_ALPHABET,
   TRACKING_LENGTH,
   uscc,
+  type CodeRef,
   type ReportReason,
   type ReportStatus,
 } from '../../core';
@@ -37,7 +40,6 @@ import { isDuplicateKeyError } from '../db-errors';
 import { districtOfUscc } from '../entity-district';
 import { takeDailyQuota } from '../limits';
 import { COLLECTIONS, type CodeDoc, type EntityDoc, type RegisterDoc } from '../model';
-import { codeUrlPrefix } from '../code-url';
 import { findLiveCode } from '../codes';
 
 const photoRef = z
@@ -46,7 +48,9 @@ const photoRef = z
   .refine((v) => v.startsWith('cloud://') && cloudFileEnv(v) !== undefined, { error: '举报照片应为本小程序上传的图片' });
 
 const reportSchema = z.object({
-  /** What was scanned or typed, kept as evidence even when it is not a real code (forgeries). */
+  /** The scan being reported, in the verify page's parsed form; kept as evidence even when it is no code of ours. */
+  code: codeRef().optional(),
+  /** Older clients sent the scanned text; it is read into the same form. */
   scanned: optionalText('被举报的诚信码', 300),
   /** The entity picked by searching its name. */
   uscc: z.preprocess((v) => (v === '' || v === null ? undefined : v), uscc().optional()),
@@ -110,7 +114,8 @@ async function registerName(db: ActionContext['db'], code: string): Promise<stri
 export async function report(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
   if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再举报');
   const input = parseOrThrow(reportSchema, payload);
-  if (input.scanned === undefined && input.uscc === undefined) {
+  const ref: CodeRef | undefined = input.code ?? (input.scanned !== undefined ? codeRefFromText(input.scanned) : undefined);
+  if (ref === undefined && input.uscc === undefined) {
     throw new DomainError('INVALID_INPUT', '请说明举报的是哪个诚信码或哪个市场主体');
   }
   const env = currentEnv();
@@ -121,11 +126,10 @@ export async function report(payload: Record<string, unknown>, { caller, db, now
   }
 
   let code: CodeDoc | undefined;
-  if (input.scanned !== undefined) {
-    const parsed = parseCodeUrl(codeUrlPrefix(), input.scanned);
-    if (parsed && isCodeIdShape(parsed.id)) code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(parsed.id));
+  if (ref !== undefined && isCodeIdShape(ref.id)) {
+    code = await fetchById<CodeDoc>(db.collection(COLLECTIONS.codes).doc(ref.id));
   }
-  const forged = input.scanned !== undefined && code === undefined;
+  const forged = ref !== undefined && code === undefined;
   const entityUscc = code?.uscc ?? input.uscc;
   const entity = entityUscc
     ? await fetchOne<Pick<EntityDoc, '_id' | 'name' | 'field'>>(
@@ -143,7 +147,8 @@ export async function report(payload: Record<string, unknown>, { caller, db, now
   const base: Omit<ReportDoc, '_id' | 'trackingNo'> = {
     reason: input.reason,
     ...(input.detail ? { detail: input.detail } : {}),
-    ...(input.scanned ? { scanned: input.scanned } : {}),
+    // What the person scanned, as text staff can read: the code with its version, or the forged text.
+    ...(ref ? { scanned: input.code ? codeRefText(ref) : input.scanned! } : {}),
     ...(code ? { codeId: code._id } : {}),
     ...(entityUscc ? { uscc: entityUscc } : {}),
     ...(entityName ? { entityName, nameKeys: nameSearchKeys(entityName) } : {}),

@@ -1,71 +1,109 @@
 /**
- * verifyCode: what a scan means, live. Budget (DESIGN §6): at most three database calls; it
- * makes one — an aggregate from the code by id that joins the entity, its public records and
- * its other codes (to tell a reissued print from a revoked one). A scanned text that cannot be
- * one of our codes never reaches the database.
+ * verifyCode: what a scan means, live. It takes the one parsed form of a scan (core/scan.ts,
+ * `{ code: { id, version? } }`), or `{ uscc }` for an entity found by search. Budget (DESIGN §6):
+ * at most three database calls; a scan makes one — an aggregate from the code by id that joins the
+ * entity, its public records and its other codes (to tell a reissued print from a revoked one) —
+ * plus one read of the history for a suspended or revoked code (the date and reason category).
+ * An id that cannot be one of our codes never reaches the database.
  */
-import { beijingDateTime, DomainError, parseCodeUrl, toPublicProfile, VERDICTS, verdictOf, type CodeVerdict, type PublicProfile } from '../../core';
+import * as z from 'zod';
+import {
+  beijingDate,
+  beijingDateTime,
+  codeRef,
+  isCodeIdShape,
+  legacyScan,
+  parseOrThrow,
+  PUBLIC_VERDICTS,
+  toPublicProfile,
+  uscc,
+  verdictOf,
+  withoutPositiveRecords,
+  type PublicProfile,
+  type PublicVerdict,
+  type VerdictTone,
+} from '../../core';
 import type { ActionContext } from '../handler';
-import { codeUrlPrefix } from '../code-url';
-import { liveCodeOf, loadByCode } from './profile-query';
+import type { CodeStatus } from '../model';
+import { liveCodeOf, loadByCode, loadByUscc, type LoadedProfile } from './profile-query';
+import { loadStatusChange, type PublicStatusChange } from './status-change';
 
-/** Longer than any URL we print; anything longer is not ours. */
-const MAX_SCANNED = 512;
+const verifySchema = z.preprocess(
+  legacyScan,
+  z
+    .object({ code: codeRef().optional(), uscc: uscc().optional() }, { error: '请提供要核验的诚信码' })
+    .refine((v) => v.code !== undefined || v.uscc !== undefined, { error: '请提供要核验的诚信码' }),
+);
 
 export interface VerifyResult {
-  verdict: CodeVerdict;
+  verdict: PublicVerdict;
   label: string;
-  tone: string;
+  tone: VerdictTone;
   hint: string;
-  /** The live server time of this check (ISO and Beijing wall-clock), so a screenshot shows its age. */
+  /** The live server time of this check (ISO and Beijing wall-clock): the page's clock starts here. */
   serverTime: string;
   serverTimeText: string;
   codeId?: string;
+  /** The code's version and the day (Beijing time) it was issued: "第2版，2026-08-03起". */
+  version?: number;
+  versionSince?: string;
+  /** For 暂停 and 已撤销: when, and a reason category (never the free-text reason). */
+  statusChange?: PublicStatusChange;
+  /** True while the entity's code is revoked: its positive records are withheld from the profile. */
+  recordsHidden?: boolean;
   profile?: PublicProfile;
 }
 
-function readVersion(v: unknown): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  const n = typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 999_999) {
-    throw new DomainError('INVALID_INPUT', '诚信码版本号不正确');
-  }
-  return n;
-}
-
-/** The id and version in whatever was scanned: a bare id, our URL, or a mini-program code scene. */
-export function readScan(payload: Record<string, unknown>): { id: string; version?: number } | undefined {
-  const raw = payload.codeId ?? payload.url ?? payload.q ?? payload.scene;
-  if (typeof raw !== 'string' || raw.trim() === '') throw new DomainError('INVALID_INPUT', '请提供要核验的诚信码');
-  const explicit = readVersion(payload.version);
-  if (raw.length > MAX_SCANNED) return undefined;
-  let text = raw;
-  try {
-    text = decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = parseCodeUrl(codeUrlPrefix(), text);
-  if (!parsed) return undefined;
-  const version = parsed.version ?? explicit;
-  return version === undefined ? { id: parsed.id } : { id: parsed.id, version };
-}
-
-function answer(verdict: CodeVerdict, now: Date, extra: Partial<VerifyResult> = {}): VerifyResult {
-  const v = VERDICTS[verdict];
+function answer(verdict: PublicVerdict, now: Date, extra: Partial<VerifyResult> = {}): VerifyResult {
+  const v = PUBLIC_VERDICTS[verdict];
   return { verdict, label: v.label, tone: v.tone, hint: v.hint, serverTime: now.toISOString(), serverTimeText: beijingDateTime(now), ...extra };
 }
 
-export async function verifyCode(payload: Record<string, unknown>, { db, now }: ActionContext): Promise<VerifyResult> {
-  const scan = readScan(payload);
-  if (!scan) return answer('unknown', now);
-  const loaded = await loadByCode(db, scan.id);
-  if (!loaded) return answer('unknown', now);
+interface ShownCode {
+  _id: string;
+  status: CodeStatus;
+  version: number;
+  issuedAt: unknown;
+}
+
+/** The answer for `code` of an entity (loaded with all its codes), given the verdict. */
+async function describe(verdict: PublicVerdict, code: ShownCode, loaded: LoadedProfile | undefined, { db, now }: ActionContext): Promise<VerifyResult> {
+  const since = beijingDate(code.issuedAt);
+  const changed = verdict === 'suspended' || verdict === 'revoked' ? await loadStatusChange(db, code._id, code.status) : undefined;
+  // Revoked with no live successor: the entity's positive records are withheld until it has one.
+  const hidden = loaded !== undefined && liveCodeOf(loaded.codes) === undefined;
+  let profile = loaded ? toPublicProfile({ ...loaded, codeIssuedAt: code.issuedAt }, now) : undefined;
+  if (profile && hidden) profile = withoutPositiveRecords(profile);
+  return answer(verdict, now, {
+    codeId: code._id,
+    version: code.version,
+    ...(since ? { versionSince: since } : {}),
+    ...(changed ? { statusChange: changed } : {}),
+    ...(hidden ? { recordsHidden: true } : {}),
+    ...(profile ? { profile } : {}),
+  });
+}
+
+async function verifyEntity(usccCode: string, ctx: ActionContext): Promise<VerifyResult> {
+  const loaded = await loadByUscc(ctx.db, usccCode);
+  if (!loaded) return answer('unknown', ctx.now);
+  const live = liveCodeOf(loaded.codes);
+  const latest = live ?? [...loaded.codes].sort((a, b) => b.version - a.version)[0];
+  if (!latest) return answer('none', ctx.now, { profile: toPublicProfile(loaded, ctx.now) });
+  return describe(live ? verdictOf(live) : 'revoked', latest, loaded, ctx);
+}
+
+export async function verifyCode(payload: Record<string, unknown>, ctx: ActionContext): Promise<VerifyResult> {
+  const input = parseOrThrow(verifySchema, payload);
+  if (input.code === undefined) return verifyEntity(input.uscc!, ctx);
+  const { id, version } = input.code;
+  if (!isCodeIdShape(id)) return answer('unknown', ctx.now);
+  const loaded = await loadByCode(ctx.db, id);
+  if (!loaded) return answer('unknown', ctx.now);
   const { code } = loaded;
   const live = loaded.profile ? liveCodeOf(loaded.profile.codes) : undefined;
   const reissued = live !== undefined && live._id !== code._id;
-  const verdict = verdictOf(code, scan.version, reissued);
-  if (verdict === 'unknown') return answer('unknown', now);
-  const profile = loaded.profile ? toPublicProfile({ ...loaded.profile, codeIssuedAt: code.issuedAt }, now) : undefined;
-  return answer(verdict, now, { codeId: code._id, ...(profile ? { profile } : {}) });
+  const verdict = verdictOf(code, version, reissued);
+  if (verdict === 'unknown') return answer('unknown', ctx.now);
+  return describe(verdict, code, loaded.profile, ctx);
 }

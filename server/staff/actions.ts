@@ -15,6 +15,7 @@ import { applications, reviewApplication, reviewCommitment } from './review';
 import { districtStats, statsHistory, takeSnapshot } from './stats';
 import { answerObjection, handleReport, objections, reports, supervisionSummary } from './supervision';
 import { auditLog, entity } from './entity-view';
+import { scanStats } from './scans';
 import type { Database } from '../cloud';
 import { setBulletinInputs, setDepartmentProgress } from './bulletin-inputs';
 import { kaohe } from './kaohe';
@@ -64,6 +65,7 @@ export const staffActions: Record<string, Action> = {
   inspections,
   saveStreet,
   streets,
+  scanStats,
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

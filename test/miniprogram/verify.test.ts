@@ -40,11 +40,12 @@ describe('verify page', () => {
     expect(text).not.toContain('张秘密');
   });
 
-  it('a forged code is 无效码 in grey', async () => {
+  it('a forged code is 无效码, a red warning', async () => {
     const page = loadPage('pages/verify/verify', { q: encodeURIComponent('https://evil.example/c/123') });
     await until(() => page.data.result !== null, 'the verdict');
     expect(textOf(page, '.verdict')).toBe('无效码');
-    expect(page.querySelector('.verdict')!.dom!.innerHTML).toContain('tone-grey');
+    expect(page.querySelector('.verdict')!.dom!.innerHTML).toContain('tone-red');
+    expect(textOf(page, '.warning')).toBe('疑似伪造或已失效，请勿轻信');
   });
 
   it('a suspended code shows 暂停; the report button carries the scan to the report page', async () => {
@@ -54,7 +55,7 @@ describe('verify page', () => {
     await until(() => page.data.result !== null, 'the verdict');
     expect(textOf(page, '.verdict')).toBe('暂停');
     await tap(page, '.report');
-    expect(wx.navigations.at(-1)).toBe(`/pages/report/report?scanned=${encodeURIComponent(`${other.code._id}?v=1`)}&uscc=${other.entity.uscc}`);
+    expect(wx.navigations.at(-1)).toBe(`/pages/report/report?id=${other.code._id}&v=1&uscc=${other.entity.uscc}`);
   });
 
   it('opened without a code, it says so plainly', () => {
@@ -88,7 +89,7 @@ describe('search, profile and report pages', () => {
   });
 
   it('a report without a WeChat identity is refused and nothing stored (reports are signed by the openid)', async () => {
-    const page = loadPage('pages/report/report', { scanned: encodeURIComponent('https://evil.example/c/123') });
+    const page = loadPage('pages/report/report', { id: encodeURIComponent('https://evil.example/c/123') });
     await tap(page, '.submit');
     expect(textOf(page, '.form-error')).toBe('请选择举报原因');
     await tap(page, '.reason-1');

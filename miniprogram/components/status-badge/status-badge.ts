@@ -1,4 +1,4 @@
-/** A status word in its colour: 有效 green, 暂停 amber, 已撤销 red, 无效码 grey (core VERDICTS tones). */
+/** A status word in its colour: 有效 green, 暂停 and 旧码 amber, 已撤销 and 无效码 red, 尚未赋码 grey (core PUBLIC_VERDICTS tones). */
 Component({
   properties: {
     label: { type: String, value: '' },

@@ -6,6 +6,7 @@
 import { config } from '../../config';
 import { DISTRICTS, ENTITY_CATEGORIES, FIELDS, type EntityCategory } from '../../lib/core';
 import { applyCode, myApplications, type MyApplicationItem } from '../../services/merchant';
+import { largeText } from '../../services/prefs';
 import { uploadImage } from '../../services/storage';
 import { usccHint } from './uscc-hint';
 
@@ -30,9 +31,12 @@ Page({
     done: null as null | { uscc: string; districtName: string; notes: string[] },
     /** Set when the form was filled from an earlier application. */
     refilledFrom: '',
+    /** 大字模式, as chosen on the public pages or set in WeChat. */
+    large: false,
   },
 
   onLoad(query: Record<string, string | undefined>) {
+    this.setData({ large: largeText() });
     if (query.from) void this.refill(query.from);
   },
 

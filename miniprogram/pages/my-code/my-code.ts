@@ -3,7 +3,8 @@
  * photo album as an image or shared. The image comes from the merchant function (a
  * mini-program code in production, a URL QR code locally).
  */
-import { myCode, type MyCodeData } from '../../services/merchant';
+import { myCode, posterFile, scanStats, type MyCodeData, type PosterSize } from '../../services/merchant';
+import { largeText } from '../../services/prefs';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './poster';
 import { verifyUrl } from '../verify/scan';
 import { beijingDateTime } from '../../lib/core';
@@ -21,15 +22,28 @@ function writeCodeImage(code: MyCodeData): Promise<string> {
 }
 
 Page({
-  data: { loading: true, code: null as MyCodeData | null, error: '', changedOn: '' },
+  data: {
+    loading: true,
+    code: null as MyCodeData | null,
+    error: '',
+    changedOn: '',
+    large: false,
+    printing: '',
+    /** 近30天核验次数: the total and one bar per day (height in % of the busiest day). */
+    scans: null as null | { total: number; bars: Array<{ day: string; n: number; height: number }> },
+  },
 
   async onLoad(query: Record<string, string | undefined>) {
+    this.setData({ large: largeText() });
     const res = await myCode(query.uscc);
-    if (res.ok) {
-      const changedOn = res.data.changedAt ? beijingDateTime(new Date(res.data.changedAt)).slice(0, 10) : '';
-      this.setData({ loading: false, code: res.data, changedOn });
+    if (!res.ok) return this.setData({ loading: false, error: res.error.message });
+    const changedOn = res.data.changedAt ? beijingDateTime(new Date(res.data.changedAt)).slice(0, 10) : '';
+    this.setData({ loading: false, code: res.data, changedOn });
+    const stats = await scanStats(res.data.uscc);
+    if (stats.ok) {
+      const max = Math.max(1, ...stats.data.days.map((d) => d.n));
+      this.setData({ scans: { total: stats.data.total, bars: stats.data.days.map((d) => ({ ...d, height: Math.round((d.n / max) * 100) })) } });
     }
-    else this.setData({ loading: false, error: res.error.message });
   },
 
   /** Draw the poster on the page's hidden 2D canvas, export it and save it to the album. */
@@ -65,6 +79,29 @@ Page({
     if (code) wx.navigateTo({ url: `${OBJECTION_PAGE}?uscc=${code.uscc}&target=entity` });
   },
 
+  /** 打印海报: the PDF (A4, A5 or a table tent) opened in WeChat's viewer, from which it prints or goes to a copy shop. */
+  async printPoster(e: WechatMiniprogram.TouchEvent) {
+    const code = this.data.code;
+    const size = (e.currentTarget.dataset as { size?: PosterSize }).size;
+    if (!code || !size || this.data.printing) return;
+    this.setData({ printing: size });
+    const res = await posterFile(size, code.uscc);
+    if (!res.ok) {
+      this.setData({ printing: '' });
+      return wx.showToast({ title: res.error.message, icon: 'none' });
+    }
+    const filePath = `${wx.env.USER_DATA_PATH}/${res.data.fileName}`;
+    try {
+      await new Promise((resolve, reject) =>
+        wx.getFileSystemManager().writeFile({ filePath, data: res.data.fileBase64, encoding: 'base64', success: resolve, fail: reject }),
+      );
+      await new Promise((resolve, reject) => wx.openDocument({ filePath, fileType: 'pdf', showMenu: true, success: resolve, fail: reject }));
+    } catch {
+      wx.showToast({ title: '打开文件失败，请稍后重试', icon: 'none' });
+    }
+    this.setData({ printing: '' });
+  },
+
   copyLink() {
     if (this.data.code?.codeUrl) wx.setClipboardData({ data: this.data.code.codeUrl });
   },
@@ -72,6 +109,6 @@ Page({
   onShareAppMessage() {
     const code = this.data.code;
     if (!code || code.status !== 'active') return { title: '信用鹤岗 · 码上诚信', path: '/pages/index/index' };
-    return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ codeId: code.codeId, version: code.version }) };
+    return { title: `${code.entityName} · 诚信码`, path: verifyUrl({ id: code.codeId, version: code.version }) };
   },
 });

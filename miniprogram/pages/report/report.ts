@@ -3,11 +3,12 @@
  * to 3 photos, and get a 受理编号 to follow it. 我的举报 lists the caller's reports with their
  * outcome; 查询进度 looks one up by its number.
  */
-import { MAX_REPORT_PHOTOS, REPORT_REASONS, type ReportReason } from '../../lib/core';
+import { codeRefFromQuery, codeRefFromText, codeRefText, decodeOnce, MAX_REPORT_PHOTOS, REPORT_REASONS, type ReportReason } from '../../lib/core';
 import { searchEntities, type SearchItem } from '../../services/public';
 import { fileReport, myReports, reportStatus, type ReportProgress } from '../../services/supervision';
 import { askToSubscribe } from '../../services/subscribe';
-import { decodeOnce } from '../verify/scan';
+
+const FORGED = REPORT_REASONS.indexOf('疑似伪造或无效码');
 
 type Tab = 'new' | 'mine' | 'query';
 
@@ -35,7 +36,14 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ scanned: decodeOnce(query.scanned ?? ''), uscc: decodeOnce(query.uscc ?? ''), entityName: decodeOnce(query.name ?? '') });
+    // The verify page's scan in its parsed form (id, v), shown as the person can read it.
+    const ref = codeRefFromQuery(query);
+    this.setData({
+      scanned: ref ? codeRefText(ref) : '',
+      uscc: decodeOnce(query.uscc ?? ''),
+      entityName: decodeOnce(query.name ?? ''),
+      reasonIndex: query.forged === '1' ? FORGED : -1,
+    });
     if (query.tab === 'mine' || query.tab === 'query') this.switchTo(query.tab);
   },
 
@@ -118,9 +126,11 @@ Page({
     if (!reason) return this.setData({ error: '请选择举报原因' });
     this.setData({ submitting: true, error: '' });
     await askToSubscribe(['reportUpdated']);
+    // What the field holds (as scanned, or as typed) goes through the same decoder as a scan.
+    const code = codeRefFromText(d.scanned);
     const res = await fileReport({
       reason,
-      ...(d.scanned ? { scanned: d.scanned } : {}),
+      ...(code ? { code } : {}),
       ...(d.uscc ? { uscc: d.uscc } : {}),
       ...(d.detail ? { detail: d.detail } : {}),
       ...(d.photos.length ? { photos: d.photos.map((p) => p.fileID) } : {}),

@@ -1,9 +1,20 @@
-/** 查询: find an entity by (part of) its name or its USCC; or scan a code to verify it. */
+/** 查询: find an entity by (part of) its name or its USCC; or scan a code to verify it. In 中文 / English / Русский, and in 大字模式. */
+import { wordsFor, type Lang } from '../../lib/core';
+import { currentLang, largeText } from '../../services/prefs';
 import { searchEntities, type SearchItem } from '../../services/public';
-import { scanFromScanCode, verifyUrl } from '../verify/scan';
+import { codeRefFromScanCode } from '../../lib/core';
+import { verifyUrl } from '../verify/scan';
 
 Page({
-  data: { keyword: '', searching: false, searched: false, items: [] as SearchItem[], more: false, error: '' },
+  data: { keyword: '', searching: false, searched: false, items: [] as SearchItem[], more: false, error: '', t: wordsFor('zh'), large: false },
+
+  onLoad() {
+    this.setData({ t: wordsFor(currentLang()), large: largeText() });
+  },
+
+  onPrefs(e: WechatMiniprogram.CustomEvent<{ lang: Lang; large: boolean }>) {
+    this.setData({ t: wordsFor(e.detail.lang), large: e.detail.large });
+  },
 
   onInput(e: WechatMiniprogram.Input) {
     this.setData({ keyword: e.detail.value, error: '' });
@@ -25,9 +36,9 @@ Page({
   scan() {
     wx.scanCode({
       success: (res) => {
-        const scan = scanFromScanCode(res);
-        if (scan) wx.navigateTo({ url: verifyUrl(scan) });
-        else this.setData({ error: '没有识别到诚信码' });
+        const ref = codeRefFromScanCode(res);
+        if (ref) wx.navigateTo({ url: verifyUrl(ref) });
+        else this.setData({ error: this.data.t.noScan });
       },
     });
   },
