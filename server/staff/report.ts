@@ -6,13 +6,14 @@
  */
 import * as z from 'zod';
 import { date, DomainError, parseOrThrow } from '../../core';
-import { buildReport, chineseMonth, type Report, type ReportSources } from '../../core/bulletin-report';
+import { buildReport, chineseMonth, type DepartmentStatus, type Report, type ReportSources } from '../../core/bulletin-report';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from '../../core/bulletin-tables';
 import { chinaDate, chineseDate, type CityStats } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchById, fetchOne } from '../db';
 import { COLLECTIONS } from '../model';
 import { latestEntry, type BulletinInputsDoc, type DepartmentProgressDoc } from './bulletin-inputs';
+import { buildDepartmentProgress } from './ledger';
 import type { BulletinTableDoc } from './bulletin-tables';
 import { cityStatsAsOf } from './stats-asof';
 
@@ -65,6 +66,7 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
     latestEntry<BulletinInputsDoc>(db, 'bulletinInputs', cutoff),
     latestEntry<DepartmentProgressDoc>(db, 'departmentProgress', cutoff),
   ]);
+  const statuses = (await ledgerStatuses(db, cutoff)) ?? progress?.departments;
   const missing: Missing[] = [];
   const period = options.publicityFrom ? `${chineseDate(options.publicityFrom)}至${chineseDate(options.publicityTo!)}的` : `截至${chineseDate(cutoff)}的`;
   if (!publicity) missing.push({ code: 'NO_PUBLICITY_TABLE', message: `尚未导入${period}“双公示”信息报送情况表（附件1）` });
@@ -78,7 +80,7 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
   const used: ReportState['used'] = [];
   for (const t of [publicity, gov, monthly]) if (t) used.push({ kind: t.kind, id: t._id, by: t.importedByName, at: t.importedAt });
   if (inputs) used.push({ kind: 'bulletinInputs', id: inputs._id, by: inputs.enteredByName, at: inputs.enteredAt });
-  if (progress) used.push({ kind: 'departmentProgress', id: progress._id, by: progress.enteredByName, at: progress.enteredAt });
+  if (progress && statuses === progress.departments) used.push({ kind: 'departmentProgress', id: progress._id, by: progress.enteredByName, at: progress.enteredAt });
   const state: ReportState = { cutoff, codesFrom: asOf.codesFrom, stats: asOf.stats, missing, used };
   if (missing.length > 0) return state;
   const sources: ReportSources = {
@@ -86,12 +88,23 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
     publicity: { from: publicity!.period.from!, to: publicity!.period.to!, rows: publicity!.rows },
     govCommitment: { asOf: gov!.periodEnd, rows: gov!.rows },
     inputs: inputs!,
-    departmentStatuses: progress?.departments,
+    departmentStatuses: statuses,
     districts: asOf.stats.districts,
     city: asOf.stats.city,
     monthly: { month: monthly!.period.month!, rows: monthly!.rows },
   };
   return { ...state, report: buildReport(sources) };
+}
+
+/**
+ * Section 三's department statuses from the department ledger (台账: what each department uploaded
+ * up to the cut-off's month), once any department has uploaded something; until then the city's
+ * entered statuses (setDepartmentProgress) stand in.
+ */
+async function ledgerStatuses(db: Database, cutoff: string): Promise<DepartmentStatus[] | undefined> {
+  const progress = await buildDepartmentProgress(db, cutoff.slice(0, 7));
+  if (!progress.departments.some((d) => d.plans + d.updates > 0)) return undefined;
+  return progress.departments.map((d) => ({ departmentId: d.departmentId, policyDocument: d.plans > 0, dynamics: d.updates > 0 }));
 }
 
 /** The complete report, or a refusal naming everything still missing. */
