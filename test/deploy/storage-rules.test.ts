@@ -1,7 +1,8 @@
 /**
  * deploy/storage-rules.json, the cloud-storage security rule shipped for production: uploaded
  * import files (imports/…, which may hold 政务共享 rows) are never readable from the mini-program
- * (functions are not subject to the rule), other files stay readable (storefront photos on public
+ * (functions are not subject to the rule), nor are licence photos, report and inspection photos and
+ * ledger files (staff see them through temporary URLs the functions make), other files stay readable (storefront photos on public
  * pages), and a user writes or deletes only files they uploaded. The expressions are evaluated
  * here as JavaScript, which their syntax is a subset of.
  */
@@ -22,6 +23,12 @@ describe('storage security rules', () => {
   it('never let a client read an uploaded import file, even its uploader', () => {
     for (const auth of [staff, other, null]) {
       expect(evaluate(rules.read, auth, { path: 'imports/1700000000-abc.xlsx', openid: 'oStaff' })).toBe(false);
+    }
+  });
+
+  it('never let a client read private evidence: licence photos, report and inspection photos, ledger files', () => {
+    for (const path of ['licences/a.jpg', 'reports/b.jpg', 'inspections/c.jpg', 'ledger/d.pdf']) {
+      for (const auth of [staff, other, null]) expect(evaluate(rules.read, auth, { path, openid: 'oStaff' }), path).toBe(false);
     }
   });
 
