@@ -104,7 +104,12 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
 async function ledgerStatuses(db: Database, cutoff: string): Promise<DepartmentStatus[] | undefined> {
   const progress = await buildDepartmentProgress(db, cutoff.slice(0, 7));
   if (!progress.departments.some((d) => d.plans + d.updates > 0)) return undefined;
-  return progress.departments.map((d) => ({ departmentId: d.departmentId, policyDocument: d.plans > 0, dynamics: d.updates > 0 }));
+  // The ledger's statuses are exclusive (a department with a 推进落实文件 counts there, not also under 工作动态).
+  return progress.departments.map((d) => ({
+    departmentId: d.departmentId,
+    policyDocument: d.status === '制定推进落实文件',
+    dynamics: d.status === '报送工作动态',
+  }));
 }
 
 /** The complete report, or a refusal naming everything still missing. */

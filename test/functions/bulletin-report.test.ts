@@ -238,6 +238,16 @@ describe('the 通报 as of a cut-off date', () => {
     expect(await all(cloud, 'auditLog', { action: 'exportReport' })).toHaveLength(1);
   });
 
+  it('takes section 三 from the department ledger once a department has uploaded to it', async () => {
+    const fileID = (await cloud.cloud.uploadFile({ cloudPath: 'ledger/swj-plan.pdf', fileContent: Buffer.from('%PDF-1.4 plan') })).fileID;
+    const up = await staff(TAX, 'uploadLedgerFile', { kind: 'plan', month: '2026-05', title: '市税务局“码上诚信”推进落实方案', fileID });
+    expect(up.error).toBeUndefined();
+    const res = await staff(CITY, 'bulletin', { cutoff: '2026-05-25' });
+    // The ledger replaces the city's entered statuses: one department with a 推进落实文件, none with 工作动态 only.
+    expect(res.data.report.sections[2].paragraphs[0]).toMatch(/^涉及15个行管部门，其中制定推进落实文件1个单位：市税务局，报送工作动态0个单位，尚未启动单位14个：/);
+    expect(res.data.used.map((u: { kind: string }) => u.kind)).not.toContain('departmentProgress');
+  });
+
   it('today without a snapshot yet counts live codes', async () => {
     const res = await staff(CITY, 'bulletin');
     expect(res.ok).toBe(true);
