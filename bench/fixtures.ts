@@ -4,6 +4,7 @@
  * Deterministic: the same size gives the same documents.
  */
 import { composeUscc, DISTRICTS, FIELDS, USCC_ALPHABET } from '../core';
+import { nameSearchKeys } from '../core/search-keys';
 import type { Change } from '../localcloud/collections';
 import type { LocalCloud } from '../localcloud';
 import type { CodeDoc, CommitmentDoc, DistrictTotalsDoc, EntityDoc, HonourDoc, StaffDoc } from '../server/model';
@@ -63,10 +64,12 @@ export function loadCity(lc: LocalCloud, opts: LoadOptions): Loaded {
     const district = DISTRICTS[i % DISTRICTS.length]!;
     const uscc = benchUscc(district.code, i);
     const field = FIELDS[rnd(FIELDS.length)]!;
+    const name = `${district.name}第${i}号商户`;
     const entity: EntityDoc = {
       _id: `e${i}`,
       uscc,
-      name: `${district.name}第${i}号商户`,
+      name,
+      nameKeys: nameSearchKeys(name),
       category: 'company',
       districtCode: district.code,
       address: `黑龙江省鹤岗市${district.name}${rnd(200) + 1}号`,

@@ -75,7 +75,11 @@ export interface PublicProfile {
   readonly honours: PublicHonour[];
   readonly registrations: PublicRegistration[];
   readonly otherInfo: PublicOtherInfo[];
+  /** Kinds with more records than shown (查看全部 pages them with public.records). */
+  readonly moreRecords?: Partial<Record<PublicRecordKind, boolean>>;
 }
+
+export type PublicRecordKind = 'commitments' | 'honours' | 'registrations' | 'otherInfo';
 
 /** Loosely typed stored documents, as a database read returns them. */
 export type StoredDoc = Readonly<Record<string, unknown>>;
@@ -87,6 +91,7 @@ export interface ProfileInput {
   readonly honours?: readonly StoredDoc[];
   readonly registrations?: readonly StoredDoc[];
   readonly otherInfo?: readonly StoredDoc[];
+  readonly moreRecords?: Partial<Record<PublicRecordKind, boolean>>;
 }
 
 const BEIJING_OFFSET_MS = 8 * 3600_000;
@@ -152,51 +157,67 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
     address: str(e.address),
     ...(storefrontPhoto ? { storefrontPhoto } : {}),
     ...(codeIssuedOn ? { codeIssuedOn } : {}),
-    commitments: (input.commitments ?? [])
-      .filter(isPublicCommitment)
-      .sort(byDateDesc('committedOn'))
-      .map((c) => ({
-        id: str(c._id),
-        commitmentType: str(c.commitmentType),
-        field: str(c.field),
-        reason: str(c.reason),
-        content: str(c.content),
-        liability: str(c.liability),
-        committedOn: str(c.committedOn),
-        source: sourceOf(c),
-      })),
-    honours: (input.honours ?? [])
-      .filter((h) => current(h, today))
-      .sort(byDateDesc('awardedOn'))
-      .map((h) => ({
-        id: str(h._id),
-        honourType: str(h.honourType),
-        title: str(h.title),
-        issuer: str(h.issuer),
-        awardedOn: str(h.awardedOn),
-        ...(optStr(h.validUntil) ? { validUntil: str(h.validUntil) } : {}),
-        source: sourceOf(h),
-      })),
-    registrations: (input.registrations ?? [])
-      .filter((r) => current(r, today))
-      .sort(byDateDesc('registeredOn'))
-      .map((r) => ({
-        id: str(r._id),
-        itemType: str(r.itemType),
-        itemName: str(r.itemName),
-        content: str(r.content),
-        registeredOn: str(r.registeredOn),
-        ...(optStr(r.validUntil) ? { validUntil: str(r.validUntil) } : {}),
-        source: sourceOf(r, true),
-      })),
-    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('obtainedOn')).map((o) => ({
-      id: str(o._id),
-      infoType: str(o.infoType),
-      infoName: str(o.infoName),
-      content: str(o.content),
-      ...(optStr(o.issuer) ? { issuer: str(o.issuer) } : {}),
-      obtainedOn: str(o.obtainedOn),
-      source: sourceOf(o),
-    })),
+    commitments: (input.commitments ?? []).filter(isPublicCommitment).sort(byDateDesc('committedOn')).map(toPublicCommitment),
+    honours: (input.honours ?? []).filter((h) => current(h, today)).sort(byDateDesc('awardedOn')).map(toPublicHonour),
+    registrations: (input.registrations ?? []).filter((r) => current(r, today)).sort(byDateDesc('registeredOn')).map(toPublicRegistration),
+    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('obtainedOn')).map(toPublicOtherInfo),
+    ...(input.moreRecords && Object.values(input.moreRecords).some(Boolean) ? { moreRecords: { ...input.moreRecords } } : {}),
+  };
+}
+
+/** One record of a kind in its public form (whitelist), as the profile and 查看全部 show it. */
+export function toPublicRecord(kind: PublicRecordKind, doc: StoredDoc): PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo {
+  if (kind === 'commitments') return toPublicCommitment(doc);
+  if (kind === 'honours') return toPublicHonour(doc);
+  if (kind === 'registrations') return toPublicRegistration(doc);
+  return toPublicOtherInfo(doc);
+}
+
+function toPublicCommitment(c: StoredDoc): PublicCommitment {
+  return {
+    id: str(c._id),
+    commitmentType: str(c.commitmentType),
+    field: str(c.field),
+    reason: str(c.reason),
+    content: str(c.content),
+    liability: str(c.liability),
+    committedOn: str(c.committedOn),
+    source: sourceOf(c),
+  };
+}
+
+function toPublicHonour(h: StoredDoc): PublicHonour {
+  return {
+    id: str(h._id),
+    honourType: str(h.honourType),
+    title: str(h.title),
+    issuer: str(h.issuer),
+    awardedOn: str(h.awardedOn),
+    ...(optStr(h.validUntil) ? { validUntil: str(h.validUntil) } : {}),
+    source: sourceOf(h),
+  };
+}
+
+function toPublicRegistration(r: StoredDoc): PublicRegistration {
+  return {
+    id: str(r._id),
+    itemType: str(r.itemType),
+    itemName: str(r.itemName),
+    content: str(r.content),
+    registeredOn: str(r.registeredOn),
+    ...(optStr(r.validUntil) ? { validUntil: str(r.validUntil) } : {}),
+    source: sourceOf(r, true),
+  };
+}
+
+function toPublicOtherInfo(o: StoredDoc): PublicOtherInfo {
+  return {
+    id: str(o._id),
+    infoType: str(o.infoType),
+    infoName: str(o.infoName),
+    content: str(o.content),
+    ...(optStr(o.issuer) ? { issuer: str(o.issuer) } : {}),
+    obtainedOn: str(o.obtainedOn),
+    source: sourceOf(o),
   };
 }

@@ -8,6 +8,7 @@
  * second code.
  */
 import { DomainError, parseOrThrow } from '../../core';
+import { nameSearchKeys } from '../../core/search-keys';
 import type { Database } from '../cloud';
 import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchById, fetchOne, countOf } from '../db';
@@ -121,6 +122,7 @@ async function ensureEntity(db: Database, staff: Staff, app: ApplicationDoc, now
   const doc: Omit<EntityDoc, '_id'> = {
     uscc: app.uscc,
     name: app.entityName,
+    nameKeys: nameSearchKeys(app.entityName),
     category: app.category,
     districtCode: app.districtCode,
     address: app.address,
