@@ -1,6 +1,7 @@
 /** Typed calls to the `public` cloud function: scan verification, profiles, search, reports. */
 import type { CodeVerdict, PublicProfile, ReportReason, VerdictTone } from '../lib/core';
 import { callFunction, type CallResult } from './call';
+import type { PublicCommitment, PublicHonour, PublicOtherInfo, PublicRecordKind, PublicRegistration } from '../lib/core';
 
 export interface VerifyData {
   verdict: CodeVerdict;
@@ -55,4 +56,14 @@ export interface ReportInput {
 
 export function submitReport(input: ReportInput): Promise<CallResult<{ reportId: string }>> {
   return callFunction('public', 'report', { ...input });
+}
+
+/** 查看全部: one kind of an entity's public records, newest first, a page at a time (`more`: another page exists). */
+export function listRecords(
+  uscc: string,
+  kind: PublicRecordKind,
+  offset = 0,
+  limit = 20,
+): Promise<CallResult<{ kind: PublicRecordKind; offset: number; items: (PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo)[]; more: boolean }>> {
+  return callFunction('public', 'records', { uscc, kind, offset, limit });
 }
