@@ -71,7 +71,7 @@ describe('benchmark scenarios at a thousandth of their size', () => {
     const r = run('district-stats');
     expect(figure(r, 'database calls per call')).toBe(3);
     expect(r.notes?.[0]).toMatch(/active codes counted correctly/);
-  });
+  }, 180_000);
 
   it('import: the bad rows are reported, the re-import inserts nothing', () => {
     const r = run('import');
@@ -79,5 +79,5 @@ describe('benchmark scenarios at a thousandth of their size', () => {
     // 60 rows, every 6th broken: 10 reported invalid and stored nowhere, 50 stored once.
     expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
     expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"inserted":0,"duplicates":50,"invalid":10}');
-  });
+  }, 180_000);
 });
