@@ -29,6 +29,8 @@ function isSimpleScalar(v: unknown): boolean {
 export interface Lookup {
   hash: Map<string, HashIndex>;
   unique: Map<string, UniqueIndex>;
+  /** Documents in the collection, when known: lets a broad `$all` skip its intersection. */
+  readonly size?: number;
 }
 
 /**
@@ -45,7 +47,12 @@ export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string
     const all = allValues(cond);
     if (all && field !== '_id' && !lookup.unique.has(field)) {
       const hi = lookup.hash.get(field);
-      if (hi) offer(intersect(all.map((v) => hi.lookup(v)!)));
+      if (!hi) return;
+      const sets = all.map((v) => hi.lookup(v)!).sort((a, b) => a.size - b.size);
+      // When even the smallest set selects a quarter of the collection the caller scans anyway
+      // (stopping early for a page): hand it over as is rather than probe a million ids.
+      if (lookup.size !== undefined && sets[0]!.size * 4 >= lookup.size) offer(sets[0]);
+      else offer(intersect(sets));
       return;
     }
     const values = equalityValues(cond);
@@ -99,9 +106,8 @@ function allValues(cond: unknown): unknown[] | undefined {
   return cond.$all.every((v) => scalarKey(v) !== undefined) ? cond.$all : undefined;
 }
 
-/** Ids in every set: walk the smallest, probe the others from the next smallest up. */
-function intersect(sets: Set<string>[]): Set<string> {
-  const bySize = [...sets].sort((a, b) => a.size - b.size);
+/** Ids in every set (sorted by size, smallest first): walk the smallest, probe the others in order. */
+function intersect(bySize: Set<string>[]): Set<string> {
   const [smallest, ...rest] = bySize;
   const out = new Set<string>();
   if (!smallest) return out;
