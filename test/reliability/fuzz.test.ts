@@ -14,7 +14,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? '12');
 const CITY_ADMIN = 'fuzz-city-admin';
 const FUNCTIONS = {
   merchant: { caller: 'fuzz-merchant', actions: ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection'] },
-  public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report'] },
+  public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report', 'records'] },
   staff: {
     caller: CITY_ADMIN,
     actions: ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'importRecords', 'exportBulletin', 'suspendCode', 'revokeCode', 'staffMembers'],
@@ -22,7 +22,7 @@ const FUNCTIONS = {
 } as const;
 
 /** Actions that only read: they must never write, whatever they answer. */
-const READS = new Set(['myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin']);
+const READS = new Set(['myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'records', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin']);
 
 let cloud: TestCloud;
 
