@@ -13,6 +13,8 @@ export interface BenchCloud {
   call(fn: string, openid: string, data: Record<string, unknown>): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
   /** Database requests the emulator has answered so far. */
   dbCalls(): number;
+  /** Documents the emulator's queries have examined so far (read and tested, or joined). */
+  examined(): number;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startBenchCloud(): Promise<BenchCloud> {
       return body.result;
     },
     dbCalls: () => lc.stats.databaseRequests,
+    examined: () => lc.stats.documentsExamined,
     async close() {
       await lc.close();
       rmSync(dataDir, { recursive: true, force: true });

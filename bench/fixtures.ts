@@ -4,6 +4,7 @@
  * Deterministic: the same size gives the same documents.
  */
 import { composeUscc, DISTRICTS, FIELDS, USCC_ALPHABET } from '../core';
+import { nameSearchKeys } from '../core/search-keys';
 import type { Change } from '../localcloud/collections';
 import type { LocalCloud } from '../localcloud';
 import type { CodeDoc, CommitmentDoc, DistrictTotalsDoc, EntityDoc, HonourDoc, StaffDoc } from '../server/model';
@@ -30,6 +31,29 @@ export function benchUscc(districtCode: string, i: number): string {
   return composeUscc({ department: '9', category: '1', area: districtCode, org8 });
 }
 
+/**
+ * 500 characters for the synthetic brand names (a stretch of the CJK block): names need a large
+ * alphabet as real ones have. Numbered names (第123号) would be the worst case for bigram search:
+ * ten digits make the same bigrams in many names, so an index on bigrams selects many near misses.
+ */
+const BRAND_CHARS = Array.from({ length: 500 }, (_v, k) => String.fromCodePoint(0x4e00 + 41 * k));
+const KINDS = ['商贸有限公司', '超市', '烧烤店', '大药房', '物流有限公司', '饭店', '便利店', '专业合作社'];
+const BRANDS = BRAND_CHARS.length ** 3;
+
+/** The brand of the i-th entity: three characters, distinct for every i below 125,000,000. */
+export function benchBrand(i: number): string {
+  // A bijection of [0, 500³) (the multiplier is coprime to it) spreads neighbouring i over the alphabet.
+  const j = (i * 7_919_017) % BRANDS;
+  const n = BRAND_CHARS.length;
+  return BRAND_CHARS[Math.floor(j / (n * n))]! + BRAND_CHARS[Math.floor(j / n) % n]! + BRAND_CHARS[j % n]!;
+}
+
+/** The i-th entity's registered name: district, brand, kind (unique because the brand is). */
+export function benchName(i: number): string {
+  const district = DISTRICTS[i % DISTRICTS.length]!;
+  return `鹤岗市${district.name}${benchBrand(i)}${KINDS[Math.floor(i / DISTRICTS.length) % KINDS.length]}`;
+}
+
 export interface LoadOptions {
   entities: number;
   /** Share of entities holding an active code. */
@@ -49,7 +73,7 @@ function flush(lc: LocalCloud, changes: Change[]): void {
   if (changes.length) lc.db.commit(changes.splice(0));
 }
 
-function add(changes: Change[], collection: string, doc: { _id: string }): void {
+function add(changes: Change[], collection: string, doc: { _id: string; [field: string]: unknown } | CommitmentDoc | HonourDoc | EntityDoc | CodeDoc | DistrictTotalsDoc | StaffDoc): void {
   changes.push({ collection, key: doc._id, before: undefined, after: doc as unknown as Record<string, unknown> });
 }
 
@@ -63,10 +87,12 @@ export function loadCity(lc: LocalCloud, opts: LoadOptions): Loaded {
     const district = DISTRICTS[i % DISTRICTS.length]!;
     const uscc = benchUscc(district.code, i);
     const field = FIELDS[rnd(FIELDS.length)]!;
+    const name = benchName(i);
     const entity: EntityDoc = {
       _id: `e${i}`,
       uscc,
-      name: `${district.name}第${i}号商户`,
+      name,
+      nameKeys: internedKeys(name),
       category: 'company',
       districtCode: district.code,
       address: `黑龙江省鹤岗市${district.name}${rnd(200) + 1}号`,
@@ -120,6 +146,48 @@ export function loadCity(lc: LocalCloud, opts: LoadOptions): Loaded {
   add(changes, 'staff', admin);
   flush(lc, changes);
   return loaded;
+}
+
+/**
+ * nameSearchKeys(name) with each key string shared between documents: a million names hold only a
+ * few thousand distinct bigrams, and the emulator keeps every document in memory.
+ */
+const keyPool = new Map<string, string>();
+function internedKeys(name: string): string[] {
+  return nameSearchKeys(name).map((k) => {
+    const shared = keyPool.get(k);
+    if (shared !== undefined) return shared;
+    keyPool.set(k, k);
+    return k;
+  });
+}
+
+/**
+ * Gives the entity of `codeId` (loaded by loadCity) `count` more records, spread over the four
+ * kinds (40% commitments, 40% honours, 10% registrations, 10% other information), dated over ten
+ * years, one in a hundred withdrawn: the entity a scan must answer without reading them all.
+ */
+export function loadHeavyEntity(lc: LocalCloud, codeId: string, count: number): { uscc: string; name: string } {
+  const code = lc.db.collection('codes').getByKey(codeId) as unknown as CodeDoc | undefined;
+  const entity = code && (lc.db.collection('entities').getByKey(code.entityId) as unknown as EntityDoc | undefined);
+  if (!entity) throw new Error(`no coded entity for ${codeId}`);
+  const at = new Date('2026-05-01T08:00:00+08:00');
+  const changes: Change[] = [];
+  for (let r = 0; r < count; r++) {
+    const slot = r % 10;
+    const on = new Date(Date.UTC(2016, 0, 1) + (r % 3650) * 86_400_000).toISOString().slice(0, 10);
+    const withdrawn = r % 100 === 42 ? { withdrawn: true } : {};
+    const base = { source: { kind: 'import', department: '市市场监管局', importedBy: BENCH_CITY_ADMIN, importedAt: at, batch: 'bench-heavy' }, createdAt: at, ...withdrawn };
+    if (slot < 4) add(changes, 'commitments', { ...commitment(entity, 1_000_000 + r, at), committedOn: on, ...withdrawn });
+    else if (slot < 8) add(changes, 'honours', { ...honour(entity, 1_000_000 + r, at), collectedOn: on, ...withdrawn });
+    else if (slot === 8)
+      add(changes, 'registrations', { _id: `g-${entity._id}-${r}`, entityName: entity.name, uscc: entity.uscc, itemName: `捐赠${r}`, content: '向本地小学捐赠图书', provider: '鹤岗市慈善总会', collectedOn: on, dedupKey: `g-${entity._id}-${r}`, ...base });
+    else
+      add(changes, 'otherInfo', { _id: `o-${entity._id}-${r}`, entityName: entity.name, uscc: entity.uscc, infoName: `商标${r}`, provider: '市市场监管局', collectedOn: on, dedupKey: `o-${entity._id}-${r}`, ...base });
+    if (changes.length >= CHUNK) flush(lc, changes);
+  }
+  flush(lc, changes);
+  return { uscc: entity.uscc, name: entity.name };
 }
 
 function commitment(entity: EntityDoc, r: number, at: Date): CommitmentDoc {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { met, type ScenarioResult } from './report';
 
-const SCENARIOS = ['sizes', 'uscc', 'verify', 'district-stats', 'import', 'outreach'] as const;
+const SCENARIOS = ['sizes', 'uscc', 'verify', 'search', 'load', 'district-stats', 'import', 'outreach'] as const;
 const root = join(__dirname, '..');
 
 function runScenario(name: string): ScenarioResult | { scenario: string; error: string } {

@@ -81,7 +81,11 @@ export interface PublicProfile {
   readonly honours: PublicHonour[];
   readonly registrations: PublicRegistration[];
   readonly otherInfo: PublicOtherInfo[];
+  /** Kinds with more records than shown (查看全部 pages them with public.records). */
+  readonly moreRecords?: Partial<Record<PublicRecordKind, boolean>>;
 }
+
+export type PublicRecordKind = 'commitments' | 'honours' | 'registrations' | 'otherInfo';
 
 /** Loosely typed stored documents, as a database read returns them. */
 export type StoredDoc = Readonly<Record<string, unknown>>;
@@ -93,6 +97,7 @@ export interface ProfileInput {
   readonly honours?: readonly StoredDoc[];
   readonly registrations?: readonly StoredDoc[];
   readonly otherInfo?: readonly StoredDoc[];
+  readonly moreRecords?: Partial<Record<PublicRecordKind, boolean>>;
 }
 
 const BEIJING_OFFSET_MS = 8 * 3600_000;
@@ -172,52 +177,76 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
     address: str(e.address),
     ...(storefrontPhoto ? { storefrontPhoto } : {}),
     ...(codeIssuedOn ? { codeIssuedOn } : {}),
-    commitments: (input.commitments ?? [])
-      .filter(isPublicCommitment)
-      .sort(byDateDesc('committedOn'))
-      .map((c) => ({
-        id: str(c._id),
-        commitmentType: str(c.commitmentType),
-        commitmentArea: str(c.commitmentArea),
-        field: str(c.field),
-        reason: str(c.reason),
-        content: str(c.content),
-        liability: str(c.liability),
-        committedOn: str(c.committedOn),
-        source: sourceOf(c),
-      })),
-    honours: (input.honours ?? [])
-      .filter((h) => current(h, today))
-      .sort(byDateDesc('collectedOn'))
-      .map((h) => {
-        const until = optStr(h.validUntil);
-        return {
-          id: str(h._id),
-          basis: str(h.basis),
-          issuer: str(h.issuer),
-          ...(until ? { validUntil: until } : {}),
-          validity: until ? `有效期至 ${until}` : '长期有效',
-          collectedOn: str(h.collectedOn),
-          source: sourceOf(h),
-        };
-      }),
+    commitments: (input.commitments ?? []).filter(isPublicCommitment).sort(byDateDesc('committedOn')).map(toPublicCommitment),
+    honours: (input.honours ?? []).filter((h) => current(h, today)).sort(byDateDesc('collectedOn')).map(toPublicHonour),
     registrations: (input.registrations ?? [])
       .filter((r) => current(r, today))
       .sort(byDateDesc('collectedOn'))
-      .map((r) => ({
-        id: str(r._id),
-        itemName: str(r.itemName),
-        ...(optStr(r.content) ? { content: str(r.content) } : {}),
-        ...(optStr(r.provider) ? { provider: str(r.provider) } : {}),
-        collectedOn: str(r.collectedOn),
-        source: providedSourceOf(r, str(e.name)),
-      })),
-    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('collectedOn')).map((o) => ({
-      id: str(o._id),
-      infoName: str(o.infoName),
-      ...(optStr(o.provider) ? { provider: str(o.provider) } : {}),
-      collectedOn: str(o.collectedOn),
-      source: sourceOf(o),
-    })),
+      .map((r) => toPublicRegistration(r, str(e.name))),
+    otherInfo: [...(input.otherInfo ?? [])].sort(byDateDesc('collectedOn')).map(toPublicOtherInfo),
+    ...(input.moreRecords && Object.values(input.moreRecords).some(Boolean) ? { moreRecords: { ...input.moreRecords } } : {}),
+  };
+}
+
+/**
+ * One record of a kind in its public form (whitelist), as the profile and 查看全部 show it; a
+ * registration needs its entity's name (an item the entity provided itself reads 自愿注册·未核验).
+ */
+export function toPublicRecord(
+  kind: PublicRecordKind,
+  doc: StoredDoc,
+  entityName: string,
+): PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo {
+  if (kind === 'commitments') return toPublicCommitment(doc);
+  if (kind === 'honours') return toPublicHonour(doc);
+  if (kind === 'registrations') return toPublicRegistration(doc, entityName);
+  return toPublicOtherInfo(doc);
+}
+
+function toPublicCommitment(c: StoredDoc): PublicCommitment {
+  return {
+    id: str(c._id),
+    commitmentType: str(c.commitmentType),
+    commitmentArea: str(c.commitmentArea),
+    field: str(c.field),
+    reason: str(c.reason),
+    content: str(c.content),
+    liability: str(c.liability),
+    committedOn: str(c.committedOn),
+    source: sourceOf(c),
+  };
+}
+
+function toPublicHonour(h: StoredDoc): PublicHonour {
+  const until = optStr(h.validUntil);
+  return {
+    id: str(h._id),
+    basis: str(h.basis),
+    issuer: str(h.issuer),
+    ...(until ? { validUntil: until } : {}),
+    validity: until ? `有效期至 ${until}` : '长期有效',
+    collectedOn: str(h.collectedOn),
+    source: sourceOf(h),
+  };
+}
+
+function toPublicRegistration(r: StoredDoc, entityName: string): PublicRegistration {
+  return {
+    id: str(r._id),
+    itemName: str(r.itemName),
+    ...(optStr(r.content) ? { content: str(r.content) } : {}),
+    ...(optStr(r.provider) ? { provider: str(r.provider) } : {}),
+    collectedOn: str(r.collectedOn),
+    source: providedSourceOf(r, entityName),
+  };
+}
+
+function toPublicOtherInfo(o: StoredDoc): PublicOtherInfo {
+  return {
+    id: str(o._id),
+    infoName: str(o.infoName),
+    ...(optStr(o.provider) ? { provider: str(o.provider) } : {}),
+    collectedOn: str(o.collectedOn),
+    source: sourceOf(o),
   };
 }

@@ -1,23 +1,52 @@
 /**
- * The indexed key of a name search: a name's distinct character bigrams (a single character for a
- * one-character name). Stored on entities as `nameKeys` under an index, a fragment's bigrams are
- * matched with `_.all`, so a search never scans names with a regular expression.
+ * Search keys for names: what the database indexes so that a name fragment is found through an
+ * index (`nameKeys: _.all(keys)`) instead of a regular-expression scan of every name.
+ *
+ * A name is normalised (full-width → half-width, lower case, whitespace and separators removed) and cut into its
+ * distinct character bigrams: every fragment of two or more characters of the name then has all of
+ * its bigrams among the name's keys. A one-character name keeps that character as its only key.
+ * Bigrams, not single characters, because a single Chinese character (店, 公, 司) is shared by a
+ * large part of the city and would make the index select almost everything.
  */
-const MAX_KEYS = 64;
 
-/** Full-width ASCII folded to half-width, lower case, whitespace and punctuation-free. */
-export function normaliseName(name: string): string {
-  return name
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .toLowerCase()
-    .replace(/[\s\u3000·•.,，。、()（）\-—_]/g, '');
+/** More keys than any real name needs (names are at most 100 characters); bounds what is stored. */
+export const MAX_NAME_KEYS = 100;
+
+/** Full-width ASCII (！ to ～) and the ideographic space become their half-width forms. */
+function toHalfWidth(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c === 0x3000) return ' ';
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+  return ch;
 }
 
+/** Separators that are not part of a name's words: a keyword matches with or without them. */
+const SEPARATORS = /[\s·•.,，。、()（）\-—_]+/gu;
+
+/**
+ * The form names and keywords are compared in: half-width, lower case, without whitespace and
+ * separators (so 鹤岗市（向阳）便利店 and 鹤岗市向阳便利店 are one name to search and to the register check).
+ */
+export function normaliseName(name: string): string {
+  let out = '';
+  for (const ch of name) out += toHalfWidth(ch);
+  return out.toLowerCase().replace(SEPARATORS, '');
+}
+
+/** The normalised name's distinct bigrams (in order of first appearance), at most MAX_NAME_KEYS. */
 export function nameSearchKeys(name: string): string[] {
   const chars = Array.from(normaliseName(name));
   if (chars.length === 0) return [];
   if (chars.length === 1) return [chars[0]!];
   const keys = new Set<string>();
-  for (let i = 0; i + 1 < chars.length && keys.size < MAX_KEYS; i++) keys.add(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i + 1 < chars.length && keys.size < MAX_NAME_KEYS; i++) keys.add(chars[i]! + chars[i + 1]!);
   return [...keys];
+}
+
+/** How well a normalised name matches a normalised keyword: 0 exact, 1 prefix, 2 fragment, undefined none. */
+export function nameMatchRank(normalisedName: string, normalisedKeyword: string): 0 | 1 | 2 | undefined {
+  if (normalisedName === normalisedKeyword) return 0;
+  if (normalisedName.startsWith(normalisedKeyword)) return 1;
+  if (normalisedName.includes(normalisedKeyword)) return 2;
+  return undefined;
 }

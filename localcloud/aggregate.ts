@@ -1,17 +1,22 @@
-import { aggregate } from 'mingo';
-import type { Collection, DocumentDb } from './collections';
+import { aggregate, Query } from 'mingo';
+import type { Collection, DocumentDb, Rec } from './collections';
 import { CloudError } from './errors';
 import { scalarKey } from './indexes';
+import type { OrderedIndex } from './ordered-index';
 import { hasNestedPath } from './query';
-import { cloneDoc, getPath, isPlainObject, type Doc } from './wire';
+import { cloneDoc, getPath, idKey, isPlainObject, type Doc } from './wire';
 
 /**
  * Run an aggregation pipeline with MongoDB semantics (mingo), using the declared indexes where a
  * database would: a leading `$match` selects through the equality indexes, and a `$lookup` by
  * `localField`/`foreignField` on an indexed foreign field probes the index per input document
  * instead of hashing the whole foreign collection, and a `$group` by one field with `$sum`s (the
- * district statistics over hundreds of thousands of codes) runs as one tight loop. Everything else
- * is mingo, stage by stage; tests check the shortcuts against mingo.
+ * district statistics over hundreds of thousands of codes) runs as one tight loop. A `$lookup` with
+ * `let`/`pipeline` whose sub-pipeline starts with `$match` on `$expr: {$eq: ['$field', '$$var']}`
+ * walks the foreign collection's index on that field (in `$sort` order through a compound index)
+ * and stops once `$limit` documents matched, so "the newest 10 of an entity's 100,000 records"
+ * reads about 10. Everything else is mingo, stage by stage; tests check the shortcuts against mingo.
+ * Every document read is counted in the database's meter (`documentsExamined` in `/_stats`).
  */
 export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Doc[] {
   const pipeline = stages.flatMap(expandCount);
@@ -20,14 +25,22 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
   if (first && isPlainObject(first.$match)) {
     docs = coll.match(first.$match);
     pipeline.shift();
-  } else docs = coll.docs().slice(); // mingo stages like $sort must not reorder the collection's own array
+  } else {
+    docs = coll.docs().slice(); // mingo stages like $sort must not reorder the collection's own array
+    db.meter.examined += docs.length;
+  }
   // mingo writes nested-path stages ($set/$project/$unset of 'a.b') into the documents it is given;
   // such pipelines get copies, so the stored documents (and their joined foreign ones) stay intact.
   const copy = pipeline.some(writesNestedPath);
   if (copy) docs = docs.map(cloneDoc);
   const foreign = (c: Collection): Doc[] => (copy ? c.docs().map(cloneDoc) : c.docs());
   const options = {
-    collectionResolver: (name: string) => (db.has(name) ? foreign(db.collection(name)) : []),
+    collectionResolver: (name: string) => {
+      if (!db.has(name)) return [];
+      const c = db.collection(name);
+      db.meter.examined += c.size;
+      return foreign(c);
+    },
   };
   let segment: Doc[] = [];
   const flush = () => {
@@ -36,10 +49,14 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
   };
   for (const stage of pipeline) {
     const spec = indexedLookup(db, stage);
-    const group = spec ? undefined : simpleGroup(stage);
+    const sub = spec ? undefined : indexedSubLookup(db, stage);
+    const group = spec || sub ? undefined : simpleGroup(stage);
     if (spec) {
       flush();
       docs = lookupThroughIndex(docs, spec, options, copy);
+    } else if (sub) {
+      flush();
+      docs = subLookupThroughIndex(db, docs, sub, options, copy);
     } else if (group) {
       flush();
       docs = group(docs) ?? mingo(docs, [stage], options);
@@ -129,6 +146,7 @@ function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<t
     const keys = scalarKey(local) !== undefined ? from.lookupKeys(foreignField, local) : undefined;
     if (keys) {
       const joined = from.byKeysInOrder(keys);
+      from.meter.examined += joined.length;
       out[i] = { ...doc, [as]: copy ? joined.map(cloneDoc) : joined };
     }
     else rest.push(i);
@@ -200,4 +218,146 @@ function simpleGroup(stage: Doc): ((docs: Doc[]) => Doc[] | undefined) | undefin
     }
     return out;
   };
+}
+
+interface SubLookupSpec {
+  from: Collection;
+  /** The stage as given: mingo runs it over the few documents the index walk selected. */
+  stage: Doc;
+  /** let variable → the local top-level field it names. */
+  vars: Record<string, string>;
+  /** The foreign field the `$expr` equates with `$$<joinVar>`. */
+  field: string;
+  joinVar: string;
+  match: Doc;
+  /** Walk in `$sort` order through this compound index (undefined: the equality index, natural order). */
+  order?: { index: OrderedIndex; dir: 1 | -1 };
+  /** `$skip` + `$limit` right after `$match` (and `$sort`): the walk stops after this many matches. */
+  take: number;
+}
+
+const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Sub-pipeline stages that only read the documents given to them. */
+const LOCAL_STAGES = new Set(['$match', '$sort', '$skip', '$limit', '$project', '$addFields', '$set', '$unset', '$group', '$replaceRoot', '$unwind']);
+
+/** `{$eq: ['$field', '$$var']}` (either order) inside an `$expr`, also under `$and`. */
+function exprEqualities(expr: unknown, out: [string, string][]): void {
+  if (!isPlainObject(expr)) return;
+  if (Array.isArray(expr.$and)) for (const e of expr.$and) exprEqualities(e, out);
+  const eq = expr.$eq;
+  if (Array.isArray(eq) && eq.length === 2 && typeof eq[0] === 'string' && typeof eq[1] === 'string') {
+    const [a, b] = eq as [string, string];
+    const field = (x: string) => (x.startsWith('$') && !x.startsWith('$$') && PLAIN_FIELD.test(x.slice(1)) ? x.slice(1) : undefined);
+    const variable = (x: string) => (x.startsWith('$$') && PLAIN_FIELD.test(x.slice(2)) ? x.slice(2) : undefined);
+    if (field(a) && variable(b)) out.push([field(a)!, variable(b)!]);
+    else if (variable(a) && field(b)) out.push([field(b)!, variable(a)!]);
+  }
+}
+
+/** The `$expr` equalities of a `$match` spec: at its top level or inside a top-level `$and`. */
+function matchEqualities(match: Doc): [string, string][] {
+  const out: [string, string][] = [];
+  if ('$expr' in match) exprEqualities(match.$expr, out);
+  if (Array.isArray(match.$and)) for (const m of match.$and) if (isPlainObject(m) && '$expr' in m) exprEqualities(m.$expr, out);
+  return out;
+}
+
+/** A `$lookup` with `let`/`pipeline` that an index on the foreign collection can answer. */
+function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined {
+  const l = stage.$lookup;
+  if (!isPlainObject(l) || typeof l.from !== 'string' || typeof l.as !== 'string' || !Array.isArray(l.pipeline)) return undefined;
+  if ('localField' in l || 'foreignField' in l || !db.has(l.from) || !isPlainObject(l.let)) return undefined;
+  const vars: Record<string, string> = {};
+  for (const [name, ref] of Object.entries(l.let)) {
+    if (typeof ref !== 'string' || !ref.startsWith('$') || !PLAIN_FIELD.test(ref.slice(1)) || !PLAIN_FIELD.test(name)) return undefined;
+    vars[name] = ref.slice(1);
+  }
+  const pipeline = l.pipeline as unknown[];
+  // Mingo reruns the stage over the selected documents as the whole foreign collection, so no
+  // sub-stage may read another collection.
+  if (!pipeline.every((st) => isPlainObject(st) && Object.keys(st).length === 1 && LOCAL_STAGES.has(Object.keys(st)[0]!))) return undefined;
+  const match = isPlainObject(pipeline[0]) ? pipeline[0].$match : undefined;
+  if (!isPlainObject(match) || Object.keys(pipeline[0] as Doc).length !== 1) return undefined;
+  const from = db.collection(l.from);
+  let i = 1;
+  const sort = isPlainObject(pipeline[i]) && Object.keys(pipeline[i] as Doc).length === 1 ? (pipeline[i] as Doc).$sort : undefined;
+  if (isPlainObject(sort)) i++;
+  let skip = 0;
+  const skipStage = pipeline[i];
+  if (isPlainObject(skipStage) && typeof skipStage.$skip === 'number' && Object.keys(skipStage).length === 1) {
+    skip = skipStage.$skip;
+    i++;
+  }
+  const limitStage = pipeline[i];
+  const limit = isPlainObject(limitStage) && typeof limitStage.$limit === 'number' && Object.keys(limitStage).length === 1 ? limitStage.$limit : undefined;
+  const take = limit === undefined ? Infinity : skip + limit;
+  for (const [field, joinVar] of matchEqualities(match)) {
+    if (!(joinVar in vars)) continue;
+    if (isPlainObject(sort)) {
+      const index = from.ordered.find((o) => o.lead === field && o.usable && o.orderFor(sort) !== undefined);
+      if (index) return { from, stage, vars, field, joinVar, match, order: { index, dir: index.orderFor(sort)! }, take };
+    }
+    const equality = field === '_id' || from.hash.has(field) || from.unique.get(field)?.lookupSafe();
+    // Without the order, every matching candidate is needed before sorting: no early stop.
+    if (equality) return { from, stage, vars, field, joinVar, match, take: isPlainObject(sort) ? Infinity : take };
+  }
+  return undefined;
+}
+
+/**
+ * Per input document: walk the candidates (index order or natural order), test the sub-pipeline's
+ * `$match` with the document's variables, stop after `take` matches, then let mingo run the stage as
+ * given over just those documents (handed over in natural order, so its stable `$sort` breaks ties
+ * as it would over the whole collection). Documents whose variables the index cannot key go
+ * through mingo's own `$lookup` over the whole foreign collection.
+ */
+function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec, options: Parameters<typeof aggregate>[2], copy: boolean): Doc[] {
+  const { from, stage, vars, field, joinVar, match, order, take } = spec;
+  const out: Doc[] = new Array(docs.length);
+  const rest: number[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    const variables: Doc = {};
+    for (const [name, local] of Object.entries(vars)) variables[name] = doc[local];
+    const value = variables[joinVar];
+    const keys = Object.values(variables).some((v) => v === undefined) || scalarKey(value) === undefined
+      ? undefined
+      : order
+        ? order.index.walk(value, order.dir)
+        : from.lookupKeys(field, value);
+    if (!keys) {
+      rest.push(i);
+      continue;
+    }
+    let test: Query;
+    try {
+      test = new Query(match, { variables });
+    } catch (e) {
+      throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const recs: Rec[] = [];
+    let examined = 0;
+    // Natural order when no compound index orders the walk (the equality index's set is unordered).
+    const walk = order ? keys : from.byKeysInOrder(keys).map((d) => idKey(d._id));
+    for (const key of walk) {
+      const rec = from.recs.get(key);
+      if (!rec) continue;
+      examined++;
+      if (test.test(rec.doc)) recs.push(rec);
+      if (recs.length >= take) break;
+    }
+    from.meter.examined += examined;
+    recs.sort((a, b) => a.seq - b.seq);
+    const selected = recs.map((r) => (copy ? cloneDoc(r.doc) : r.doc));
+    out[i] = mingo([doc], [stage], { ...options, collectionResolver: () => selected })[0]!;
+  }
+  if (rest.length) {
+    const joined = mingo(
+      rest.map((i) => docs[i]!),
+      [stage],
+      options,
+    );
+    rest.forEach((i, j) => (out[i] = joined[j]!));
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { HashIndex, UniqueIndex, type IndexFile, type IndexSpec } from './indexes';
+import { OrderedIndex } from './ordered-index';
 import { candidateKeys, compileQuery, shape } from './query';
 import { Store, type StoredChange } from './store';
 import { collectionNotExist, duplicateKey, invalidParam, type CloudError } from './errors';
@@ -26,20 +27,29 @@ export interface FindOptions {
   projection?: Doc | undefined;
 }
 
+/** Documents read to answer queries (tested against a filter or joined), summed over a database. */
+export interface Meter {
+  examined: number;
+}
+
 /** One collection held in memory, with its declared indexes. */
 export class Collection {
   readonly recs = new Map<string, Rec>();
   readonly hash = new Map<string, HashIndex>();
   readonly unique = new Map<string, UniqueIndex>();
   readonly uniqueList: UniqueIndex[] = [];
+  /** Compound indexes, ordered by their keys after the first (see ordered-index.ts). */
+  readonly ordered: OrderedIndex[] = [];
   private array: Doc[] | undefined;
 
   constructor(
     readonly name: string,
     specs: IndexSpec[],
+    readonly meter: Meter = { examined: 0 },
   ) {
     for (const spec of specs) {
       const fields = Object.keys(spec.keys);
+      if (OrderedIndex.applies(spec)) this.ordered.push(new OrderedIndex(spec));
       if (spec.unique) {
         const ui = new UniqueIndex(spec);
         this.uniqueList.push(ui);
@@ -71,17 +81,21 @@ export class Collection {
     const out: Doc[] = [];
     const cands = candidateKeys(query, this);
     // Like a query planner: an index that selects most of the collection is slower than a scan.
+    let examined = 0;
     if (cands && (Array.isArray(cands) ? cands.length : cands.size) * 4 < this.recs.size + 4) {
       for (const doc of this.byKeysInOrder(cands)) {
+        examined++;
         if (test(doc)) out.push(doc);
         if (out.length >= stopAfter) break;
       }
-      return out;
+    } else {
+      for (const r of this.recs.values()) {
+        examined++;
+        if (test(r.doc)) out.push(r.doc);
+        if (out.length >= stopAfter) break;
+      }
     }
-    for (const r of this.recs.values()) {
-      if (test(r.doc)) out.push(r.doc);
-      if (out.length >= stopAfter) break;
-    }
+    this.meter.examined += examined;
     return out;
   }
 
@@ -130,16 +144,19 @@ export class Collection {
     if (c.before) {
       for (const hi of this.hash.values()) hi.remove(c.before);
       for (const ui of this.uniqueList) ui.remove(c.before);
+      for (const oi of this.ordered) oi.remove(c.before);
     }
     if (c.after) {
       const existing = this.recs.get(c.key);
+      const at = existing ? existing.seq : seq();
       this.recs.set(c.key, {
         doc: c.after,
-        seq: existing ? existing.seq : seq(),
+        seq: at,
         ver,
       });
       for (const hi of this.hash.values()) hi.add(c.after);
       for (const ui of this.uniqueList) ui.add(c.after);
+      for (const oi of this.ordered) oi.add(c.after, at);
     } else {
       this.recs.delete(c.key);
     }
@@ -150,6 +167,7 @@ export class Collection {
     this.recs.clear();
     for (const hi of this.hash.values()) hi.clear();
     for (const ui of this.uniqueList) ui.clear();
+    for (const oi of this.ordered) oi.clear();
     this.array = undefined;
   }
 }
@@ -164,6 +182,8 @@ export class DocumentDb {
   private nextSeq = 1;
   /** Monotonic write version; transactions use it to detect write conflicts. */
   version = 0;
+  /** Documents examined by queries so far (exposed in `/_stats` as documentsExamined). */
+  readonly meter: Meter = { examined: 0 };
   /** Called after every successful commit (transactions watch for conflicting writes). */
   readonly commitListeners: ((changes: Change[], origin: unknown) => void)[] = [];
 
@@ -172,7 +192,7 @@ export class DocumentDb {
     private readonly store: Store,
     private readonly indexes: IndexFile,
   ) {
-    for (const name of store.collectionNames()) this.collections.set(name, new Collection(name, indexes[name] ?? []));
+    for (const name of store.collectionNames()) this.collections.set(name, new Collection(name, indexes[name] ?? [], this.meter));
     for (const row of store.documents()) {
       const coll = this.collections.get(row.coll);
       if (!coll) continue;
@@ -202,7 +222,7 @@ export class DocumentDb {
   createCollection(name: string): boolean {
     if (this.collections.has(name)) return false;
     this.store.createCollection(name);
-    this.collections.set(name, new Collection(name, this.indexes[name] ?? []));
+    this.collections.set(name, new Collection(name, this.indexes[name] ?? [], this.meter));
     return true;
   }
 

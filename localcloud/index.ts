@@ -60,7 +60,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const env = options.env ?? 'localcloud';
   const { db, close: closeDatabase } = openDatabase(options.dataDir, options);
   const tx = new TransactionManager(db);
-  const stats = new Stats();
+  const stats = new Stats(db.meter);
   const deps = {
     db,
     tx,

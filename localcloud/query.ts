@@ -29,6 +29,8 @@ function isSimpleScalar(v: unknown): boolean {
 export interface Lookup {
   hash: Map<string, HashIndex>;
   unique: Map<string, UniqueIndex>;
+  /** Documents in the collection, when known: lets a broad `$all` skip its intersection. */
+  readonly size?: number;
 }
 
 /**
@@ -42,6 +44,17 @@ export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string
     if (c && (best === undefined || sizeOf(c) < sizeOf(best))) best = c;
   };
   const consider = (field: string, cond: unknown) => {
+    const all = allValues(cond);
+    if (all && field !== '_id' && !lookup.unique.has(field)) {
+      const hi = lookup.hash.get(field);
+      if (!hi) return;
+      const sets = all.map((v) => hi.lookup(v)!).sort((a, b) => a.size - b.size);
+      // When even the smallest set selects a quarter of the collection the caller scans anyway
+      // (stopping early for a page): hand it over as is rather than probe a million ids.
+      if (lookup.size !== undefined && sets[0]!.size * 4 >= lookup.size) offer(sets[0]);
+      else offer(intersect(sets));
+      return;
+    }
     const values = equalityValues(cond);
     if (!values) return;
     // Sets, not lists: `$in: ['a', 'a']` names one document once, not twice.
@@ -81,6 +94,28 @@ export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string
     } else if (!k.startsWith('$')) consider(k, v);
   }
   return best;
+}
+
+/**
+ * `{ $all: [v1, v2, …] }` of scalars (an indexed array field holding every value, as the name
+ * search keys are queried): the values, or undefined for any other shape (an empty `$all`,
+ * `$elemMatch` members) so that mingo scans.
+ */
+function allValues(cond: unknown): unknown[] | undefined {
+  if (!isPlainObject(cond) || !Array.isArray(cond.$all) || cond.$all.length === 0) return undefined;
+  return cond.$all.every((v) => scalarKey(v) !== undefined) ? cond.$all : undefined;
+}
+
+/** Ids in every set (sorted by size, smallest first): walk the smallest, probe the others in order. */
+function intersect(bySize: Set<string>[]): Set<string> {
+  const [smallest, ...rest] = bySize;
+  const out = new Set<string>();
+  if (!smallest) return out;
+  outer: for (const id of smallest) {
+    for (const s of rest) if (!s.has(id)) continue outer;
+    out.add(id);
+  }
+  return out;
 }
 
 function sizeOf(c: string[] | Set<string>): number {

@@ -7,6 +7,13 @@ export class Stats {
   readonly byFunction: Record<string, number> = {};
   readonly startedAt = new Date();
 
+  /** `meter`: the database's count of documents its queries examined (read and tested or joined). */
+  constructor(private readonly meter: { examined: number } = { examined: 0 }) {}
+
+  get documentsExamined(): number {
+    return this.meter.examined;
+  }
+
   countAction(action: string): void {
     this.databaseRequests++;
     this.byAction[action] = (this.byAction[action] ?? 0) + 1;
@@ -22,6 +29,7 @@ export class Stats {
       databaseRequests: this.databaseRequests,
       byAction: this.byAction,
       databaseErrors: this.databaseErrors,
+      documentsExamined: this.meter.examined,
       functionInvocations: this.functionInvocations,
       byFunction: this.byFunction,
       startedAt: this.startedAt.toISOString(),

@@ -24,6 +24,7 @@ import {
   type Field,
 } from '../core';
 import { canonicalRow } from '../core/import-layouts';
+import { nameSearchKeys } from '../core/search-keys';
 import { basisPoints, chinaDate, dateOfDayNumber, dayNumber } from '../core/rates';
 import { encodeDoc, openDatabase, type Doc } from '../localcloud';
 import { selfCommitmentKey } from '../server/merchant/commitments';
@@ -354,6 +355,7 @@ export function generateDemoData(today: string, scale = 1): SeedData {
         _id: rng.hex(32),
         uscc,
         name,
+        nameKeys: nameSearchKeys(name),
         category: kind.category,
         districtCode: district.code,
         address,

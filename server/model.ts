@@ -80,6 +80,8 @@ export interface EntityDoc {
   contactName?: string;
   contactPhone?: string;
   storefrontPhoto?: string;
+  /** nameSearchKeys(name) (core/search-keys.ts): the indexed key public.search matches with `_.all`. */
+  nameKeys?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -7,7 +7,7 @@ import { coveragePercent } from '../core/reach';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from './model';
-import { escapeRegExp } from './public/profile';
+import { escapeRegExp } from './regexp';
 import type { RegisterRow, StreetDoc } from './reach-model';
 import { chunks } from './register-coded';
 

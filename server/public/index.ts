@@ -1,7 +1,9 @@
 /** The public function's actions (DESIGN §4): anyone who scanned or searched; no sign-in needed. */
 import type { Action } from '../handler';
-import { profile, search } from './profile';
+import { profile } from './profile';
+import { records } from './records';
 import { myReports, report, reportStatus } from './report';
+import { search } from './search';
 import { myMessages } from '../messages';
 import { countScan } from './scan-count';
 import { verifyCode } from './verify';
@@ -19,4 +21,5 @@ export const publicActions: Readonly<Record<string, Action>> = {
   inspections: publicInspections,
   street,
   countScan,
+  records,
 };

@@ -1,59 +1,113 @@
 /**
- * One database call for a scan or a profile: start from the code (or the entity), join the
- * entity, the four kinds of credit record by `uscc` and the entity's codes by `entityId` with
- * plain localField/foreignField lookups (CloudBase supports them; the local cloud answers them
- * through the same indexes), and project only whitelisted fields, so private data does not even
- * leave the database. toPublicProfile then applies the whitelist again in code, which is the
- * guarantee the tests check.
+ * One database call for a scan or a profile, reading a bounded number of documents whatever the
+ * data: start from the code (or the entity), join the entity by `uscc`, and for each kind of
+ * credit record a `$lookup` with `let`/`pipeline` (CloudBase supports it) whose sub-pipeline
+ * matches the entity's public records, sorts them newest first and stops at PREVIEW_PER_KIND + 1
+ * (the extra one only says "there is more": 查看全部 pages through public.records). With the
+ * compound indexes `{ uscc, <date>, _id }` of localcloud/indexes.json the database walks those
+ * few records in order instead of sorting all of an entity's records. Only whitelisted fields are
+ * projected, so private data does not even leave the database; toPublicProfile then applies the
+ * whitelist again in code, which is the guarantee the tests check.
  */
-import { PUBLIC_PUBLICITY, type ProfileInput, type StoredDoc } from '../../core';
+import { beijingDate, PUBLIC_PUBLICITY, type ProfileInput, type StoredDoc } from '../../core';
 import type { Database } from '../cloud';
 import { COLLECTIONS, type CodeStatus } from '../model';
 
-/** `$map` an array to the listed fields (`$$r.<field>`). */
-function mapEach(input: unknown, fields: Record<string, unknown>) {
-  return { $map: { input, as: 'r', in: fields } };
+/** Records of one kind shown with a scan or a profile; the rest are paged by public.records. */
+export const PREVIEW_PER_KIND = 10;
+/** Codes of one entity read with a scan, newest version first (the live one is the newest). */
+const CODES_READ = 5;
+
+export type RecordKind = 'commitments' | 'honours' | 'registrations' | 'otherInfo';
+export const RECORD_KINDS = ['commitments', 'honours', 'registrations', 'otherInfo'] as const satisfies readonly RecordKind[];
+
+interface KindSpec {
+  collection: string;
+  /** The calendar day the page sorts by, newest first (then `_id`, so pages never overlap). */
+  dateField: string;
+  fields: readonly string[];
+  /** What may be shown publicly besides "not withdrawn", for the Beijing calendar day `today`. */
+  filter(today: string): object;
 }
 
-function fieldsOf(names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((f) => [f, `$$r.${f}`]));
-}
+/** Still valid today when it has an end date (as core/profile.ts `current`). */
+const stillValid = (today: string) => ({ $or: [{ validUntil: { $exists: false } }, { validUntil: { $in: [null, ''] } }, { validUntil: { $gte: today } }] });
 
-/** Records of one kind shown on a profile: the most recently stored, so a scan's answer stays small. */
-export const MAX_RECORDS_PER_KIND = 50;
+export const KIND_SPECS: Readonly<Record<RecordKind, KindSpec>> = {
+  commitments: {
+    collection: COLLECTIONS.commitments,
+    dateField: 'committedOn',
+    fields: ['status', 'publicity', 'commitmentType', 'commitmentArea', 'field', 'reason', 'content', 'liability', 'committedOn'],
+    filter: () => ({ status: 'approved', publicity: PUBLIC_PUBLICITY }),
+  },
+  honours: {
+    collection: COLLECTIONS.honours,
+    dateField: 'collectedOn',
+    fields: ['issuer', 'basis', 'validUntil', 'collectedOn'],
+    filter: stillValid,
+  },
+  registrations: {
+    collection: COLLECTIONS.registrations,
+    dateField: 'collectedOn',
+    fields: ['itemName', 'content', 'provider', 'collectedOn', 'validUntil'],
+    filter: stillValid,
+  },
+  otherInfo: {
+    collection: COLLECTIONS.otherInfo,
+    dateField: 'collectedOn',
+    fields: ['infoName', 'provider', 'collectedOn'],
+    filter: () => ({}),
+  },
+};
 
 /** A record's public fields plus the public parts of its source (never who imported it or their openid). */
-function recordsOf(input: unknown, names: readonly string[]) {
-  // Withdrawn records (a withdrawn batch, an upheld objection) never leave the database for the public.
-  const kept = { $filter: { input, as: 'w', cond: { $ne: ['$$w.withdrawn', true] } } };
-  const mapped = mapEach(kept, {
-    _id: '$$r._id',
-    ...fieldsOf(names),
-    source: { kind: '$$r.source.kind', department: '$$r.source.department', importedAt: '$$r.source.importedAt' },
-  });
-  return { $slice: [mapped, -MAX_RECORDS_PER_KIND] };
+function recordProjection(spec: KindSpec): Record<string, unknown> {
+  return {
+    _id: 1,
+    ...Object.fromEntries(spec.fields.map((f) => [f, 1])),
+    source: { kind: '$source.kind', department: '$source.department', importedAt: '$source.importedAt' },
+  };
+}
+
+/**
+ * The sub-pipeline of one kind: this entity's public, not withdrawn records, newest first, from
+ * `offset`, at most `take`. Written as plain stages: they travel inside the `$lookup` as given.
+ */
+export function recordsPipeline(kind: RecordKind, today: string, offset: number, take: number): object[] {
+  const spec = KIND_SPECS[kind];
+  return [
+    { $match: { $and: [{ $expr: { $eq: ['$uscc', '$$uscc'] } }, { withdrawn: { $ne: true } }, spec.filter(today)] } },
+    { $sort: { [spec.dateField]: -1, _id: -1 } },
+    ...(offset > 0 ? [{ $skip: offset }] : []),
+    { $limit: take },
+    { $project: recordProjection(spec) },
+  ];
+}
+
+function recordLookups(today: string): object[] {
+  return RECORD_KINDS.map((kind) => ({
+    from: KIND_SPECS[kind].collection,
+    let: { uscc: '$uscc' },
+    pipeline: recordsPipeline(kind, today, 0, PREVIEW_PER_KIND + 1),
+    as: kind,
+  }));
+}
+
+function codesLookup(entityIdField: string): object {
+  return {
+    from: COLLECTIONS.codes,
+    let: { entityId: `$${entityIdField}` },
+    pipeline: [
+      { $match: { $expr: { $eq: ['$entityId', '$$entityId'] } } },
+      { $sort: { version: -1 } },
+      { $limit: CODES_READ },
+      { $project: { _id: 1, status: 1, version: 1, issuedAt: 1 } },
+    ],
+    as: 'codes',
+  };
 }
 
 const ENTITY_FIELDS = ['_id', 'uscc', 'name', 'category', 'districtCode', 'address', 'field', 'storefrontPhoto'] as const;
-
-const RECORDS = {
-  commitments: recordsOf(
-    {
-      $filter: {
-        input: '$commitments',
-        as: 'c',
-        cond: { $and: [{ $eq: ['$$c.status', 'approved'] }, { $eq: ['$$c.publicity', PUBLIC_PUBLICITY] }] },
-      },
-    },
-    ['status', 'publicity', 'commitmentType', 'commitmentArea', 'field', 'reason', 'content', 'liability', 'committedOn'],
-  ),
-  honours: recordsOf('$honours', ['issuer', 'basis', 'validUntil', 'collectedOn']),
-  registrations: recordsOf('$registrations', ['itemName', 'content', 'provider', 'collectedOn', 'validUntil']),
-  otherInfo: recordsOf('$otherInfo', ['infoName', 'provider', 'collectedOn']),
-  codes: mapEach('$codes', fieldsOf(['_id', 'status', 'version', 'issuedAt'])),
-};
-
-const RECORD_COLLECTIONS = [COLLECTIONS.commitments, COLLECTIONS.honours, COLLECTIONS.registrations, COLLECTIONS.otherInfo] as const;
 
 export interface CodeSummary {
   _id: string;
@@ -64,19 +118,23 @@ export interface CodeSummary {
 
 export type LoadedProfile = Omit<ProfileInput, 'codeIssuedAt'> & {
   entityId: string;
-  /** Every code the entity has had (id, status, version, issue time). */
+  /** The entity's newest codes (id, status, version, issue time). */
   codes: CodeSummary[];
 };
 
 interface Pipeline {
-  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): Pipeline;
+  lookup(spec: object): Pipeline;
   project(spec: object): Pipeline;
   limit(n: number): Pipeline;
   end(): Promise<unknown>;
 }
 
-function joinRecords(p: Pipeline): Pipeline {
-  for (const from of RECORD_COLLECTIONS) p = p.lookup({ from, localField: 'uscc', foreignField: 'uscc', as: from });
+function startFrom(db: Database, collection: string, match: object): Pipeline {
+  return (db.collection(collection).aggregate() as unknown as { match(q: object): Pipeline }).match(match);
+}
+
+function withRecords(p: Pipeline, today: string): Pipeline {
+  for (const l of recordLookups(today)) p = p.lookup(l);
   return p;
 }
 
@@ -86,13 +144,19 @@ function list(doc: StoredDoc, key: string): StoredDoc[] {
 
 function toLoaded(entity: StoredDoc | undefined, doc: StoredDoc): LoadedProfile | undefined {
   if (!entity) return undefined;
+  const moreRecords: Partial<Record<RecordKind, boolean>> = {};
+  const records = Object.fromEntries(
+    RECORD_KINDS.map((kind) => {
+      const all = list(doc, kind);
+      if (all.length > PREVIEW_PER_KIND) moreRecords[kind] = true;
+      return [kind, all.slice(0, PREVIEW_PER_KIND)];
+    }),
+  ) as Record<RecordKind, StoredDoc[]>;
   return {
     entityId: String(entity._id),
     entity,
-    commitments: list(doc, 'commitments'),
-    honours: list(doc, 'honours'),
-    registrations: list(doc, 'registrations'),
-    otherInfo: list(doc, 'otherInfo'),
+    ...records,
+    ...(Object.keys(moreRecords).length ? { moreRecords } : {}),
     codes: list(doc, 'codes') as unknown as CodeSummary[],
   };
 }
@@ -102,19 +166,19 @@ export interface LoadedCode {
   profile?: LoadedProfile;
 }
 
-/** The code with this id, its entity and everything public about it: one database call. */
-export async function loadByCode(db: Database, codeId: string): Promise<LoadedCode | undefined> {
-  let p = (db.collection(COLLECTIONS.codes).aggregate() as unknown as { match(q: object): Pipeline }).match({ _id: codeId });
+/** The code with this id, its entity and the newest of everything public about it: one database call. */
+export async function loadByCode(db: Database, codeId: string, now = new Date()): Promise<LoadedCode | undefined> {
+  let p = startFrom(db, COLLECTIONS.codes, { _id: codeId });
   p = p.lookup({ from: COLLECTIONS.entities, localField: 'uscc', foreignField: 'uscc', as: 'entity' });
-  p = joinRecords(p).lookup({ from: COLLECTIONS.codes, localField: 'entityId', foreignField: 'entityId', as: 'codes' });
+  p = withRecords(p, beijingDate(now)!).lookup(codesLookup('entityId'));
   const res = (await p
     .project({
       status: 1,
       version: 1,
       issuedAt: 1,
       entityId: 1,
-      entity: mapEach('$entity', fieldsOf(ENTITY_FIELDS)),
-      ...RECORDS,
+      entity: { $map: { input: '$entity', as: 'r', in: Object.fromEntries(ENTITY_FIELDS.map((f) => [f, `$$r.${f}`])) } },
+      ...Object.fromEntries([...RECORD_KINDS, 'codes'].map((k) => [k, 1])),
     })
     .limit(1)
     .end()) as { list: StoredDoc[] };
@@ -125,13 +189,13 @@ export async function loadByCode(db: Database, codeId: string): Promise<LoadedCo
   return profile ? { code, profile } : { code };
 }
 
-/** The entity with this (normalised, valid) USCC, its codes and records: one database call. */
-export async function loadByUscc(db: Database, uscc: string): Promise<LoadedProfile | undefined> {
-  let p = (db.collection(COLLECTIONS.entities).aggregate() as unknown as { match(q: object): Pipeline }).match({ uscc });
-  p = joinRecords(p).lookup({ from: COLLECTIONS.codes, localField: '_id', foreignField: 'entityId', as: 'codes' });
-  const res = (await p.project({ ...Object.fromEntries(ENTITY_FIELDS.map((f) => [f, 1])), ...RECORDS }).limit(1).end()) as {
-    list: StoredDoc[];
-  };
+/** The entity with this (normalised, valid) USCC, its newest codes and records: one database call. */
+export async function loadByUscc(db: Database, uscc: string, now = new Date()): Promise<LoadedProfile | undefined> {
+  const p = withRecords(startFrom(db, COLLECTIONS.entities, { uscc }), beijingDate(now)!).lookup(codesLookup('_id'));
+  const res = (await p
+    .project({ ...Object.fromEntries(ENTITY_FIELDS.map((f) => [f, 1])), ...Object.fromEntries([...RECORD_KINDS, 'codes'].map((k) => [k, 1])) })
+    .limit(1)
+    .end()) as { list: StoredDoc[] };
   const doc = res.list[0];
   return doc ? toLoaded(doc, doc) : undefined;
 }

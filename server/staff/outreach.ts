@@ -22,7 +22,7 @@ import type { ActionContext } from '../handler';
 import { COLLECTIONS, type EntityDoc } from '../model';
 import type { OutreachContactDoc, RegisterRow } from '../reach-model';
 import { chunks, liveUsccs, markRegisterCoded } from '../register-coded';
-import { escapeRegExp } from '../public/profile';
+import { escapeRegExp } from '../regexp';
 import { page } from './inputs';
 import { auditByStaff, departmentOf, loadStaff, scopeFilter, type Staff } from './roles';
 

@@ -190,7 +190,7 @@ describe('verifyCode', () => {
 });
 
 describe('many records', () => {
-  it('a profile shows the 50 most recent records of a kind', async () => {
+  it('a profile shows the 10 most recent records of a kind and says there are more', async () => {
     const { code, entity } = await seedCodedEntity(cloud.db, { uscc: testUscc('230406', 5500), name: '东山区荣誉很多的公司' });
     for (let i = 0; i < 55; i++) {
       await cloud.db.collection('honours').add({
@@ -199,9 +199,11 @@ describe('many records', () => {
     }
     const { res } = await verify({ codeId: code._id });
     const titles = res.data.profile.honours.map((h: any) => h.basis);
-    expect(titles).toHaveLength(50);
+    // Newest first by 归集日期 (2025-01-28 down to 01-23); 查看全部 pages the rest (public-scale.test.ts).
+    expect(titles).toHaveLength(10);
     expect(titles).not.toContain('荣誉0');
     expect(titles).toContain('荣誉54');
+    expect(res.data.profile.moreRecords).toEqual({ honours: true });
   });
 });
 

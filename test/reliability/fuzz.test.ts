@@ -14,7 +14,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? '12');
 const CITY_ADMIN = 'fuzz-city-admin';
 const FUNCTIONS = {
   merchant: { caller: 'fuzz-merchant', actions: ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection', 'withdrawApplication', 'myApplications'] },
-  public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report'] },
+  public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report', 'records', 'reportStatus', 'myReports', 'countScan', 'street', 'inspections'] },
   staff: {
     caller: CITY_ADMIN,
     actions: ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'suspendCode', 'revokeCode', 'staffMembers', 'withdrawRecord', 'correctRecord'],
@@ -23,7 +23,7 @@ const FUNCTIONS = {
 } as const;
 
 /** Actions that only read: they must never write, whatever they answer. */
-const READS = new Set(['myApplications', 'myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
+const READS = new Set(['myApplications', 'myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'records', 'reportStatus', 'myReports', 'street', 'inspections', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
 
 let cloud: TestCloud;
 

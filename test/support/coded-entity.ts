@@ -4,6 +4,7 @@
  * through the staff function. Real USCCs are composed with both check characters.
  */
 import { composeUscc } from '../../core/uscc';
+import { nameSearchKeys } from '../../core/search-keys';
 import { issueCode } from '../../server/codes';
 import type { CodeDoc, EntityDoc } from '../../server/model';
 
@@ -33,6 +34,8 @@ export async function seedCodedEntity(db: any, overrides: Partial<EntityDoc> & {
     updatedAt: now,
     ...overrides,
   };
+  // As server/staff/review.ts stores it, so public.search finds test entities through the index.
+  entity.nameKeys ??= nameSearchKeys(entity.name);
   await db.collection('entities').add({ data: entity });
   const code = await issueCode(db, entity, 'test-staff', now);
   return { entity, code };
