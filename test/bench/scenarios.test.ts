@@ -77,9 +77,10 @@ describe('benchmark scenarios at a thousandth of their size', () => {
     const r = run('import');
     expect(figure(r, 'peak resident memory of the function')).toBeGreaterThan(0);
     expect(figure(r, 'replacement characters (U+FFFD) in the stored rows')).toBe(0);
-    // 60 rows, every 6th broken: 10 reported invalid and stored nowhere, 50 stored once.
-    expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
-    expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"inserted":0,"duplicates":50,"invalid":10}');
+    // 60 rows, every 6th broken: 10 reported invalid and stored nowhere, 50 stored once. Both imports finish,
+    // so neither resumes a failed batch: nothing is skipped.
+    expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"skipped":0,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
+    expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"skipped":0,"inserted":0,"duplicates":50,"invalid":10}');
   }, 180_000);
 
   it('outreach: every page counts the uncoded entities loaded, the export holds them all', () => {

@@ -106,35 +106,45 @@ describe('scope and provenance per row', () => {
     expect((await files(GONGNONG, 'importRecords', { kind: 'commitment', fileBase64: file, departmentId: 'swj' })).error?.code).toBe('FORBIDDEN');
   });
 
-  it('department staff import only their fields: honours by type or the entity, others by the entity', async () => {
+  it('department staff import only their fields: honours by the 行管部门 in 认定部门 or the entity, others by the entity', async () => {
     const taxShop = usccOf('230406', 811);
     await seedCodedEntity(cloud.db, { uscc: taxShop, name: '税务领域商店', field: '税务' });
     const marketShop = usccOf('230406', 812);
     await seedCodedEntity(cloud.db, { uscc: marketShop, name: '市场领域商店', field: '市场监管' });
     const unknown = usccOf('230406', 813);
-    const honour = (name: string, uscc: string, type: string) => [name, uscc, type, `${type}荣誉`, '某部门', '2026-04-01', '', ''];
+    // 守信激励信息表: 市场主体名称, 统一社会信用代码, 认定部门, 认定依据, 有效期至, 归集日期.
+    const honour = (name: string, uscc: string, issuer: string) => [name, uscc, issuer, '信用评价结果', '', '2026-04-01'];
     const file = await xlsx([
       templateHeaders('honour'),
-      honour('市场领域商店', marketShop, '纳税信用A级'), // tax honour: the type decides (税务)
-      honour('税务领域商店', taxShop, '劳动保障守法诚信'), // an HR honour: refused for 税务
-      honour('税务领域商店', taxShop, '诚信示范企业'), // type names no field: the entity's (税务)
-      honour('市场领域商店', marketShop, '诚信示范企业'), // the entity's field is 市场监管: refused
-      honour('未知商店', unknown, '其他守信激励'), // no entity: no field can be decided
+      honour('市场领域商店', marketShop, '国家税务总局鹤岗市税务局'), // a tax honour: 认定部门 decides (税务)
+      honour('税务领域商店', taxShop, '市人社局'), // an HR honour: refused for 税务
+      honour('税务领域商店', taxShop, '鹤岗市总工会'), // names no 行管部门: the entity's field (税务)
+      honour('市场领域商店', marketShop, '鹤岗市诚信促进会'), // the entity's field is 市场监管: refused
+      honour('未知商店', unknown, '某协会'), // no entity: no field can be decided
     ]);
     const res = await files(TAX, 'importRecords', { kind: 'honour', fileBase64: file });
     expect(res.data).toMatchObject({ rows: 5, inserted: 2, invalid: 3, department: '市税务局' });
     expect(res.data.issues.map((i: any) => [i.row, i.column])).toEqual([
-      [3, '激励类别'],
+      [3, '认定部门'],
       [5, '统一社会信用代码'],
       [6, '统一社会信用代码'],
     ]);
     expect(res.data.issues[0].reason).toBe('只能导入「税务」领域的信息（该行属于「人力资源和社会保障」领域）');
     const stored = await all(cloud, 'honours', { batchId: res.data.batchId });
+    expect(stored.map((h) => [h.uscc, h.issuer]).sort()).toEqual([[marketShop, '国家税务总局鹤岗市税务局'], [taxShop, '鹤岗市总工会']].sort());
     expect(stored.every((h) => h.source.departmentId === 'swj' && h.source.department === '市税务局')).toBe(true);
     // The market regulator's staff cannot import the HR honour either, nor claim another department.
-    const scjg = await files(SCJG, 'importRecords', { kind: 'honour', fileBase64: await xlsx([templateHeaders('honour'), honour('税务领域商店', taxShop, '劳动保障守法诚信')]) });
+    const scjg = await files(SCJG, 'importRecords', { kind: 'honour', fileBase64: await xlsx([templateHeaders('honour'), honour('税务领域商店', taxShop, '市人社局')]) });
     expect(scjg.data).toMatchObject({ inserted: 0, invalid: 1 });
     expect((await files(SCJG, 'importRecords', { kind: 'honour', fileBase64: file, departmentId: 'swj' })).error?.code).toBe('FORBIDDEN');
+    // Other records by the entity: a 自愿注册 row of the 市场监管 shop is refused for 税务, the 税务 shop's is imported.
+    const registration = (name: string, uscc: string) => [name, uscc, '诚信经营示范', '', '', '2026-04-01'];
+    const reg = await files(TAX, 'importRecords', {
+      kind: 'registration',
+      fileBase64: await xlsx([templateHeaders('registration'), registration('税务领域商店', taxShop), registration('市场领域商店', marketShop)]),
+    });
+    expect(reg.data).toMatchObject({ rows: 2, inserted: 1, invalid: 1 });
+    expect(reg.data.issues).toEqual([{ row: 3, column: '统一社会信用代码', reason: '只能导入「税务」领域的信息（该行属于「市场监管」领域）' }]);
   });
 
   it('labels the city admin\'s imports with the chosen department, else 市营商局; free text is not accepted', async () => {

@@ -28,8 +28,8 @@ async function xlsx(rows: unknown[][], sheetName = '主动承诺信息表'): Pro
 
 function commitmentRow(i: number, overrides: Partial<Record<number, unknown>> = {}): unknown[] {
   const row: unknown[] = [
-    `鹤岗第${i}号商户`, '法人及非法人组织', usccOf('230404', 500_000 + i), '主动型', '市场监管',
-    '市场主体承诺书', '我企业依法诚信经营，自愿接受社会监督。', '违反承诺自愿接受相关部门依法处理。', new Date(Date.UTC(2026, 4, 1)), '社会公开',
+    `鹤岗第${i}号商户`, '法人', usccOf('230404', 500_000 + i), '主动型', '市场主体承诺书',
+    '主动型，自愿作出承诺', '我企业依法诚信经营，自愿接受社会监督。', '违反承诺自愿接受相关部门依法处理。', new Date(Date.UTC(2026, 4, 1)), '可向社会公开',
   ];
   for (const [k, v] of Object.entries(overrides)) row[Number(k)] = v;
   return row;
@@ -84,12 +84,21 @@ describe('importRecords: 主动承诺信息表', () => {
     expect((await cloud.db.collection('commitments').where({ 'source.batch': res.data.batch }).count()).total).toBe(1_203);
   });
 
-  it("refuses a department's rows outside its field", async () => {
-    const file = await xlsx([templateHeaders('commitment'), commitmentRow(20_001, { 4: '税务' }), commitmentRow(20_002, { 4: '商务' })]);
+  it("refuses a department's rows whose extra 行业领域 column is outside its field; without it the department's field", async () => {
+    // 承诺领域 is the kind of document (市场主体承诺书); the industry is the optional extra 行业领域 column.
+    const file = await xlsx([
+      [...templateHeaders('commitment'), '行业领域'],
+      [...commitmentRow(20_001), '税务'],
+      [...commitmentRow(20_002), '商务'],
+      [...commitmentRow(20_003), ''],
+    ]);
     const res = await staff(TAX, 'importRecords', { kind: 'commitment', fileBase64: file });
-    expect(res.data).toMatchObject({ inserted: 1, invalid: 1 });
-    expect(res.data.issues).toEqual([{ row: 3, column: '承诺领域', reason: '只能导入「税务」领域的信息（该行属于「商务」领域）' }]);
-    expect((await all(cloud, 'commitments', { promiserName: '鹤岗第20001号商户' }))[0].source.department).toBe('市税务局');
+    expect(res.data).toMatchObject({ inserted: 2, invalid: 1 });
+    expect(res.data.issues).toEqual([{ row: 3, column: '行业领域', reason: '只能导入「税务」领域的信息（该行属于「商务」领域）' }]);
+    expect(await all(cloud, 'commitments', { promiserName: '鹤岗第20002号商户' })).toHaveLength(0);
+    const [first] = await all(cloud, 'commitments', { promiserName: '鹤岗第20001号商户' });
+    expect(first).toMatchObject({ field: '税务', commitmentArea: '市场主体承诺书', source: { department: '市税务局' } });
+    expect((await all(cloud, 'commitments', { promiserName: '鹤岗第20003号商户' }))[0].field).toBe('税务');
   });
 });
 
@@ -137,9 +146,9 @@ describe('importRecords: other forms', () => {
 
   it('round-trips each blank template: download, fill in, import', async () => {
     const filled: Record<string, unknown[]> = {
-      honour: ['鹤岗守信商贸有限公司', usccOf('230421', 1), '纳税信用A级', '2025年度纳税信用A级纳税人', '国家税务总局鹤岗市税务局', '2026-04-01', '', ''],
-      registration: ['鹤岗自愿商行', usccOf('230422', 2), '公益捐赠', '抗洪救灾捐赠', '捐赠物资价值5万元', '2026年3月1日', ''],
-      otherInfo: ['鹤岗特产有限公司', usccOf('230407', 3), '地理标志', '萝北大米', '国家地理标志产品', '', '2020/6/18'],
+      honour: ['鹤岗守信商贸有限公司', usccOf('230421', 1), '税务局', '纳税信用等级评价方案', '', '2026-04-01'],
+      registration: ['鹤岗自愿商行', usccOf('230422', 2), '抗洪救灾捐赠', '捐赠物资价值5万元', '', '2026年3月1日'],
+      otherInfo: ['鹤岗特产有限公司', usccOf('230407', 3), '萝北大米地理标志产品', '市市场监管局', '2020/6/18'],
     };
     for (const [kind, row] of Object.entries(filled)) {
       const tpl = await staff(CITY, 'importTemplate', { kind });
@@ -154,8 +163,9 @@ describe('importRecords: other forms', () => {
       const res = await staff(CITY, 'importRecords', { kind, fileBase64 });
       expect(res.data, kind).toMatchObject({ rows: 1, inserted: 1, invalid: 0 });
     }
-    expect((await all(cloud, 'registrations'))[0]).toMatchObject({ registeredOn: '2026-03-01', itemType: '公益捐赠' });
-    expect((await all(cloud, 'otherInfo'))[0]).toMatchObject({ obtainedOn: '2020-06-18' });
+    expect((await all(cloud, 'registrations'))[0]).toMatchObject({ collectedOn: '2026-03-01', itemName: '抗洪救灾捐赠' });
+    expect('provider' in (await all(cloud, 'registrations'))[0]).toBe(false);
+    expect((await all(cloud, 'otherInfo'))[0]).toMatchObject({ collectedOn: '2020-06-18', provider: '市市场监管局' });
     expect('validUntil' in (await all(cloud, 'honours'))[0]).toBe(false);
   });
 });
@@ -167,7 +177,9 @@ describe('importRecords: refused files store nothing', () => {
 
   it('answers each with a stable code', async () => {
     const before = await count();
-    const missing = await xlsx([templateHeaders('honour').filter((h) => h !== '*认定部门'), ['x']]);
+    // The template's 认定部门 header (not starred: only the 主动承诺信息表 stars its columns) is left out.
+    expect(templateHeaders('honour')).toContain('认定部门');
+    const missing = await xlsx([templateHeaders('honour').filter((h) => h !== '认定部门'), ['x']]);
     const cases: [Record<string, unknown>, string][] = [
       [{ kind: 'honour', fileBase64: missing }, 'MISSING_COLUMNS'],
       [{ kind: 'honour', fileBase64: Buffer.from('not a spreadsheet').toString('base64') }, 'INVALID_FILE'],
