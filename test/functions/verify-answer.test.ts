@@ -97,19 +97,22 @@ describe('verifyCode answer', () => {
 });
 
 describe('report takes the same parsed scan', () => {
+  const REPORTER = 'oVerifyReporter';
+
   it('links a real code and keeps a forged one as evidence', async () => {
     const { code, entity } = await seedCodedEntity(cloud.db, { uscc: testUscc('230407', 8106), name: '兴山区举报测试店' });
-    const real = await cloud.call('public', '', { action: 'report', code: { id: code._id, version: 1 }, reason: '码与店铺不符' });
+    // A report comes from a WeChat user (calls without an openid are refused: supervision.test.ts).
+    const real = await cloud.call('public', REPORTER, { action: 'report', code: { id: code._id, version: 1 }, reason: '码与店铺不符' });
     const doc = (await cloud.db.collection('reports').doc(real.data.reportId).get()).data;
-    expect(Array.isArray(doc) ? doc[0] : doc).toMatchObject({ codeId: code._id, uscc: entity.uscc, scanned: `${code._id}?v=1` });
+    expect(Array.isArray(doc) ? doc[0] : doc).toMatchObject({ codeId: code._id, uscc: entity.uscc, scanned: `${code._id}?v=1`, forged: false });
 
-    const fake = await cloud.call('public', '', { action: 'report', code: { id: 'https://evil.example/c/123' }, reason: '疑似伪造或无效码' });
+    const fake = await cloud.call('public', REPORTER, { action: 'report', code: { id: 'https://evil.example/c/123' }, reason: '疑似伪造或无效码' });
     const fdoc = (await cloud.db.collection('reports').doc(fake.data.reportId).get()).data;
     const f = Array.isArray(fdoc) ? fdoc[0] : fdoc;
-    expect(f).toMatchObject({ scanned: 'https://evil.example/c/123' });
+    expect(f).toMatchObject({ scanned: 'https://evil.example/c/123', forged: true });
     expect(f.codeId).toBeUndefined();
 
-    const bad = await cloud.call('public', '', { action: 'report', code: { id: 7 }, reason: '其他' });
+    const bad = await cloud.call('public', REPORTER, { action: 'report', code: { id: 7 }, reason: '其他' });
     expect(bad.error).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

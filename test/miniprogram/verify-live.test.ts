@@ -6,7 +6,7 @@
  * English and Russian; 大字模式 persists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeUrl, codeRefFromQuery } from '../../core';
+import { codeUrl, codeRefFromQuery, formatTrackingNo } from '../../core';
 import { DEFAULT_CODE_URL_PREFIX } from '../../server/code-url';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-entity';
@@ -114,13 +114,20 @@ describe('states and their colours', () => {
     const { route, query } = parseUrl(target);
     expect(route).toBe('pages/report/report');
     expect(codeRefFromQuery(query)).toEqual({ id: 'https://evil.example/c/123' });
+    // Whoever files it is a WeChat user: public.report refuses calls without an openid.
+    installWx({ cloudUrl: cloud.url, openid: 'oVerifyLiveReporter' });
     const report = loadPage(route, query);
     expect(report.data.scanned).toBe('https://evil.example/c/123');
     expect(report.data.reasonIndex).toBe(1);
     await tap(report, '.submit');
-    await until(() => report.data.done, 'the report');
+    await until(() => report.data.trackingNo !== '' || report.data.error !== '', 'the report');
+    expect(report.data.error).toBe('');
     const stored = await cloud.db.collection('reports').where({ scanned: 'https://evil.example/c/123', reason: '疑似伪造或无效码' }).get();
     expect(stored.data).toHaveLength(1);
+    expect(stored.data[0]).toMatchObject({ forged: true, reporterOpenid: 'oVerifyLiveReporter' });
+    expect(report.data.trackingNo).toBe(formatTrackingNo(stored.data[0].trackingNo));
+    expect(textOf(report, '.tracking-no')).toBe(report.data.trackingNo);
+    wx = installWx({ cloudUrl: cloud.url, openid: '' });
     instanceOf(page).onUnload();
   });
 
