@@ -95,7 +95,7 @@ export async function gap(_payload: Record<string, unknown>, { caller, db }: Act
         coded: row?.coded ?? 0,
         marketEntities: row?.marketEntities ?? null,
         percent: row?.codeRate?.percent ?? null,
-        /** More codes needed to reach 40%; null until the district's market total is imported. */
+        /** More codes needed to reach 40%; null while the district has neither imported totals nor register rows in business. */
         neededFor40: row?.codeRate ? row.codeRate.gapToTarget : null,
         uncodedInRegister: uncoded.get(code) ?? 0,
         topFields: top(fields.get(code), 'field'),

@@ -153,10 +153,10 @@ describe('objections', () => {
       data: {
         entityName: shop.entity.name,
         uscc: shop.entity.uscc,
-        honourType: '诚信示范企业',
-        title: '2025年度诚信示范企业（错误年度）',
         issuer: '鹤岗市市场监督管理局',
-        awardedOn: '2025-12-01',
+        basis: '2025年度诚信示范企业认定（错误年度）',
+        validUntil: '2099-12-31',
+        collectedOn: '2025-12-01',
         source: { kind: 'import', departmentId: 'scjg', department: '市市场监管局', importedBy: SCJG, importedAt: new Date(), batch: 'b1' },
         batchId: 'b1',
         dedupKey: 'honour-sup-1',
@@ -183,10 +183,10 @@ describe('objections', () => {
       objectionId: filed.objectionId,
       result: 'corrected',
       reply: '经核实，已更正为2026年度',
-      changes: { title: '2026年度诚信示范企业' },
+      changes: { basis: '2026年度诚信示范企业认定' },
     });
     const record = (await all(cloud, 'honours', { _id: honourId }))[0];
-    expect(record.title).toBe('2026年度诚信示范企业');
+    expect(record.basis).toBe('2026年度诚信示范企业认定');
     expect(await all(cloud, 'auditLog', { action: 'record.correct', 'target.id': honourId })).toHaveLength(1);
     expect(await all(cloud, 'auditLog', { action: 'answerObjection', 'target.id': filed.objectionId })).toHaveLength(1);
 
@@ -195,7 +195,8 @@ describe('objections', () => {
     const msgs = await ok('merchant', OWNER, { action: 'myMessages' });
     expect(msgs.items[0]).toMatchObject({ kind: 'objectionAnswered', title: '您的异议已答复：已更正记录' });
     const profile = await ok('public', '', { action: 'profile', uscc: shop.entity.uscc });
-    expect(JSON.stringify(profile)).toContain('2026年度诚信示范企业');
+    expect(JSON.stringify(profile)).toContain('2026年度诚信示范企业认定');
+    expect(JSON.stringify(profile)).not.toContain('错误年度');
     await refused('staff', SCJG, { action: 'answerObjection', objectionId: filed.objectionId, result: 'upheld', reply: '再答' }, 'INVALID_STATE');
   });
 
@@ -208,6 +209,8 @@ describe('objections', () => {
     expect(await ok('staff', XIANGYANG, { action: 'supervisionSummary' })).toMatchObject({ overdueObjections: 1, openObjections: 1 });
     await ok('staff', XIANGYANG, { action: 'answerObjection', objectionId: filed.objectionId, result: 'withdrawn', reply: '经核实，已撤回该记录' });
     expect((await all(cloud, 'honours', { _id: honourId }))[0].withdrawn).toBe(true);
+    const profile = await ok('public', '', { action: 'profile', uscc: shop.entity.uscc });
+    expect(JSON.stringify(profile)).not.toContain('2026年度诚信示范企业认定');
     expect(await ok('staff', XIANGYANG, { action: 'supervisionSummary' })).toMatchObject({ overdueObjections: 0 });
   });
 
@@ -242,15 +245,16 @@ describe('commitment limit', () => {
         cloud.call('merchant', OWNER, {
           action: 'submitCommitment',
           promiserName: shop.entity.name,
-          promiserCategory: '法人及非法人组织',
+          promiserCategory: '法人',
           promiserCode: shop.entity.uscc,
           commitmentType: t.commitmentType,
+          commitmentArea: t.commitmentArea,
           field: shop.entity.field,
           reason: t.reason,
           content: `${t.content}（第${i}份）`,
           liability: t.liability,
           committedOn: '2026-05-20',
-          publicity: '社会公开',
+          publicity: '可向社会公开',
         }),
       ),
     );
