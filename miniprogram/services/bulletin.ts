@@ -1,4 +1,4 @@
-/** Typed calls for the whole 通报 (staff.bulletin's report, staffFiles.exportReport/importTable) and the 考核 scores. */
+/** Typed calls for the whole 通报 (staff.bulletin's report, staffDocs.exportReport, staffFiles.importTable) and the 考核 scores. */
 import { callFunction, type CallResult } from './call';
 import type { BulletinData, XlsxFile } from './staff';
 
@@ -30,7 +30,7 @@ export function bulletinReport(options: ReportOptions = {}): Promise<CallResult<
 }
 
 export function exportReport(options: ReportOptions & { docNo: string; issuedOn?: string }): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staffFiles', 'exportReport', { ...options });
+  return callFunction<XlsxFile>('staffDocs', 'exportReport', { ...options });
 }
 
 export type TableKind = 'publicity' | 'govCommitment' | 'monthlyReport';

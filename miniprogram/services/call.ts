@@ -8,6 +8,7 @@ export const FUNCTIONS = {
   public: 'public',
   staff: 'staff',
   staffFiles: 'staffFiles',
+  staffDocs: 'staffDocs',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

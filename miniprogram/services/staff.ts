@@ -240,5 +240,5 @@ export interface PrintBatchData {
 
 /** The printable .docx (posters and delivery slips) for the same target. */
 export function printBatch(target: IssueTarget): Promise<CallResult<PrintBatchData>> {
-  return callFunction<PrintBatchData>('staffFiles', 'printBatch', { ...target });
+  return callFunction<PrintBatchData>('staffDocs', 'printBatch', { ...target });
 }

@@ -1,7 +1,7 @@
 /**
  * The staff function's actions (DESIGN.md §4) and its daily timer: queues, decisions, dashboards.
- * Actions that read or write files (xlsx, docx) live in the `staffFiles` function
- * (file-actions.ts), so these calls never load exceljs or docx and start fast.
+ * Actions that read or write files live in the `staffFiles` (xlsx, file-actions.ts) and `staffDocs`
+ * (docx, doc-actions.ts) functions, so these calls never load the file code and start fast.
  */
 import type { Action } from '../handler';
 import { batches, withdrawBatch } from './batch-actions';

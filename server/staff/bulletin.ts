@@ -1,8 +1,8 @@
 /**
  * The 通报 as text: the ranking sentence and its 附件 table (as before), and the whole report's
  * five sections and four tables as of a cut-off date (report.ts), or what is still missing.
- * exportBulletin (bulletin-export.ts) returns the ranking table as xlsx, exportReport
- * (report-export.ts) the whole 通报 as docx; both in the staffFiles function.
+ * exportBulletin (bulletin-export.ts, staffFiles) returns the ranking table as xlsx, exportReport
+ * (report-export.ts, staffDocs) the whole 通报 as docx.
  */
 import { DomainError } from '../../core';
 import { rankingSentence } from '../../core/bulletin';

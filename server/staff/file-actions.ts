@@ -1,15 +1,14 @@
 /**
- * The `staffFiles` function's actions: everything that reads or writes xlsx or docx files (imports,
- * templates, exports, print documents). Split from `staff` so the dashboard and the queues never
- * pay for loading exceljs/docx; the same roles and scope apply (roles.ts).
+ * The `staffFiles` function's actions: everything that reads or writes xlsx files (imports,
+ * templates, exports). Split from `staff` so the dashboard and the queues never pay for loading
+ * the file code; the same roles and scope apply (roles.ts). Word documents are `staffDocs`
+ * (doc-actions.ts).
  */
 import type { Action } from '../handler';
 import { exportBulletin } from './bulletin-export';
 import { importTable } from './bulletin-tables';
 import { importRecords } from './import';
-import { exportReport } from './report-export';
 import { importTemplate } from './templates';
-import { printBatch } from './print-batch';
 import { exportOutreach } from './outreach-export';
 import { importLedger } from './ledger-import';
 import { creditCheck } from './credit-check';
@@ -19,8 +18,6 @@ export const staffFileActions: Record<string, Action> = {
   importTemplate,
   exportBulletin,
   importTable,
-  exportReport,
-  printBatch,
   exportOutreach,
   importLedger,
   creditCheck,

@@ -1,4 +1,4 @@
-/** staffFiles.exportReport: the whole 通报 as .docx (base64), for the mini-program to save and open. */
+/** staffDocs.exportReport: the whole 通报 as .docx (base64), for the mini-program to save and open. */
 import * as z from 'zod';
 import { date, DomainError, ISSUING_AUTHORITY, optionalText, parseOrThrow } from '../../core';
 import { chinaDate } from '../../core/rates';
@@ -45,7 +45,7 @@ export async function exportReport(payload: Record<string, unknown>, { caller, d
     ...(input.mainRecipients ? { mainRecipients: input.mainRecipients } : {}),
     ...(input.copyTo ? { copyTo: input.copyTo } : {}),
   };
-  // Loaded on first use: the other staffFiles actions (imports, templates) never evaluate docx.
+  // Loaded on first use: printBatch never evaluates the 通报's document code.
   const { reportDocx } = await import('./report-docx');
   const file = await reportDocx(state.report, frame);
   await auditByStaff(db, staff, {

@@ -2,7 +2,7 @@
  * The whole 通报 as of a cut-off date, assembled from what is stored: the imported tables
  * (bulletinTables), the city's entered figures (bulletinInputs, departmentProgress) and the
  * district stats as of the date (stats-asof.ts). Used by staff.bulletin (text) and
- * staffFiles.exportReport (docx); no file library is loaded here.
+ * staffDocs.exportReport (docx); no file library is loaded here.
  */
 import * as z from 'zod';
 import { date, DomainError, parseOrThrow } from '../../core';

@@ -1,9 +1,9 @@
 /**
- * Writing .xlsx with exceljs (exports and templates are small and built in memory). Reading an
- * upload is xlsx-reader.ts: a streaming reader of our own that inspects the zip first and keeps
- * multi-byte text intact.
+ * Writing .xlsx: workbooks of a few sheets (exports, templates) with xlsx-writer.ts, so no function
+ * bundles exceljs. Reading an upload is xlsx-reader.ts: a streaming reader of our own that inspects
+ * the zip first and keeps multi-byte text intact.
  */
-import ExcelJS from 'exceljs';
+import { SheetXml, Styles, workbookOf } from './xlsx-writer';
 
 export { readFirstSheet, XLSX_LIMITS, type SheetRow } from './xlsx-reader';
 
@@ -18,16 +18,13 @@ export interface SheetSpec {
 }
 
 export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '信用鹤岗 · 码上诚信';
-  for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name);
-    for (const r of spec.rows) ws.addRow([...r]);
-    for (const n of spec.boldRows ?? []) ws.getRow(n).font = { bold: true };
-    spec.columnWidths?.forEach((w, i) => {
-      ws.getColumn(i + 1).width = w;
-    });
-    for (const [col, fmt] of Object.entries(spec.numberFormats ?? {})) ws.getColumn(Number(col)).numFmt = fmt;
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const styles = new Styles();
+  return workbookOf(
+    sheets.map((spec) => {
+      const sheet = new SheetXml(spec.columnWidths ?? [], { numberFormats: spec.numberFormats, styles });
+      const bold = new Set(spec.boldRows ?? []);
+      spec.rows.forEach((r, i) => sheet.addRow(r, bold.has(i + 1)));
+      return { name: spec.name, sheet };
+    }),
+  );
 }

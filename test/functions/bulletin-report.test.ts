@@ -1,7 +1,7 @@
 /**
  * The whole 通报 from imported tables: staffFiles.importTable (附件1/3/4 per period), the city's
  * entered figures, staff.bulletin as of a cut-off date (codes from that day's snapshot, totals
- * dated on or before it), and staffFiles.exportReport's .docx read back from its document.xml.
+ * dated on or before it), and staffDocs.exportReport's .docx read back from its document.xml.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ const PUBLICITY_ROWS = [
 ];
 
 const files = (cloudCall: TestCloud['call'], openid: string, payload: Record<string, unknown>) => cloudCall('staffFiles', openid, payload);
+const docs = (cloudCall: TestCloud['call'], openid: string, payload: Record<string, unknown>) => cloudCall('staffDocs', openid, payload);
 const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
 const importTable = (openid: string, payload: Record<string, unknown>) => files(cloud.call, openid, { action: 'importTable', ...payload });
 
@@ -143,7 +144,7 @@ describe('the 通报 as of a cut-off date', () => {
     expect(res.ok).toBe(true);
     expect(res.data.report).toBeNull();
     expect(res.data.missing).toEqual([{ code: 'NO_BULLETIN_INPUTS', message: '尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' }]);
-    const exp = await files(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' });
+    const exp = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' });
     expect(exp.error).toMatchObject({ code: 'NO_BULLETIN_INPUTS', message: '无法生成通报：尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' });
     const other = await staff(CITY, 'bulletin', { cutoff: '2026-05-25', month: '2026-04' });
     expect(other.data.missing.map((m: { code: string }) => m.code)).toEqual(['NO_BULLETIN_INPUTS', 'NO_MONTHLY_TABLE']);
@@ -203,10 +204,10 @@ describe('the 通报 as of a cut-off date', () => {
   });
 
   it('exports the whole 通报 as a docx holding every section sentence and every table', async () => {
-    const bad = await files(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '17号' });
+    const bad = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '17号' });
     expect(bad.error).toMatchObject({ code: 'INVALID_INPUT', message: '文号格式应如 鹤环办发〔2022〕17号' });
-    expect((await files(cloud.call, XIANGYANG, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' })).error?.code).toBe('FORBIDDEN');
-    const res = await files(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号', issuedOn: '2026-05-26' });
+    expect((await docs(cloud.call, XIANGYANG, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' })).error?.code).toBe('FORBIDDEN');
+    const res = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号', issuedOn: '2026-05-26' });
     expect(res.ok).toBe(true);
     expect(res.data.fileName).toBe('关于鹤岗市信用体系建设工作情况的通报-2026-05-25.docx');
     const doc = await readDocx(Buffer.from(res.data.fileBase64, 'base64'));

@@ -76,7 +76,8 @@ describe('staffFiles.creditCheck', () => {
     const rows = await rowsOf(res.data.fileBase64);
     expect(rows[0]).toEqual(['序号', '统一社会信用代码', '市场主体名称', '所属县（区）', '诚信码状态', '主动承诺（件）', '最近承诺日期', '最近承诺内容', '守信激励（项）', '未结异议（件）', '未结举报（件）', '提示']);
     expect(rows[1]).toEqual([1, good.entity.uscc, '鹤岗市守信商店', '向阳区', '有效', 2, '2026-04-01', '明码标价，不缺斤短两', 1, 0, 0, '无异常']);
-    expect(rows[2]).toEqual([2, suspended.entity.uscc, '鹤岗市暂停商店', '向阳区', '暂停', 0, '', '', 0, 1, 1, '诚信码已暂停；有未结举报；有未结异议；无主动承诺']);
+    // no commitment: the date and content cells are left empty
+    expect(rows[2]).toEqual([2, suspended.entity.uscc, '鹤岗市暂停商店', '向阳区', '暂停', 0, undefined, undefined, 0, 1, 1, '诚信码已暂停；有未结举报；有未结异议；无主动承诺']);
     expect(rows[3]!.slice(1, 5)).toEqual([uncoded, '鹤岗市测试商贸603有限公司', '南山区', '未赋码']);
     expect(rows[3]![11]).toBe('无有效诚信码；无主动承诺');
     expect(rows[4]![1]).toBe('ABC');

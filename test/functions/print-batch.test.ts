@@ -1,5 +1,5 @@
 /**
- * staffFiles.printBatch: one A4 .docx per batch — per entity a poster page (QR ≥ 8 cm that decodes to
+ * staffDocs.printBatch: one A4 .docx per batch — per entity a poster page (QR ≥ 8 cm that decodes to
  * the code's URL, code id and version, authority, date) and a delivery slip with the claim code
  * issueCodes gave; printing again prints the same codes; claimed entities get no slip.
  */
@@ -44,11 +44,11 @@ async function unzip(base64: string) {
   return { xml, media, text: xml.replace(/<[^>]+>/g, '') };
 }
 
-describe('staffFiles.printBatch', () => {
+describe('staffDocs.printBatch', () => {
   it('prints a poster and a slip per entity with the codes and claim codes issueCodes gives', async () => {
     const issued = await cloud.call('staff', XIANGYANG, { action: 'issueCodes', batchId });
     expect(issued.data.issued).toHaveLength(2);
-    const res = await cloud.call('staffFiles', XIANGYANG, { action: 'printBatch', batchId });
+    const res = await cloud.call('staffDocs', XIANGYANG, { action: 'printBatch', batchId });
     expect(res.ok, JSON.stringify(res.error)).toBe(true);
     expect(res.data.fileName).toMatch(/\.docx$/);
     expect(res.data.printed.map((p: any) => p.slip)).toEqual([true, true]);
@@ -80,11 +80,11 @@ describe('staffFiles.printBatch', () => {
     const issued = await cloud.call('staff', CITY, { action: 'issueCodes', uscc: [SHOPS[0]!.uscc] });
     const claimed = await cloud.call('merchant', 'oPrintOwner00001', { action: 'claimCode', uscc: SHOPS[0]!.uscc, claimCode: issued.data.issued[0].claimCode });
     expect(claimed.ok).toBe(true);
-    const res = await cloud.call('staffFiles', CITY, { action: 'printBatch', batchId });
+    const res = await cloud.call('staffDocs', CITY, { action: 'printBatch', batchId });
     expect(res.data.printed.map((p: any) => p.uscc)).toEqual([SHOPS[1]!.uscc]);
     expect(res.data.skipped).toEqual([expect.objectContaining({ uscc: SHOPS[0]!.uscc, reason: 'ALREADY_CODED' })]);
     expect((await unzip(res.data.fileBase64)).text).not.toContain(SHOPS[0]!.name);
-    const none = await cloud.call('staffFiles', CITY, { action: 'printBatch', uscc: [SHOPS[0]!.uscc] });
+    const none = await cloud.call('staffDocs', CITY, { action: 'printBatch', uscc: [SHOPS[0]!.uscc] });
     expect(none.error?.code).toBe('NOTHING_TO_PRINT');
   });
 });
