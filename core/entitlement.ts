@@ -5,15 +5,15 @@
  */
 import { normaliseName } from './search-keys';
 
-/** Brackets normaliseName leaves in place (【】〔〕[]), folded away like （）. */
-const MORE_BRACKETS = /[[\]【】〔〕［］{}｛｝<>《》]/g;
+/** Brackets of every kind: 鹤岗市（向阳区）张三饭店 and 鹤岗市向阳区张三饭店 name one entity. */
+const BRACKETS = /[()（）[\]【】〔〕［］{}｛｝<>《》]/g;
 
 /**
  * A name as compared with the register: spaces removed, full-width folded to half-width,
  * brackets of every kind dropped, lower case. 鹤岗市（向阳区）张三 饭店 = 鹤岗市(向阳区)张三饭店.
  */
 export function comparableName(name: string): string {
-  return normaliseName(name.normalize('NFKC')).replace(MORE_BRACKETS, '');
+  return normaliseName(name.normalize('NFKC')).replace(BRACKETS, '');
 }
 
 export function sameName(a: string, b: string): boolean {

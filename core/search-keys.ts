@@ -2,7 +2,7 @@
  * Search keys for names: what the database indexes so that a name fragment is found through an
  * index (`nameKeys: _.all(keys)`) instead of a regular-expression scan of every name.
  *
- * A name is normalised (full-width → half-width, lower case, whitespace and separators removed) and cut into its
+ * A name is normalised (full-width → half-width, lower case, whitespace removed) and cut into its
  * distinct character bigrams: every fragment of two or more characters of the name then has all of
  * its bigrams among the name's keys. A one-character name keeps that character as its only key.
  * Bigrams, not single characters, because a single Chinese character (店, 公, 司) is shared by a
@@ -20,17 +20,11 @@ function toHalfWidth(ch: string): string {
   return ch;
 }
 
-/** Separators that are not part of a name's words: a keyword matches with or without them. */
-const SEPARATORS = /[\s·•.,，。、()（）\-—_]+/gu;
-
-/**
- * The form names and keywords are compared in: half-width, lower case, without whitespace and
- * separators (so 鹤岗市（向阳）便利店 and 鹤岗市向阳便利店 are one name to search and to the register check).
- */
+/** The form names and keywords are compared in: half-width, lower case, without whitespace. */
 export function normaliseName(name: string): string {
   let out = '';
   for (const ch of name) out += toHalfWidth(ch);
-  return out.toLowerCase().replace(SEPARATORS, '');
+  return out.toLowerCase().replace(/\s+/gu, '');
 }
 
 /** The normalised name's distinct bigrams (in order of first appearance), at most MAX_NAME_KEYS. */

@@ -38,11 +38,10 @@ beforeAll(async () => {
     _id: `h-many-${String(i).padStart(4, '0')}`,
     entityName: many.entity.name,
     uscc: many.entity.uscc,
-    honourType: '其他守信激励',
-    title: `荣誉${i}`,
     issuer: '部门',
+    basis: `荣誉${i}`,
     // Two records per day, so ties are broken by _id.
-    awardedOn: day(Math.floor(i / 2)),
+    collectedOn: day(Math.floor(i / 2)),
     ...(i % 50 === 7 ? { validUntil: '2021-01-01' } : {}),
     ...(i % 25 === 3 ? { withdrawn: true, withdrawal: { at: new Date(), by: 'oStaff', reason: '误报' } } : {}),
     source: importSource,
@@ -53,16 +52,17 @@ beforeAll(async () => {
   for (let i = 0; i < honours.length; i += 20) await Promise.all(honours.slice(i, i + 20).map((data) => cloud.db.collection('honours').add({ data })));
   const commitment = (n: number, over: Record<string, unknown>) => ({
     promiserName: many.entity.name,
-    promiserCategory: '法人及非法人组织',
+    promiserCategory: '法人',
     promiserCode: many.entity.uscc,
     uscc: many.entity.uscc,
     commitmentType: '主动型',
+    commitmentArea: '市场主体承诺书',
     field: '商务',
-    reason: '市场主体承诺书',
+    reason: '主动型，自愿作出承诺',
     content: `承诺${n}`,
     liability: '自愿承担相应责任。',
     committedOn: day(n),
-    publicity: '社会公开',
+    publicity: '可向社会公开',
     status: 'approved',
     source: importSource,
     dedupKey: `mc-${n}`,
@@ -107,7 +107,7 @@ describe('bounded scans', () => {
     // 1 code + 1 entity + ≤ 5 codes + 4 kinds × (10 shown + 1 "more"), plus the filtered-out ones walked past.
     expect(examined).toBeLessThanOrEqual(60);
     const p = res.data.profile;
-    expect(p.honours.map((h: any) => h.title)).toEqual(expectedHonours().slice(0, 10));
+    expect(p.honours.map((h: any) => h.basis)).toEqual(expectedHonours().slice(0, 10));
     expect(p.moreRecords).toEqual({ honours: true });
     expect(p.commitments.map((c: any) => c.content)).toEqual(['承诺1']);
   });
@@ -130,14 +130,14 @@ describe('public.records (查看全部)', () => {
       expect(calls).toBe(1);
       // The entity and offset + limit + 1 records, plus those walked past (withdrawn, expired).
       expect(examined).toBeLessThanOrEqual(1 + Math.ceil((offset + 26) * 1.2));
-      titles.push(...res.data.items.map((h: any) => h.title));
+      titles.push(...res.data.items.map((h: any) => h.basis));
       expect(JSON.stringify(res.data)).not.toContain('oStaffSecret');
       if (!res.data.more) break;
     }
     expect(titles).toEqual(expectedHonours());
   });
 
-  it('commitments: only approved, 社会公开 and not withdrawn', async () => {
+  it('commitments: only approved, 可向社会公开 and not withdrawn', async () => {
     const res = await cloud.call('public', '', { action: 'records', uscc: many.entity.uscc, kind: 'commitments' });
     expect(res.data.items.map((c: any) => c.content)).toEqual(['承诺1']);
     expect(res.data.more).toBe(false);
