@@ -8,7 +8,7 @@
  *    and the package-size benchmark load; WeChat DevTools compiles the TypeScript itself).
  */
 import { isMain } from './is-main';
-import { build, transform, type Plugin } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -27,26 +27,6 @@ export async function functionNames(): Promise<string[]> {
   return entries.filter((e) => e.isDirectory() && existsSync(join(functionsDir, e.name, 'index.ts'))).map((e) => e.name);
 }
 
-/**
- * Packages exceljs loads at start-up for features the functions never use (CSV, the streaming
- * writer). Bundling them would push `staff` past the 1 MB budget; each is replaced by a module
- * that fails loudly if it is ever called.
- */
-const UNUSED_AT_RUNTIME = ['archiver', 'fast-csv'];
-
-const stubUnused: Plugin = {
-  name: 'stub-unused',
-  setup(b) {
-    const filter = new RegExp(`^(${UNUSED_AT_RUNTIME.join('|')})$`);
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused' }));
-    b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
-      contents: `const fail = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled with this function`)}); };
-module.exports = new Proxy(fail, { get: (_, key) => (key === '__esModule' ? false : fail) });`,
-      loader: 'js',
-    }));
-  },
-};
-
 async function buildFunction(name: string, sdkVersion: string): Promise<void> {
   const dir = join(functionsDir, name);
   await build({
@@ -57,7 +37,6 @@ async function buildFunction(name: string, sdkVersion: string): Promise<void> {
     target: FUNCTION_TARGET,
     format: 'cjs',
     external: ['wx-server-sdk'],
-    plugins: [stubUnused],
     minify: true,
     sourcemap: false,
     legalComments: 'none',
