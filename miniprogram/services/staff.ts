@@ -242,3 +242,14 @@ export interface PrintBatchData {
 export function printBatch(target: IssueTarget): Promise<CallResult<PrintBatchData>> {
   return callFunction<PrintBatchData>('staffDocs', 'printBatch', { ...target });
 }
+
+export interface DistrictScansData {
+  from: string;
+  to: string;
+  districts: Array<{ districtCode: string; districtName: string; scans: number }>;
+}
+
+/** How often codes were checked per district over the last 30 days (counts only, no one's identity). */
+export function districtScans(): Promise<CallResult<DistrictScansData>> {
+  return callFunction<DistrictScansData>('staff', 'scanStats');
+}

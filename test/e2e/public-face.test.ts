@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSdk } from '../../localcloud/sdk';
-import { issueCode } from '../../server/codes';
 import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-entity';
 import { SCREENSHOTS, startStack, type Phone, type Stack } from './harness';
 
@@ -107,8 +106,9 @@ describe('the verify page in each state', () => {
     const revoked = await seedCodedEntity(db, { uscc: testUscc('230404', 5103), name: '南山区撤销示例商店' });
     await codes.doc(revoked.code._id).update({ data: { status: 'revoked', liveKey: db.command.remove(), history: [...revoked.code.history, { at: new Date(), status: 'revoked', by: 'staff', reason: '内部', category: 'dishonest' }] } });
     const reissued = await seedCodedEntity(db, { uscc: testUscc('230405', 5104), name: '兴安区换码示例商店' });
-    await codes.doc(reissued.code._id).update({ data: { status: 'revoked', liveKey: db.command.remove() } });
-    await issueCode(db, reissued.entity, 'staff', new Date(), 2);
+    // A reprint (version 2) of a code that was never revoked: a version-1 print is retired. (A revoked
+    // code's prints keep saying 已撤销 even after a reissue: the entitlement rules.)
+    await codes.doc(reissued.code._id).update({ data: { version: 2 } });
     const uncoded = testUscc('230421', 5105);
     await db.collection('entities').add({
       data: { _id: `ent-${uncoded}`, uscc: uncoded, name: '萝北县尚未赋码小店', category: 'company', districtCode: '230421', address: '鹤岗市萝北县某路5号', field: '市场监管', ownerOpenids: [], createdAt: new Date(), updatedAt: new Date() },

@@ -68,10 +68,9 @@ beforeAll(async () => {
     data: {
       entityName: NAME,
       uscc: USCC,
-      honourType: '诚信示范企业',
-      title: WRONG_TITLE,
       issuer: '鹤岗市市场监督管理局',
-      awardedOn: '2026-01-15',
+      basis: WRONG_TITLE,
+      collectedOn: '2026-01-15',
       source: { kind: 'import', departmentId: 'scjg', department: '市市场监管局', importedBy: DEPT_STAFF, importedAt: now, batch: 'e2e-batch' },
       batchId: 'e2e-batch',
       dedupKey: 'e2e-honour-1',
@@ -164,7 +163,7 @@ describe('an objection, through to a corrected record', () => {
     await eventually(() => item.textContent()).toContain(NAME);
     await item.getByText('答复', { exact: true }).tap();
     await staff.cls('result-corrected').tap();
-    await staff.cls('change-field').locator('input').fill('title');
+    await staff.cls('change-field').locator('input').fill('basis');
     await staff.cls('change-value').locator('input').fill(RIGHT_TITLE);
     await staff.cls('outcome-input').locator('textarea').fill('经核实，认定年度有误，已更正');
     await staff.shot('supervision-6-staff-answer');

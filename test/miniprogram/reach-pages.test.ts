@@ -3,6 +3,7 @@
  * the staff streets page (define one, see its coverage), department progress by status, and the
  * dashboard's line on where a district's uncoded entities are.
  */
+import { chinaDate } from '../../core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCodedEntity } from '../support/coded-entity';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
@@ -76,5 +77,15 @@ describe('dashboard', () => {
     const page = loadPage('pages/staff-dashboard/staff-dashboard');
     await until(() => texts(page, '.district-uncoded').length > 0, 'the uncoded line');
     expect(texts(page, '.district-uncoded')).toEqual(['名录中未赋码3户，主要在：市场监管1户']);
+  });
+
+  it('says under each bar how often the district’s codes were checked in the last 30 days', async () => {
+    const today = chinaDate(new Date());
+    await cloud.db.collection('scanCounts').add({ data: { _id: `dash-scan-${today}`, codeId: 'dashScanCode', districtCode: '230403', day: today, n: 7 } });
+    installWx({ cloudUrl: cloud.url, openid: SCJG });
+    const page = loadPage('pages/staff-dashboard/staff-dashboard');
+    await until(() => texts(page, '.district-scans').length === 8, 'the scan lines');
+    expect(texts(page, '.district-scans')).toContain('近30天被核验7次');
+    expect(texts(page, '.district-scans').filter((t) => t === '近30天被核验0次')).toHaveLength(7);
   });
 });

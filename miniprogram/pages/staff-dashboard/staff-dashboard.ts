@@ -1,5 +1,5 @@
 /** 赋码进度: a bar per district against the 40% target line, the city total on top. */
-import { districtStats, statsHistory } from '../../services/staff';
+import { districtScans, districtStats, statsHistory } from '../../services/staff';
 import { supervisionSummary, type SupervisionSummary } from '../../services/supervision';
 import { gap, rememberStaff } from '../../services/reach';
 import { dashboardView, type Bar } from './bars';
@@ -13,7 +13,7 @@ Page({
     myOpenid: '',
     asOf: '',
     cityBar: null as Bar | null,
-    bars: [] as (Bar & { pace?: string; uncoded?: string })[],
+    bars: [] as (Bar & { pace?: string; uncoded?: string; scans?: string })[],
     trend: null as TrendView | null,
     target: 0,
     targetLeft: 80,
@@ -49,6 +49,15 @@ Page({
       trend: history.ok ? trendView(history.data.city, target) : null,
     });
     void this.loadGap();
+    void this.loadScans();
+  },
+
+  /** Under each bar: how often the district's codes were checked in the last 30 days; optional. */
+  async loadScans() {
+    const res = await districtScans();
+    if (!res.ok) return;
+    const byCode = new Map(res.data.districts.map((d) => [d.districtCode, d.scans]));
+    this.setData({ bars: this.data.bars.map((b) => ({ ...b, scans: byCode.has(b.code) ? `近30天被核验${byCode.get(b.code)}次` : '' })) });
   },
 
   /** Under each bar: where the district's uncoded entities are (register, by field and type); optional. */
