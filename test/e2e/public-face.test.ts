@@ -116,7 +116,7 @@ describe('the verify page in each state', () => {
     const states = [
       { name: 'suspended', path: `pages/verify/verify?id=${suspended.code._id}&v=1`, label: '暂停', tone: 'amber', extra: '信息核查中' },
       { name: 'revoked', path: `pages/verify/verify?id=${revoked.code._id}&v=1`, label: '已撤销', tone: 'red', extra: '存在失信行为' },
-      { name: 'retired', path: `pages/verify/verify?id=${reissued.code._id}&v=1`, label: '旧码已停用', tone: 'amber', extra: '第1版' },
+      { name: 'retired', path: `pages/verify/verify?id=${reissued.code._id}&v=1`, label: '旧码已停用', tone: 'amber', extra: '第2版' },
       { name: 'unknown', path: 'pages/verify/verify?id=AAAAAAAAAAAAAAAAAAAAAA&v=1', label: '无效码', tone: 'red', extra: '疑似伪造或已失效，请勿轻信' },
       { name: 'none', path: `pages/verify/verify?uscc=${uncoded}`, label: '尚未赋码', tone: 'grey', extra: '萝北县尚未赋码小店' },
     ];
