@@ -2,8 +2,8 @@
  * Reaching 40% in a real browser through the real functions: district staff work the outreach list
  * (mark 同意赋码, export the list), scan a code and record an inspection (进入检查), and run a batch
  * 信用核查 (upload → download). Register rows and the coded shop are arranged with the SDK; every
- * step after that goes through the pages. `staff.issueCodes` belongs to another issue and is not on
- * this branch: the outreach journey stops once the entity is marked 同意赋码 and ready to hand over.
+ * step after that goes through the pages: the shop marked 同意赋码 is handed to staff.issueCodes and
+ * leaves the list once coded.
  * Screenshots: test-results/e2e/outreach-*.png.
  */
 import { readFile } from 'node:fs/promises';
@@ -93,6 +93,14 @@ describe('reaching 40%', () => {
     expect(rows).toHaveLength(4);
     const marked = rows.find((r) => r[2] === uscc(1))!;
     expect(marked[9]).toBe('同意赋码');
+
+    // 同意赋码 → staff.issueCodes: the shop gets its code and leaves the list of uncoded entities.
+    await phone.text('为已同意的主体赋码').tap();
+    await eventually(() => phone.cls('notice').textContent()).toContain('已提交赋码，名单已更新');
+    await eventually(() => phone.cls('total').textContent()).toContain('未赋码主体共 2 户');
+    expect(await phone.screen.textContent()).not.toContain('红旗街1号便民店');
+    await eventually(() => phone.cls('gap').filter({ hasText: '向阳区' }).textContent()).toContain('名录中未赋码2户');
+    await phone.shot('outreach-issued');
     await expectNoErrors(phone);
   }, JOURNEY_MS);
 

@@ -96,6 +96,7 @@ Page({
     if (!res.ok) return this.setData({ error: res.error.message });
     this.setData({ agreed: [], notice: '已提交赋码，名单已更新' });
     void this.load();
+    void this.loadGap(); // the codes just issued count toward 40% at once
   },
 
   async exportXlsx() {
