@@ -14,8 +14,6 @@ import { check, DEPARTMENT_IDS, departmentById, DomainError, districtName, FORMS
 import {
   canonicalRow,
   columnLabel,
-  detectLayout,
-  HEADER_SEARCH_ROWS,
   IMPORT_KINDS,
   isBlankRow,
   rowInput,
@@ -31,7 +29,8 @@ import type { CollectionName, ImportBatchDoc, RecordSource } from '../model';
 import { lookupKnown, needsLookup, refuseRow } from './import-scope';
 import { commitmentField } from './record-field';
 import { actorOf, departmentOf, loadStaff, type Staff } from './roles';
-import { readFirstSheet, type SheetRow } from './xlsx';
+import type { SheetRow } from './xlsx';
+import { eachFormRow } from './form-rows';
 
 /** Largest accepted file. A 60,000-row 主动承诺信息表 is about 3 MB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -271,24 +270,7 @@ export async function importRecords(payload: Record<string, unknown>, { caller, 
   };
 
   try {
-    // The header is found among the first rows; rows are then handled as they stream in.
-    let layout: Layout | undefined;
-    const head: SheetRow[] = [];
-    for await (const r of readFirstSheet(file)) {
-      if (layout) {
-        await handle(layout, r);
-        continue;
-      }
-      head.push(r);
-      if (head.length >= HEADER_SEARCH_ROWS) {
-        layout = detectLayout(kind, head);
-        for (const h of head) await handle(layout, h);
-      }
-    }
-    if (!layout) {
-      layout = detectLayout(kind, head);
-      for (const h of head) await handle(layout, h);
-    }
+    await eachFormRow(file, kind, handle);
     await flushChunk();
   } catch (e) {
     if (batch) {

@@ -6,14 +6,15 @@
  * import it; the batch is labelled 市市场监管局 whoever imports it.
  */
 import { check, departmentById, DomainError, FORMS, registerInBusiness, type RegisterInput } from '../../core';
-import { columnLabel, detectLayout, HEADER_SEARCH_ROWS, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
+import { columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
 import { closeBatch, fileHash, openBatch } from '../batches';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type ImportBatchDoc, type RegisterDoc, type RegisterHistoryDoc } from '../model';
 import { BATCH_SIZE, deleteUploaded, fileNameOf, loadFile, MAX_REPORTED_ISSUES, type RowIssue } from './import';
 import { departmentOf, type Staff } from './roles';
-import { readFirstSheet, type SheetRow } from './xlsx';
+import type { SheetRow } from './xlsx';
+import { eachFormRow } from './form-rows';
 
 export const REGISTER_DEPARTMENT = 'scjg';
 
@@ -123,23 +124,7 @@ export async function importRegister(
   };
 
   try {
-    let layout: Layout | undefined;
-    const head: SheetRow[] = [];
-    for await (const r of readFirstSheet(file)) {
-      if (layout) {
-        await handle(layout, r);
-        continue;
-      }
-      head.push(r);
-      if (head.length >= HEADER_SEARCH_ROWS) {
-        layout = detectLayout('register', head);
-        for (const h of head) await handle(layout, h);
-      }
-    }
-    if (!layout) {
-      layout = detectLayout('register', head);
-      for (const h of head) await handle(layout, h);
-    }
+    await eachFormRow(file, 'register', handle);
     await flush();
   } catch (e) {
     if (batch) await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: e instanceof DomainError ? e.message : '导入过程中出错' }, new Date());

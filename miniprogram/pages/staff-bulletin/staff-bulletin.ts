@@ -4,19 +4,8 @@
  * sentence and its 附件 xlsx as before. The city imports the 附件1/3/4 tables here too.
  */
 import { bulletinReport, exportReport, importTable, type ReportData, type TableKind } from '../../services/bulletin';
-import { exportBulletin, type XlsxFile } from '../../services/staff';
-import { chooseXlsx, openXlsx } from '../staff-import/files';
-
-function openDocx(file: XlsxFile): void {
-  const filePath = `${wx.env.USER_DATA_PATH}/${file.fileName}`;
-  wx.getFileSystemManager().writeFile({
-    filePath,
-    data: file.fileBase64,
-    encoding: 'base64',
-    success: () => wx.openDocument({ filePath, fileType: 'docx', showMenu: true }),
-    fail: () => wx.showToast({ title: '保存文件失败', icon: 'none' }),
-  });
-}
+import { exportBulletin } from '../../services/staff';
+import { chooseXlsx, openDocx, openXlsx } from '../staff-import/files';
 
 const TABLE_KINDS: { kind: TableKind; label: string }[] = [
   { kind: 'publicity', label: '附件1 “双公示”（按起止日期）' },

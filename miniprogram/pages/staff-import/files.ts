@@ -1,15 +1,26 @@
-/** Saving an xlsx the staff function returned (base64) and opening it with WeChat's document viewer. */
+/**
+ * Saving a file a staff function returned (base64 xlsx or docx) and opening it with WeChat's
+ * document viewer, from which it is printed or forwarded to a PC.
+ */
 import type { XlsxFile } from '../../services/staff';
 
-export function openXlsx(file: XlsxFile): void {
+function openFile(file: { fileName: string; fileBase64: string }, fileType: 'xlsx' | 'docx'): void {
   const filePath = `${wx.env.USER_DATA_PATH}/${file.fileName}`;
   wx.getFileSystemManager().writeFile({
     filePath,
     data: file.fileBase64,
     encoding: 'base64',
-    success: () => wx.openDocument({ filePath, fileType: 'xlsx', showMenu: true }),
+    success: () => wx.openDocument({ filePath, fileType, showMenu: true }),
     fail: () => wx.showToast({ title: '保存文件失败', icon: 'none' }),
   });
+}
+
+export function openXlsx(file: XlsxFile): void {
+  openFile(file, 'xlsx');
+}
+
+export function openDocx(file: { fileName: string; fileBase64: string }): void {
+  openFile(file, 'docx');
 }
 
 /** Above this, a file goes through cloud storage: WeChat advises against callFunction fields over 100 KB. */

@@ -4,7 +4,7 @@
  * slips, .docx) to print on A4.
  */
 import { issueCodes, printBatch, type IssueCodesData, type IssueTarget } from '../../services/staff';
-import { openDocx } from './open-doc';
+import { openDocx } from '../staff-import/files';
 
 Page({
   data: {
