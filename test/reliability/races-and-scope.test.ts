@@ -8,12 +8,20 @@ import { commitmentTemplate } from '../../core';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { testUscc } from '../support/coded-entity';
 import { isStableError } from './hostile';
+import { staffActions } from '../../server/staff/actions';
+import { staffFileActions } from '../../server/staff/file-actions';
+import { staffDocActions } from '../../server/staff/doc-actions';
 
 const CITY = 'rel-city-admin';
 const XIANGYANG = 'rel-staff-230402';
-const STAFF_ACTIONS = ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'importRecords', 'exportBulletin', 'suspendCode', 'revokeCode', 'staffMembers', 'withdrawRecord', 'correctRecord'];
-/** Actions that read or write files live in the staffFiles function (same roles and scope). */
-const functionOf = (action: string) => (['importRecords', 'importTemplate', 'exportBulletin'].includes(action) ? 'staffFiles' : 'staff');
+/** Every action of the three staff functions, from their registries: none may answer a non-staff caller. */
+const FUNCTION_OF = new Map<string, 'staff' | 'staffFiles' | 'staffDocs'>([
+  ...Object.keys(staffActions).map((a) => [a, 'staff'] as const),
+  ...Object.keys(staffFileActions).map((a) => [a, 'staffFiles'] as const),
+  ...Object.keys(staffDocActions).map((a) => [a, 'staffDocs'] as const),
+]);
+const STAFF_ACTIONS = [...FUNCTION_OF.keys()];
+const functionOf = (action: string) => FUNCTION_OF.get(action)!;
 
 let cloud: TestCloud;
 
