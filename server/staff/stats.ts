@@ -59,8 +59,8 @@ export interface StatsOptions {
  * latest totals that are not withdrawn and dated on or before `asOf` (history is kept, so a
  * bulletin for an earlier day uses the totals valid then, and a wrong row withdrawn or corrected
  * stops counting at once); and the register's entities in business by district. A district's
- * 市场主体总量 comes from the register when its register rows were updated after its latest totals
- * (or it has no totals), for today's figures only; otherwise from the totals.
+ * 市场主体总量 comes from its imported totals; a district without any takes the register's count of
+ * entities in business (today's figures only), and `sources` says which.
  */
 export async function cityStats(db: Database, opts?: StatsOptions): Promise<CityStats & { sources: Record<string, MarketEntitiesSource> }> {
   const $ = db.command.aggregate;
@@ -113,8 +113,10 @@ export async function cityStats(db: Database, opts?: StatsOptions): Promise<City
   }
   for (const r of register.list) {
     const prev = byCode.get(r._id);
+    // Imported totals win: a register import may be partial (one street, one update file), and a
+    // handful of rows must never become a district's 市场主体总量 and wreck the ranking.
+    if (prev?.totalsAsOf !== undefined) continue;
     const registerDay = chinaDate(new Date(r.updatedAt));
-    if (prev?.totalsAsOf !== undefined && registerDay <= prev.totalsAsOf) continue;
     byCode.set(r._id, { ...(prev ?? { coded: 0 }), districtCode: r._id, marketEntities: r.inBusiness, totalsAsOf: registerDay });
     sources[r._id] = 'register';
   }

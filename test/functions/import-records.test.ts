@@ -9,7 +9,7 @@ import { templateHeaders } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
 import { seedCodedEntity } from '../support/coded-entity';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
-import { all, CITY, GONGNONG, seedStaff, TAX, usccOf, XIANGYANG } from './staff-fixtures';
+import { all, CITY, GONGNONG, seedStaff, TAX, usccOf, XIANGYANG, seedTotals } from './staff-fixtures';
 
 let cloud: TestCloud;
 const SCJG = 'oDeptScjg0000001';
@@ -295,6 +295,10 @@ describe('register import', () => {
     // The register is newer than 绥滨县's totals (none): its count of entities in business is used.
     const row = (await staff(CITY, 'districtStats')).data.districts.find((d: any) => d.districtCode === '230422');
     expect(row).toMatchObject({ marketEntities: 1, marketEntitiesSource: 'register' });
+    // Once the district has imported totals they are its 市场主体总量, however new the (partial) register.
+    await seedTotals(cloud, '230422', '2026-01-01', 5000, 600);
+    const withTotals = (await staff(CITY, 'districtStats')).data.districts.find((d: any) => d.districtCode === '230422');
+    expect(withTotals).toMatchObject({ marketEntities: 5000, marketEntitiesSource: 'totals' });
     // Private: the legal representative is on no public answer.
     const shop = await seedCodedEntity(cloud.db, { uscc: u1, name: '绥滨一号商店', districtCode: '230422' });
     const pub = await cloud.call('public', '', { action: 'verifyCode', codeId: shop.code._id });
