@@ -122,14 +122,16 @@ export type LoadedProfile = Omit<ProfileInput, 'codeIssuedAt'> & {
   codes: CodeSummary[];
 };
 
-interface Pipeline {
+/** The aggregate builder of wx-server-sdk, as far as these queries use it (its typings are loose). */
+export interface Pipeline {
   lookup(spec: object): Pipeline;
   project(spec: object): Pipeline;
   limit(n: number): Pipeline;
   end(): Promise<unknown>;
 }
 
-function startFrom(db: Database, collection: string, match: object): Pipeline {
+/** `db.collection(collection).aggregate().match(match)` */
+export function startFrom(db: Database, collection: string, match: object): Pipeline {
   return (db.collection(collection).aggregate() as unknown as { match(q: object): Pipeline }).match(match);
 }
 

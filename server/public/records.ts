@@ -10,7 +10,7 @@ import * as z from 'zod';
 import { beijingDate, DomainError, isPublicCommitment, oneOf, parseOrThrow, toPublicRecord, uscc, type StoredDoc } from '../../core';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { KIND_SPECS, RECORD_KINDS, recordsPipeline } from './profile-query';
+import { KIND_SPECS, RECORD_KINDS, recordsPipeline, startFrom } from './profile-query';
 
 /** How deep 查看全部 pages: beyond this, the department's own register is the place to look. */
 export const MAX_RECORDS_OFFSET = 1000;
@@ -24,7 +24,7 @@ const recordsSchema = z.object({
 
 export async function records(payload: Record<string, unknown>, { db, now }: ActionContext) {
   const { uscc: code, kind, offset, limit } = parseOrThrow(recordsSchema, payload);
-  const p = (db.collection(COLLECTIONS.entities).aggregate() as unknown as { match(q: object): Pipeline }).match({ uscc: code });
+  const p = startFrom(db, COLLECTIONS.entities, { uscc: code });
   const res = (await p
     .lookup({ from: KIND_SPECS[kind].collection, let: { uscc: '$uscc' }, pipeline: recordsPipeline(kind, beijingDate(now)!, offset, limit + 1), as: 'records' })
     .project({ _id: 0, name: 1, records: 1 })
@@ -35,11 +35,4 @@ export async function records(payload: Record<string, unknown>, { db, now }: Act
   const found = Array.isArray(doc.records) ? (doc.records as StoredDoc[]) : [];
   const page = found.slice(0, limit).filter((r) => kind !== 'commitments' || isPublicCommitment(r));
   return { kind, offset, items: page.map((r) => toPublicRecord(kind, r, String(doc.name ?? ''))), more: found.length > limit && offset + limit <= MAX_RECORDS_OFFSET };
-}
-
-interface Pipeline {
-  lookup(spec: object): Pipeline;
-  project(spec: object): Pipeline;
-  limit(n: number): Pipeline;
-  end(): Promise<unknown>;
 }
