@@ -23,7 +23,7 @@ import {
   type TableLayout,
 } from '../../core/bulletin-tables';
 import { chinaDate } from '../../core/rates';
-import { getCloud } from '../cloud';
+import { loadUpload } from './upload';
 import { fetchById } from '../db';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
@@ -92,19 +92,8 @@ export function periodOf(kind: TableKind, input: TablePeriod, today: string): { 
   return { key: asOf, period: { asOf }, start: asOf, end: asOf };
 }
 
-async function loadTableFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
-  if (input.fileBase64 !== undefined) {
-    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(input.fileBase64)) throw new DomainError('INVALID_FILE', '文件内容编码不正确');
-    return Buffer.from(input.fileBase64, 'base64');
-  }
-  let res: { fileContent: Buffer };
-  try {
-    res = (await getCloud().downloadFile({ fileID: input.fileID! })) as { fileContent: Buffer };
-  } catch {
-    throw new DomainError('FILE_NOT_FOUND', '未找到上传的文件，请重新上传');
-  }
-  if (res.fileContent.length > MAX_TABLE_FILE_BYTES) throw new DomainError('FILE_TOO_LARGE', '文件过大，请确认上传的是通报附件表');
-  return res.fileContent;
+function loadTableFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
+  return loadUpload(input, MAX_TABLE_FILE_BYTES, () => new DomainError('FILE_TOO_LARGE', '文件过大，请确认上传的是通报附件表'));
 }
 
 interface RowIssue {

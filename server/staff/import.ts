@@ -28,6 +28,7 @@ import type { ActionContext } from '../handler';
 import type { CollectionName, ImportBatchDoc, RecordSource } from '../model';
 import { lookupKnown, needsLookup, refuseRow } from './import-scope';
 import { commitmentField } from './record-field';
+import { loadUpload } from './upload';
 import { actorOf, departmentOf, loadStaff, type Staff } from './roles';
 import type { SheetRow } from './xlsx';
 import { eachFormRow } from './form-rows';
@@ -82,24 +83,10 @@ export interface ImportReport {
   issuesTruncated: boolean;
 }
 
-function decodeFile(base64: string): Buffer {
-  if (base64.length > Math.ceil(MAX_FILE_BYTES / 3) * 4) throw tooLarge();
-  if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(base64)) throw new DomainError('INVALID_FILE', '文件内容编码不正确');
-  return Buffer.from(base64, 'base64');
-}
-
 const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，单个文件不能超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后分批导入`);
 
-export async function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
-  if (input.fileBase64 !== undefined) return decodeFile(input.fileBase64);
-  let res: { fileContent: Buffer };
-  try {
-    res = (await getCloud().downloadFile({ fileID: input.fileID! })) as { fileContent: Buffer };
-  } catch {
-    throw new DomainError('FILE_NOT_FOUND', '未找到上传的文件，请重新上传');
-  }
-  if (res.fileContent.length > MAX_FILE_BYTES) throw tooLarge();
-  return res.fileContent;
+export function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
+  return loadUpload(input, MAX_FILE_BYTES, tooLarge);
 }
 
 /** An uploaded file may hold 政务共享 rows: it is deleted once its import succeeded. */

@@ -12,8 +12,12 @@ export const fileInput = {
 };
 export const hasFile = (v: { fileBase64?: string; fileID?: string }) => v.fileBase64 !== undefined || v.fileID !== undefined;
 
-export async function loadUpload(input: { fileBase64?: string; fileID?: string }, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，不能超过${Math.round(maxBytes / 1024 / 1024)}MB`);
+/** The uploaded file's bytes, refused above `maxBytes` (before decoding base64) with `tooLarge`. */
+export async function loadUpload(
+  input: { fileBase64?: string; fileID?: string },
+  maxBytes: number,
+  tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，不能超过${Math.round(maxBytes / 1024 / 1024)}MB`),
+): Promise<Buffer> {
   if (input.fileBase64 !== undefined) {
     if (input.fileBase64.length > Math.ceil(maxBytes / 3) * 4) throw tooLarge();
     if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(input.fileBase64)) throw new DomainError('INVALID_FILE', '文件内容编码不正确');
