@@ -1,8 +1,11 @@
 /**
  * The only code that calls wx.cloud.callFunction. Function names live in one map;
  * every result is checked for the `{ ok, data | error }` shape the functions return,
- * so pages branch on `error.code` and show `error.message`.
+ * so pages branch on `error.code` and show `error.message`. `call` is typed by the functions'
+ * contract (core/contract): its input and its answer are the ones the function implements.
  */
+import type { Contracts, InputOf, OutputOf } from '../lib/contract';
+
 export const FUNCTIONS = {
   merchant: 'merchant',
   public: 'public',
@@ -39,6 +42,16 @@ export function toCallResult<T>(raw: unknown): CallResult<T> {
   return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
 }
 
+/** The actions of function F, and what action A of F takes and answers. */
+export type ActionOf<F extends FunctionName> = keyof Contracts[F] & string;
+export type CallInput<F extends FunctionName, A extends ActionOf<F>> = InputOf<Contracts[F][A]>;
+export type CallOutput<F extends FunctionName, A extends ActionOf<F>> = OutputOf<Contracts[F][A]>;
+
+export function call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: CallInput<F, A>): Promise<CallResult<CallOutput<F, A>>> {
+  return callFunction<CallOutput<F, A>>(fn, action, input as Record<string, unknown>);
+}
+
+/** Untyped: for actions not yet in the contract (to be removed once every action is). */
 export async function callFunction<T>(name: FunctionName, action: string, payload: Record<string, unknown> = {}): Promise<CallResult<T>> {
   try {
     const res = await wx.cloud.callFunction({ name: FUNCTIONS[name], data: { action, ...payload } });

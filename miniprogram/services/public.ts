@@ -1,6 +1,6 @@
 /** Typed calls to the `public` cloud function: scan verification, profiles, search, reports. */
 import type { CodeRef, PublicProfile, PublicVerdict, ReportReason, VerdictTone } from '../lib/core';
-import { callFunction, type CallResult } from './call';
+import { call, callFunction, type CallResult } from './call';
 import type { PublicCommitment, PublicHonour, PublicOtherInfo, PublicRecordKind, PublicRegistration } from '../lib/core';
 
 export interface VerifyData {
@@ -47,8 +47,8 @@ export function searchEntities(keyword: string): Promise<CallResult<{ items: Sea
 }
 
 /** Tells that a known code was checked, for the merchant's scan counts (no identity is stored). */
-export function countScan(code: CodeRef): Promise<CallResult<{ counted: boolean }>> {
-  return callFunction('public', 'countScan', { code });
+export function countScan(code: CodeRef) {
+  return call('public', 'countScan', { code });
 }
 
 /** 查看全部: one kind of an entity's public records, newest first, a page at a time (`more`: another page exists). */

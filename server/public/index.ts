@@ -1,5 +1,7 @@
 /** The public function's actions (DESIGN §4): anyone who scanned or searched; no sign-in needed. */
 import type { Action } from '../handler';
+import { publicContract } from '../../core/contract';
+import { defineActions } from '../define-actions';
 import { profile } from './profile';
 import { records } from './records';
 import { myReports, report, reportStatus } from './report';
@@ -20,6 +22,6 @@ export const publicActions: Readonly<Record<string, Action>> = {
   myMessages,
   inspections: publicInspections,
   street,
-  countScan,
   records,
+  ...defineActions(publicContract, { countScan }),
 };
