@@ -268,6 +268,9 @@ export interface ReportSources {
   readonly monthly: { readonly month: string; readonly rows: readonly MonthlyReportRow[] };
 }
 
+/** Where the coded counts as of the cut-off came from: the day's stored snapshot, or counted live. */
+export type CodesFrom = 'snapshot' | 'live';
+
 export interface Report {
   readonly title: string;
   readonly cutoff: string;

@@ -15,6 +15,14 @@ import { count, text } from './schemas/common';
 export const TABLE_KINDS = ['publicity', 'govCommitment', 'monthlyReport'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
+/** The period a table covers: 附件1 from–to, 附件4 a month, 附件3 a date (YYYY-MM-DD, YYYY-MM). */
+export interface TablePeriod {
+  from?: string;
+  to?: string;
+  month?: string;
+  asOf?: string;
+}
+
 /** A table never has more rows than this (the city has a few dozen units). */
 export const MAX_TABLE_ROWS = 300;
 

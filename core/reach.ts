@@ -63,6 +63,18 @@ export interface CreditCheckFacts {
   readonly openReports: number;
 }
 
+/** What one batch credit check read and found (its answer and its audited record). */
+export interface CreditCheckCounts {
+  /** USCC cells read. */
+  rows: number;
+  /** Distinct valid USCCs checked. */
+  checked: number;
+  /** Cells that are no valid USCC. */
+  invalid: number;
+  /** Rows whose 提示 is not 无异常. */
+  flagged: number;
+}
+
 /**
  * The 提示 column of a credit check (逢办必查): every reason the deciding officer should look
  * closer, or 无异常. Plain words, one per finding, joined with "；".

@@ -3,7 +3,7 @@
  * files, inspections, batch credit checks, streets. Kept beside model.ts so the shared file only
  * gains their collection names.
  */
-import type { ContactResult, InspectionResult, LedgerFileKind } from '../core/reach';
+import type { ContactResult, CreditCheckCounts, InspectionResult, LedgerFileKind } from '../core/reach';
 import type { RegisterDoc } from './model';
 
 /**
@@ -90,7 +90,7 @@ export interface CreditCheckDoc {
   purpose: string;
   /** sha256 of the sorted, normalised USCC list. */
   listHash: string;
-  counts: { rows: number; checked: number; invalid: number; flagged: number };
+  counts: CreditCheckCounts;
   at: Date;
 }
 

@@ -10,6 +10,8 @@ import { staffOfficeContract } from './staff-office';
 import { staffSupervisionContract } from './staff-supervision';
 
 export * from './define';
+export type { GeneratedFile, ImportReport, LedgerImportReport, RegisterReport, RowIssue } from './staff-files';
+export type { PrintedItem } from './staff-docs';
 export { merchantContract, publicContract, staffDocsContract, staffFilesContract, staffOfficeContract, staffSupervisionContract };
 
 export const staffContract = { ...staffOfficeContract, ...staffSupervisionContract };

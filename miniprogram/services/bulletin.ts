@@ -1,6 +1,6 @@
 /** Typed calls for the whole 通报 (staff.bulletin's report, staffDocs.exportReport, staffFiles.importTable) and the 考核 scores. */
-import { callFunction, type CallResult } from './call';
-import type { BulletinData, XlsxFile } from './staff';
+import { call, callFunction, type CallInput, type CallResult } from './call';
+import type { BulletinData } from './staff';
 
 export interface ReportSection {
   heading: string;
@@ -29,16 +29,14 @@ export function bulletinReport(options: ReportOptions = {}): Promise<CallResult<
   return callFunction<ReportData>('staff', 'bulletin', { ...options });
 }
 
-export function exportReport(options: ReportOptions & { docNo: string; issuedOn?: string }): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staffDocs', 'exportReport', { ...options });
+export function exportReport(options: CallInput<'staffDocs', 'exportReport'>) {
+  return call('staffDocs', 'exportReport', options);
 }
 
-export type TableKind = 'publicity' | 'govCommitment' | 'monthlyReport';
+export type TableKind = CallInput<'staffFiles', 'importTable'>['kind'];
 
-export function importTable(
-  payload: { kind: TableKind; from?: string; to?: string; month?: string; asOf?: string } & ({ fileBase64: string } | { fileID: string }),
-): Promise<CallResult<{ id: string; rows: number; version: number; replaced: boolean }>> {
-  return callFunction('staffFiles', 'importTable', { ...payload });
+export function importTable(payload: CallInput<'staffFiles', 'importTable'> & ({ fileBase64: string } | { fileID: string })) {
+  return call('staffFiles', 'importTable', payload);
 }
 
 export function setBulletinInputs(payload: { asOf?: string; officialCommitments: number; coverageBase: number; disclosurePercent: number }): Promise<CallResult<unknown>> {

@@ -1,6 +1,5 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
-import { callFunction, type CallResult } from './call';
-import type { XlsxFile } from './staff';
+import { call, callFunction, type CallResult } from './call';
 
 export interface OutreachFilters {
   districtCode?: string;
@@ -40,8 +39,8 @@ export function recordContact(uscc: string, result: string, note: string, date: 
   return callFunction('staff', 'recordContact', { uscc, result, note, date });
 }
 
-export function exportOutreach(filters: OutreachFilters): Promise<CallResult<XlsxFile & { rows: number }>> {
-  return callFunction('staffFiles', 'exportOutreach', given(filters));
+export function exportOutreach(filters: OutreachFilters) {
+  return call('staffFiles', 'exportOutreach', given(filters));
 }
 
 /** staff.issueCodes (the 归集 forms issue): codes for entities that agreed. */
@@ -93,8 +92,8 @@ export function uploadLedgerFile(kind: 'plan' | 'update', month: string, title: 
   return callFunction('staff', 'uploadLedgerFile', { kind, month, title, fileID });
 }
 
-export function importLedger(file: { fileBase64: string } | { fileID: string }): Promise<CallResult<{ rows: number; inserted: number; updated: number; invalid: number; issues: { row: number; column: string; reason: string }[] }>> {
-  return callFunction('staffFiles', 'importLedger', file);
+export function importLedger(file: { fileBase64: string } | { fileID: string }) {
+  return call('staffFiles', 'importLedger', file);
 }
 
 export interface InspectionItem {
@@ -139,8 +138,8 @@ export function suspendCode(codeId: string, reason: string): Promise<CallResult<
   return callFunction('staff', 'suspendCode', { codeId, reason });
 }
 
-export function creditCheck(file: { fileBase64: string } | { fileID: string }, purpose: string): Promise<CallResult<XlsxFile & { counts: { rows: number; checked: number; invalid: number; flagged: number } }>> {
-  return callFunction('staffFiles', 'creditCheck', { ...file, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) });
+export function creditCheck(file: { fileBase64: string } | { fileID: string }, purpose: string) {
+  return call('staffFiles', 'creditCheck', { ...file, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) });
 }
 
 export interface Coverage {

@@ -1,6 +1,6 @@
 /** Typed calls to the `staff` cloud function: progress, the review queue, the bulletin, imports. */
 import type { Pace } from '../lib/core';
-import { callFunction, type CallResult } from './call';
+import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
 
 export interface ShareView {
   count: number;
@@ -162,38 +162,22 @@ export function bulletin(): Promise<CallResult<BulletinData>> {
   return callFunction<BulletinData>('staff', 'bulletin');
 }
 
-export interface XlsxFile {
-  fileName: string;
-  fileBase64: string;
+export function exportBulletin() {
+  return call('staffFiles', 'exportBulletin', {});
 }
 
-export function exportBulletin(): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staffFiles', 'exportBulletin');
+export type ImportKind = CallInput<'staffFiles', 'importRecords'>['kind'];
+
+export function importTemplate(kind: ImportKind) {
+  return call('staffFiles', 'importTemplate', { kind });
 }
 
-export type ImportKind = 'commitment' | 'honour' | 'registration' | 'otherInfo' | 'districtTotals' | 'register';
-
-export function importTemplate(kind: ImportKind): Promise<CallResult<XlsxFile>> {
-  return callFunction<XlsxFile>('staffFiles', 'importTemplate', { kind });
-}
-
-export interface ImportReport {
-  batchId?: string;
-  department?: string;
-  rows: number;
-  /** The register import: rows changed and rows already as stored. */
-  updated?: number;
-  unchanged?: number;
-  inserted: number;
-  duplicates: number;
-  invalid: number;
-  issues: { row: number; column: string; reason: string }[];
-  issuesTruncated: boolean;
-}
+/** A 填报表's report, or the register's (with updated and unchanged rows). */
+export type ImportReport = CallOutput<'staffFiles', 'importRecords'>;
 
 /** The file inline (small files, the local preview) or as a cloud-storage fileID (large files). */
-export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }, departmentId?: string): Promise<CallResult<ImportReport>> {
-  return callFunction<ImportReport>('staffFiles', 'importRecords', { kind, ...file, ...(departmentId ? { departmentId } : {}) });
+export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }, departmentId?: CallInput<'staffFiles', 'importRecords'>['departmentId']) {
+  return call('staffFiles', 'importRecords', { kind, ...file, ...(departmentId ? { departmentId } : {}) });
 }
 
 export interface ImportBatch {
@@ -231,16 +215,9 @@ export function issueCodes(target: IssueTarget): Promise<CallResult<IssueCodesDa
   return callFunction<IssueCodesData>('staff', 'issueCodes', { ...target });
 }
 
-export interface PrintBatchData {
-  fileName: string;
-  fileBase64: string;
-  printed: { uscc: string; entityName: string; codeId: string; version: number; slip: boolean }[];
-  skipped: { uscc: string; reason: string; message: string }[];
-}
-
 /** The printable .docx (posters and delivery slips) for the same target. */
-export function printBatch(target: IssueTarget): Promise<CallResult<PrintBatchData>> {
-  return callFunction<PrintBatchData>('staffDocs', 'printBatch', { ...target });
+export function printBatch(target: IssueTarget) {
+  return call('staffDocs', 'printBatch', { ...target });
 }
 
 export interface DistrictScansData {

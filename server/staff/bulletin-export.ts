@@ -1,10 +1,12 @@
 /** exportBulletin: the 通报's 附件 table as xlsx (base64) for the mini-program to save and open. */
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { staffFilesContract } from '../../core/contract/staff-files';
 import { chineseDate } from '../../core/rates';
-import type { ActionContext } from '../handler';
 import { buildBulletin } from './bulletin';
+import type { StaffContext } from './define-staff-actions';
 import { writeWorkbook } from './xlsx';
 
-export async function exportBulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
+export async function exportBulletin(_input: ParsedOf<typeof staffFilesContract.exportBulletin>, ctx: StaffContext): Promise<OutputOf<typeof staffFilesContract.exportBulletin>> {
   const b = await buildBulletin(ctx);
   const title = `各县（区）“码上诚信”赋码及入驻“信易贷”平台情况（截至${chineseDate(b.asOf)}）`;
   const num = (p: string) => (p === '' ? null : Number(p));

@@ -7,59 +7,29 @@
  * keeps what it replaced. A table with any bad row is refused whole and nothing changes.
  */
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
-import { check, date, DomainError, optionalText, parseOrThrow } from '../../core';
+import { check, DomainError } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import { TABLE_FILE, type RowIssue, type staffFilesContract } from '../../core/contract/staff-files';
 import {
   detectTableLayout,
   isTotalRow,
   MAX_TABLE_ROWS,
   publicityTotalMismatches,
   TABLE_FORMS,
-  TABLE_KINDS,
   TABLE_ROW_SCHEMAS,
   tableRowInput,
   type PublicityRow,
   type TableKind,
   type TableLayout,
+  type TablePeriod,
 } from '../../core/bulletin-tables';
 import { chinaDate } from '../../core/rates';
 import { loadUpload } from './upload';
 import { fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { actorOf, auditByStaff, loadStaff, requireCity } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff, requireCity } from './roles';
 import { readFirstSheet, type SheetRow } from './xlsx';
-
-/** The tables are a few dozen rows; 2 MB is generous. */
-export const MAX_TABLE_FILE_BYTES = 2 * 1024 * 1024;
-
-const month = () =>
-  z
-    .string({ error: '月份应为文本，如 2022-05' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应如 2022-05' });
-
-const importTableInput = z
-  .object({
-    kind: z.enum(TABLE_KINDS, { error: `表格类别应为以下之一：${TABLE_KINDS.join('、')}` }),
-    fileBase64: z.string({ error: '文件内容应为base64文本' }).max(Math.ceil(MAX_TABLE_FILE_BYTES / 3) * 4 + 8, { error: '文件过大' }).optional(),
-    fileID: z.string({ error: '文件ID应为文本' }).max(1000).optional(),
-    fileName: optionalText('文件名', 200),
-    from: date('起始日期').optional(),
-    to: date('截止日期').optional(),
-    month: month().optional(),
-    asOf: date('统计日期').optional(),
-  })
-  .refine((v) => v.fileBase64 !== undefined || v.fileID !== undefined, { error: '请上传文件', path: ['fileBase64'] })
-  .refine((v) => v.kind !== 'publicity' || (v.from !== undefined && v.to !== undefined), { error: '“双公示”信息表请填写起止日期', path: ['from'] })
-  .refine((v) => v.kind !== 'publicity' || v.from === undefined || v.to === undefined || v.from <= v.to, { error: '起始日期不能晚于截止日期', path: ['from'] })
-  .refine((v) => v.kind !== 'monthlyReport' || v.month !== undefined, { error: '工作动态报送情况表请填写月份', path: ['month'] });
-
-export interface TablePeriod {
-  from?: string;
-  to?: string;
-  month?: string;
-  asOf?: string;
-}
 
 /** One imported table (bulletinTables). `_id` = kind:periodKey, so a re-import replaces it. */
 export interface BulletinTableDoc<R = Record<string, unknown>> {
@@ -90,16 +60,6 @@ export function periodOf(kind: TableKind, input: TablePeriod, today: string): { 
   if (kind === 'monthlyReport') return { key: input.month!, period: { month: input.month }, start: `${input.month}-01`, end: lastDayOfMonth(input.month!) };
   const asOf = input.asOf ?? today;
   return { key: asOf, period: { asOf }, start: asOf, end: asOf };
-}
-
-function loadTableFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
-  return loadUpload(input, MAX_TABLE_FILE_BYTES, () => new DomainError('FILE_TOO_LARGE', '文件过大，请确认上传的是通报附件表'));
-}
-
-interface RowIssue {
-  row: number;
-  column: string;
-  reason: string;
 }
 
 /** Read and check the whole table; throws with every row issue, stores nothing. */
@@ -151,12 +111,12 @@ export async function readTable(kind: TableKind, file: Buffer): Promise<{ rows: 
   return { rows, statedTotal };
 }
 
-export async function importTable(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function importTable(
+  input: ParsedOf<typeof staffFilesContract.importTable>,
+  { staff, db, now }: StaffContext,
+): Promise<OutputOf<typeof staffFilesContract.importTable>> {
   requireCity(staff);
-  const input = parseOrThrow(importTableInput, payload);
-  const file = await loadTableFile(input);
-  if (file.length > MAX_TABLE_FILE_BYTES) throw new DomainError('FILE_TOO_LARGE', '文件过大，请确认上传的是通报附件表');
+  const file = await loadUpload(input, TABLE_FILE);
   const { rows, statedTotal } = await readTable(input.kind, file);
   const { key, period, start, end } = periodOf(input.kind, input, chinaDate(now));
   const id = `${input.kind}:${key}`;

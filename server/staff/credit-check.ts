@@ -6,30 +6,27 @@
  * audited query: who, when, why, the list's hash and the counts — never the answers.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { districtName, DomainError, optionalText, parseOrThrow, validateUscc } from '../../core';
+import { districtName, DomainError, validateUscc } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import { CREDIT_CHECK_FILE, type staffFilesContract } from '../../core/contract/staff-files';
+import { cellText } from '../../core/import-layouts';
 import { creditCheckFlags, type CreditCheckFacts } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from '../model';
 import type { CreditCheckDoc, RegisterRow } from '../reach-model';
 import { chunks } from '../register-coded';
-import { auditByStaff, loadStaff } from './roles';
-import { cellText, fileInput, hasFile, loadUpload } from './upload';
+import type { StaffContext } from './define-staff-actions';
+import { auditByStaff } from './roles';
+import { loadUpload } from './upload';
 import { readFirstSheet, writeWorkbook } from './xlsx';
 
 export const MAX_CHECK_ROWS = 5000;
-const MAX_BYTES = 5 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 10;
 const STATUS_LABEL: Record<string, string> = { active: '有效', suspended: '暂停', revoked: '已撤销' };
 
 export const CREDIT_CHECK_HEADERS = ['序号', '统一社会信用代码', '市场主体名称', '所属县（区）', '诚信码状态', '主动承诺（件）', '最近承诺日期', '最近承诺内容', '守信激励（项）', '未结异议（件）', '未结举报（件）', '提示'];
-
-const input = z
-  .object({ ...fileInput, purpose: optionalText('核查事由', 100) })
-  .refine(hasFile, { error: '请上传文件', path: ['fileBase64'] });
 
 interface ListRow {
   row: number;
@@ -100,10 +97,11 @@ async function byUscc<T extends { uscc: string }>(db: Database, coll: string, us
   return out;
 }
 
-export async function creditCheck(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const args = parseOrThrow(input, payload);
-  const list = await readList(await loadUpload(args, MAX_BYTES));
+export async function creditCheck(
+  args: ParsedOf<typeof staffFilesContract.creditCheck>,
+  { staff, db, now }: StaffContext,
+): Promise<OutputOf<typeof staffFilesContract.creditCheck>> {
+  const list = await readList(await loadUpload(args, CREDIT_CHECK_FILE));
   if (list.length === 0) throw new DomainError('EMPTY_FILE', '表格中没有统一社会信用代码');
   const usccs = [...new Set(list.flatMap((r) => (r.uscc ? [r.uscc] : [])))];
   const _ = db.command;

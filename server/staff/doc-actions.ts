@@ -3,11 +3,13 @@
  * print batch of posters and delivery slips (printBatch). Split from `staffFiles` (xlsx) so neither
  * bundle carries the other's file library; the same roles and scope apply (roles.ts).
  */
+import { staffDocsContract } from '../../core/contract/staff-docs';
 import type { Action } from '../handler';
-import { exportReport } from './report-export';
+import { defineStaffActions } from './define-staff-actions';
 import { printBatch } from './print-batch';
+import { exportReport } from './report-export';
 
-export const staffDocActions: Record<string, Action> = {
+export const staffDocActions: Readonly<Record<string, Action>> = defineStaffActions(staffDocsContract, {
   exportReport,
   printBatch,
-};
+});

@@ -4,16 +4,18 @@
  * the file code; the same roles and scope apply (roles.ts). Word documents are `staffDocs`
  * (doc-actions.ts).
  */
+import { staffFilesContract } from '../../core/contract/staff-files';
 import type { Action } from '../handler';
 import { exportBulletin } from './bulletin-export';
 import { importTable } from './bulletin-tables';
-import { importRecords } from './import';
-import { importTemplate } from './templates';
-import { exportOutreach } from './outreach-export';
-import { importLedger } from './ledger-import';
 import { creditCheck } from './credit-check';
+import { defineStaffActions } from './define-staff-actions';
+import { importRecords } from './import';
+import { importLedger } from './ledger-import';
+import { exportOutreach } from './outreach-export';
+import { importTemplate } from './templates';
 
-export const staffFileActions: Record<string, Action> = {
+export const staffFileActions: Readonly<Record<string, Action>> = defineStaffActions(staffFilesContract, {
   importRecords,
   importTemplate,
   exportBulletin,
@@ -21,4 +23,4 @@ export const staffFileActions: Record<string, Action> = {
   exportOutreach,
   importLedger,
   creditCheck,
-};
+});

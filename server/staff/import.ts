@@ -9,32 +9,24 @@
  * a failed or timed-out import is resumed.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { check, DEPARTMENT_IDS, departmentById, DomainError, districtName, FORMS, optionalText, parseOrThrow, type Department, type FormKind } from '../../core';
-import {
-  canonicalRow,
-  columnLabel,
-  IMPORT_KINDS,
-  isBlankRow,
-  rowInput,
-  type Layout,
-} from '../../core/import-layouts';
+import { check, departmentById, DomainError, districtName, FORMS, type Department, type FormKind } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import { RECORD_FILE, type ImportReport, type RegisterReport, type RowIssue, type staffFilesContract } from '../../core/contract/staff-files';
+import { canonicalRow, columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
 import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch, resumePoint } from '../batches';
 import { getCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
-import type { ActionContext } from '../handler';
 import type { CollectionName, ImportBatchDoc, RecordSource } from '../model';
+import type { StaffContext } from './define-staff-actions';
 import { lookupKnown, needsLookup, refuseRow } from './import-scope';
 import { commitmentField } from './record-field';
 import { loadUpload } from './upload';
-import { actorOf, departmentOf, loadStaff, type Staff } from './roles';
+import { actorOf, departmentOf, type Staff } from './roles';
 import type { SheetRow } from './xlsx';
 import { eachFormRow } from './form-rows';
 
-/** Largest accepted file. A 60,000-row 主动承诺信息表 is about 3 MB. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Rows written per database call (and dedup keys looked up per call; get() returns at most 1000). */
 export const BATCH_SIZE = 500;
 /** The report lists at most this many row issues; the counts are always complete. */
@@ -43,50 +35,8 @@ export const MAX_REPORTED_ISSUES = 1000;
 /** Who stands behind imports when the city admin names no department: the office itself. */
 export const CITY_DEFAULT_DEPARTMENT = 'yshj';
 
-const importInput = z
-  .object({
-    kind: z.enum(IMPORT_KINDS, { error: `表格类别应为以下之一：${IMPORT_KINDS.join('、')}` }),
-    fileBase64: z.string({ error: '文件内容应为base64文本' }).optional(),
-    /** Production: a cloud-storage fileID uploaded by the mini-program (callFunction payloads are small). */
-    fileID: z.string({ error: '文件ID应为文本' }).max(1000).optional(),
-    fileName: optionalText('文件名', 200),
-    /** Only the city admin imports on behalf of a department, chosen from the managed list. */
-    departmentId: z.enum(DEPARTMENT_IDS, { error: '请从行管部门列表中选择数据来源部门' }).optional(),
-  })
-  .refine((v) => v.fileBase64 !== undefined || v.fileID !== undefined, { error: '请上传文件', path: ['fileBase64'] });
-
-export interface RowIssue {
-  row: number;
-  /** The column header as printed on the form ('' when the issue concerns the whole row). */
-  column: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  kind: FormKind;
-  /** The importBatches document of this import. */
-  batchId: string;
-  /** = batchId (older clients read `batch`). */
-  batch: string;
-  department: string;
-  /** Non-blank data rows read. */
-  rows: number;
-  /** Resuming a failed import of this file: rows it had already handled, not read again. */
-  skipped: number;
-  /** The failed batch this import resumed. */
-  resumedFrom?: string;
-  inserted: number;
-  /** Rows already stored (earlier imports) or repeated within the file. */
-  duplicates: number;
-  invalid: number;
-  issues: RowIssue[];
-  issuesTruncated: boolean;
-}
-
-const tooLarge = () => new DomainError('FILE_TOO_LARGE', `文件过大，单个文件不能超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后分批导入`);
-
 export function loadFile(input: { fileBase64?: string; fileID?: string }): Promise<Buffer> {
-  return loadUpload(input, MAX_FILE_BYTES, tooLarge);
+  return loadUpload(input, RECORD_FILE);
 }
 
 /** An uploaded file may hold 政务共享 rows: it is deleted once its import succeeded. */
@@ -137,9 +87,10 @@ const timedOut = (done: number) =>
     `导入未能在时限内完成（已处理${done}行），本批次已标记为失败。请重新导入同一文件继续（已导入的行不会重复），或撤回本批次`,
   );
 
-export async function importRecords(payload: Record<string, unknown>, { caller, db, now, deadline }: ActionContext): Promise<unknown> {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(importInput, payload);
+export async function importRecords(
+  input: ParsedOf<typeof staffFilesContract.importRecords>,
+  { staff, db, now, deadline }: StaffContext,
+): Promise<ImportReport | RegisterReport> {
   if (input.kind === 'register') {
     const { importRegister } = await import('./register-import');
     return importRegister(staff, input, { db, now, deadline });

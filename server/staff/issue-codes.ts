@@ -10,6 +10,7 @@
  */
 import * as z from 'zod';
 import { codeUrl, DomainError, nameSearchKeys, parseOrThrow, validateUscc } from '../../core';
+import { SKIP_REASONS, type IssueSkip, type SkipReason } from '../../core/code-issue';
 import { openClaim, type IssuedClaim } from '../claims';
 import type { Database } from '../cloud';
 import { codeUrlPrefix } from '../code-url';
@@ -23,14 +24,6 @@ import { notifyAll } from '../notify';
 import { collectedEntities, MAX_ISSUE, usccsOfBatch, type CollectedEntity } from './collected-entities';
 import { actorOf, auditByStaff, departmentOf, inScope, loadStaff, type Staff } from './roles';
 
-export const SKIP_REASONS = {
-  INVALID_USCC: '统一社会信用代码不正确',
-  ALREADY_CODED: '该主体已有诚信码',
-  NOT_IN_HEGANG: '不是鹤岗市的市场主体（无法确定所属县区）',
-  UNKNOWN_ENTITY: '名录和归集信息中都没有该主体',
-  OUT_OF_SCOPE: '不在您的管辖范围内',
-} as const;
-export type SkipReason = keyof typeof SKIP_REASONS;
 
 export const issueCodesInput = z
   .object({
@@ -59,7 +52,7 @@ export interface IssuedItem {
 
 export interface IssueResult {
   issued: IssuedItem[];
-  skipped: { uscc: string; reason: SkipReason; message: string }[];
+  skipped: IssueSkip[];
   /** For a batch: how many entities it names, and where the next call starts (null when done). */
   total?: number;
   nextOffset?: number | null;

@@ -7,19 +7,21 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { DEPARTMENTS, DomainError, parseOrThrow, type Department } from '../../core';
+import { DEPARTMENTS, DomainError, type Department } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import { LEDGER_FILE, type RowIssue, type staffFilesContract } from '../../core/contract/staff-files';
+import { cellText } from '../../core/import-layouts';
 import { check } from '../../core/schemas/parse';
 import { fetchAll } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type ImportBatchDoc } from '../model';
 import type { DepartmentLedgerDoc } from '../reach-model';
+import type { StaffContext } from './define-staff-actions';
 import { ledgerFields } from './ledger';
-import { auditByStaff, loadStaff, requireCity } from './roles';
-import { cellText, fileInput, hasFile, loadUpload } from './upload';
+import { auditByStaff, requireCity } from './roles';
+import { loadUpload } from './upload';
 import { readFirstSheet } from './xlsx';
 
 export const LEDGER_HEADERS = ['序号', '责任单位', '工作任务目标', '工作措施', '责任领导', '责任人', '完成时限'] as const;
-const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_ROWS = 200;
 const HEADER_SEARCH_ROWS = 10;
 
@@ -31,15 +33,16 @@ export function departmentOfUnit(unit: string): Department | undefined {
   return DEPARTMENTS.find((d) => d.name === u || d.fullName === u) ?? DEPARTMENTS.find((d) => u.length >= 3 && (d.fullName.includes(u) || u.includes(d.fullName)));
 }
 
-export async function importLedger(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function importLedger(
+  input: ParsedOf<typeof staffFilesContract.importLedger>,
+  { staff, db, now }: StaffContext,
+): Promise<OutputOf<typeof staffFilesContract.importLedger>> {
   requireCity(staff);
-  const input = parseOrThrow(z.object(fileInput).refine(hasFile, { error: '请上传文件', path: ['fileBase64'] }), payload);
-  const file = await loadUpload(input, MAX_BYTES);
+  const file = await loadUpload(input, LEDGER_FILE);
   const fileHash = createHash('sha256').update(file).digest('hex');
 
   let columns: number[] | undefined;
-  const issues: { row: number; column: string; reason: string }[] = [];
+  const issues: RowIssue[] = [];
   const valid: { row: number; dept: Department; index: number; unit: string; value: z.infer<typeof rowSchema> }[] = [];
   let rows = 0;
   for await (const r of readFirstSheet(file)) {

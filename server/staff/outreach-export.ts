@@ -5,15 +5,16 @@
  * workbook took 50 s and 1.4 GB for a district's 65,000 rows); bench/scenarios/outreach.ts
  * measures the time and memory of a 100,000-row district.
  */
-import * as z from 'zod';
-import { districtName, DomainError, parseOrThrow } from '../../core';
+import { districtName, DomainError } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { staffFilesContract } from '../../core/contract/staff-files';
 import { chinaDate } from '../../core/rates';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
 import type { RegisterRow } from '../reach-model';
 import { liveUsccs, markRegisterCoded } from '../register-coded';
-import { contactsOf, outreachFilters, outreachItem, outreachWhere } from './outreach';
-import { auditByStaff, loadStaff } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { contactsOf, outreachItem, outreachWhere } from './outreach';
+import { auditByStaff } from './roles';
 import { SheetXml, xlsxOf } from './xlsx-writer';
 
 /** The most rows one export holds (a district's register is ~100,000 rows). */
@@ -23,9 +24,10 @@ const PAGE = 5000;
 
 export const OUTREACH_HEADERS = ['序号', '市场主体名称', '统一社会信用代码', '市场主体类型', '法定代表人', '住所（经营场所）', '所属县（区）', '成立日期', '登记状态', '最近联系结果', '最近联系日期', '联系备注', '联系次数'];
 
-export async function exportOutreach(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(z.object(outreachFilters), payload);
+export async function exportOutreach(
+  input: ParsedOf<typeof staffFilesContract.exportOutreach>,
+  { staff, db, now }: StaffContext,
+): Promise<OutputOf<typeof staffFilesContract.exportOutreach>> {
   const where = await outreachWhere(db, staff, input);
 
   const sheet = new SheetXml([6, 36, 22, 16, 12, 40, 10, 12, 10, 12, 12, 30, 8]);

@@ -13,8 +13,9 @@
  * (any district); city and district staff may filter by a field the same way.
  */
 import * as z from 'zod';
-import { departmentById, departmentOfField, districtCode, DomainError, FIELDS, oneOf, optionalDate, optionalText, parseOrThrow, date, uscc } from '../../core';
+import { departmentById, departmentOfField, DomainError, oneOf, optionalText, parseOrThrow, date, uscc } from '../../core';
 import { CONTACT_RESULTS } from '../../core/reach';
+import { outreachFilters, type OutreachFilters } from '../../core/schemas/reach';
 import { chinaDate } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne, countOf } from '../db';
@@ -30,17 +31,7 @@ import { auditByStaff, departmentOf, loadStaff, scopeFilter, type Staff } from '
 export const MAX_KNOWN_USCCS = 10_000; // CloudBase returns at most 10,000 aggregation results
 const RECORD_COLLECTIONS = [COLLECTIONS.commitments, COLLECTIONS.honours, COLLECTIONS.registrations, COLLECTIONS.otherInfo] as const;
 
-export const outreachFilters = {
-  districtCode: districtCode().optional(),
-  field: oneOf('行业领域', FIELDS).optional(),
-  entityType: optionalText('市场主体类型', 30),
-  address: optionalText('地址', 50),
-  foundedFrom: optionalDate('成立日期起'),
-  foundedTo: optionalDate('成立日期止'),
-  keyword: optionalText('关键词', 50),
-};
 export const outreachInput = z.object({ ...outreachFilters, ...page });
-export type OutreachFilters = z.infer<z.ZodObject<typeof outreachFilters>>;
 
 /** The USCCs a department knows: its records' entities and the entities of its fields (bounded). */
 export async function knownUsccs(db: Database, departmentId: string): Promise<string[]> {

@@ -24,29 +24,17 @@ import {
   WidthType,
 } from 'docx';
 import QRCode from 'qrcode';
-import * as z from 'zod';
-import { chinaDate, chineseDate, DomainError, ISSUING_AUTHORITY, parseOrThrow } from '../../core';
+import { chinaDate, chineseDate, DomainError, ISSUING_AUTHORITY } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import { MAX_PRINT, type staffDocsContract } from '../../core/contract/staff-docs';
 import { CLAIM_LOCK_MS, MAX_CLAIM_TRIES } from '../claims';
-import type { ActionContext } from '../handler';
 import { usccsOfBatch } from './collected-entities';
+import type { StaffContext } from './define-staff-actions';
 import { issueCodes, type IssuedItem } from './issue-codes';
-import { departmentOf, loadStaff } from './roles';
-
-/** Entities per document: about 2 pages and 15 KB each, so a document stays within a call's answer. */
-export const MAX_PRINT = 100;
+import { departmentOf } from './roles';
 /** The QR's printed width: 12 cm (≥ 8 cm scans from 1.5 m). docx measures images in 96-dpi pixels. */
 export const QR_CM = 12;
 const cm = (n: number) => Math.round((n / 2.54) * 96);
-
-const printInput = z
-  .object({
-    uscc: z.array(z.string({ error: '统一社会信用代码应为文本' }).max(40), { error: '统一社会信用代码应为列表' }).min(1).max(MAX_PRINT, {
-      error: `每份打印文件最多${MAX_PRINT}个主体，请分批打印`,
-    }).optional(),
-    batchId: z.string({ error: '批次编号应为文本' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' }).optional(),
-    offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
-  })
-  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), { error: '请提供统一社会信用代码列表或批次编号（二选一）', path: ['uscc'] });
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 const HEI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -118,9 +106,8 @@ function slipPage(item: IssuedItem & { claimCode: string }, department: string, 
   ];
 }
 
-export async function printBatch(payload: Record<string, unknown>, ctx: ActionContext) {
-  const staff = await loadStaff(ctx.db, ctx.caller.openid);
-  const input = parseOrThrow(printInput, payload);
+export async function printBatch(input: ParsedOf<typeof staffDocsContract.printBatch>, ctx: StaffContext): Promise<OutputOf<typeof staffDocsContract.printBatch>> {
+  const { staff } = ctx;
   let usccs = input.uscc;
   let nextOffset: number | null = null;
   if (input.batchId !== undefined) {
@@ -129,7 +116,7 @@ export async function printBatch(payload: Record<string, unknown>, ctx: ActionCo
     usccs = page.usccs.slice(0, MAX_PRINT);
     nextOffset = input.offset + usccs.length < page.total ? input.offset + usccs.length : null;
   }
-  const result = await issueCodes({ uscc: usccs }, ctx);
+  const result = await issueCodes({ uscc: usccs, offset: 0 }, ctx);
   if (result.issued.length === 0) {
     throw new DomainError('NOTHING_TO_PRINT', '没有可打印的诚信码（所列主体均已认领、已有诚信码或不在管辖范围内）', { skipped: result.skipped });
   }

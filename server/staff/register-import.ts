@@ -6,33 +6,18 @@
  * import it; the batch is labelled 市市场监管局 whoever imports it.
  */
 import { check, departmentById, DomainError, FORMS, registerInBusiness, type RegisterInput } from '../../core';
+import type { RegisterReport, RowIssue } from '../../core/contract/staff-files';
 import { columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
 import { closeBatch, fileHash, openBatch } from '../batches';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type ImportBatchDoc, type RegisterDoc, type RegisterHistoryDoc } from '../model';
-import { BATCH_SIZE, deleteUploaded, fileNameOf, loadFile, MAX_REPORTED_ISSUES, type RowIssue } from './import';
+import { BATCH_SIZE, deleteUploaded, fileNameOf, loadFile, MAX_REPORTED_ISSUES } from './import';
 import { departmentOf, type Staff } from './roles';
 import type { SheetRow } from './xlsx';
 import { eachFormRow } from './form-rows';
 
 export const REGISTER_DEPARTMENT = 'scjg';
-
-export interface RegisterReport {
-  kind: 'register';
-  batchId: string;
-  batch: string;
-  department: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Rows repeating a USCC already read from this file (the first one counts). */
-  duplicates: number;
-  invalid: number;
-  issues: RowIssue[];
-  issuesTruncated: boolean;
-}
 
 const COMPARED = ['name', 'entityType', 'legalRep', 'address', 'districtCode', 'foundedOn', 'regStatus', 'inBusiness'] as const;
 type Row = RegisterInput & { inBusiness: boolean };

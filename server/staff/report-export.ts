@@ -1,12 +1,13 @@
 /** staffDocs.exportReport: the whole 通报 as .docx (base64), for the mini-program to save and open. */
-import * as z from 'zod';
-import { date, DomainError, ISSUING_AUTHORITY, optionalText, parseOrThrow } from '../../core';
+import { DomainError, ISSUING_AUTHORITY } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { staffDocsContract } from '../../core/contract/staff-docs';
 import { chinaDate } from '../../core/rates';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
+import type { StaffContext } from './define-staff-actions';
 import type { DocumentFrame } from './report-docx';
-import { reportOptionsSchema, requireReport } from './report';
-import { auditByStaff, loadStaff, requireCity } from './roles';
+import { requireReport } from './report';
+import { auditByStaff, requireCity } from './roles';
 
 /** What the office prints unless told otherwise (the 2022 通报's own lines). */
 export const DEFAULT_FRAME = {
@@ -16,25 +17,11 @@ export const DEFAULT_FRAME = {
   printedBy: `${ISSUING_AUTHORITY.name}办公室`,
 } as const;
 
-const exportInput = z.intersection(
-  reportOptionsSchema,
-  z.object({
-    docNo: z
-      .string({ error: '文号应为文本，如 鹤环办发〔2022〕17号' })
-      .trim()
-      .min(1, { error: '请填写文号' })
-      .max(40, { error: '文号不能超过40个字' })
-      .regex(/^[\u4e00-\u9fa5]{1,12}〔\d{4}〕\d{1,4}号$/, { error: '文号格式应如 鹤环办发〔2022〕17号' }),
-    issuedOn: date('成文日期').optional(),
-    mainRecipients: optionalText('主送机关', 200),
-    copyTo: optionalText('抄报', 200),
-  }),
-);
-
-export async function exportReport(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function exportReport(
+  input: ParsedOf<typeof staffDocsContract.exportReport>,
+  { staff, db, now }: StaffContext,
+): Promise<OutputOf<typeof staffDocsContract.exportReport>> {
   requireCity(staff);
-  const input = parseOrThrow(exportInput, payload);
   const issuedOn = input.issuedOn ?? chinaDate(now);
   const state = await requireReport(db, input, now);
   if (issuedOn < state.cutoff) throw new DomainError('INVALID_INPUT', '成文日期不能早于截至日期');

@@ -4,9 +4,9 @@
  * district stats as of the date (stats-asof.ts). Used by staff.bulletin (text) and
  * staffDocs.exportReport (docx); no file library is loaded here.
  */
-import * as z from 'zod';
-import { date, DomainError, parseOrThrow } from '../../core';
-import { buildReport, chineseMonth, type DepartmentStatus, type Report, type ReportSources } from '../../core/bulletin-report';
+import { DomainError, parseOrThrow } from '../../core';
+import { reportOptionsSchema, type ReportOptions } from '../../core/schemas/bulletin';
+import { buildReport, chineseMonth, type CodesFrom, type DepartmentStatus, type Report, type ReportSources } from '../../core/bulletin-report';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from '../../core/bulletin-tables';
 import { chinaDate, chineseDate, type CityStats } from '../../core/rates';
 import type { Database } from '../cloud';
@@ -17,15 +17,7 @@ import { buildDepartmentProgress } from './ledger';
 import type { BulletinTableDoc } from './bulletin-tables';
 import { cityStatsAsOf } from './stats-asof';
 
-export const reportOptionsSchema = z
-  .object({
-    cutoff: date('截至日期').optional(),
-    publicityFrom: date('“双公示”统计起始日期').optional(),
-    publicityTo: date('“双公示”统计截止日期').optional(),
-    month: z.string({ error: '月份应为文本，如 2022-05' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应如 2022-05' }).optional(),
-  })
-  .refine((v) => (v.publicityFrom === undefined) === (v.publicityTo === undefined), { error: '“双公示”统计期间请同时填写起止日期', path: ['publicityFrom'] });
-export type ReportOptions = z.output<typeof reportOptionsSchema>;
+export type { ReportOptions };
 
 export interface Missing {
   code: string;
@@ -34,7 +26,7 @@ export interface Missing {
 
 export interface ReportState {
   cutoff: string;
-  codesFrom: 'snapshot' | 'live';
+  codesFrom: CodesFrom;
   stats: CityStats;
   /** The whole report, when every source is there. */
   report?: Report;

@@ -10,6 +10,7 @@
  */
 import { chineseDate, computeCityStats, type CityStats, type DistrictCounts } from '../../core/rates';
 import { DomainError } from '../../core';
+import type { CodesFrom } from '../../core/bulletin-report';
 import type { Database } from '../cloud';
 import { fetchById } from '../db';
 import { COLLECTIONS } from '../model';
@@ -20,7 +21,7 @@ const GROUP_LIMIT = 1000;
 export interface StatsAsOf {
   readonly stats: CityStats;
   /** Where the code counts came from. */
-  readonly codesFrom: 'snapshot' | 'live';
+  readonly codesFrom: CodesFrom;
 }
 
 interface TotalsGroup {

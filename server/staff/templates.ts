@@ -3,21 +3,10 @@
  * 主动承诺信息表 marks required columns with '*'), the office's example row (starts with 例：, skipped
  * on import), plus a sheet explaining each column's allowed values.
  */
-import * as z from 'zod';
-import {
-  COMMITMENT_AREAS,
-  COMMITMENT_TYPES,
-  DISTRICTS,
-  FIELDS,
-  FORMS,
-  parseOrThrow,
-  PROMISER_CATEGORIES,
-  PUBLICITY_TYPES,
-  columnHeader,
-} from '../../core';
-import { IMPORT_KINDS, templateHeaders } from '../../core/import-layouts';
-import type { ActionContext } from '../handler';
-import { loadStaff } from './roles';
+import { COMMITMENT_AREAS, COMMITMENT_TYPES, DISTRICTS, FIELDS, FORMS, PROMISER_CATEGORIES, PUBLICITY_TYPES, columnHeader } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { staffFilesContract } from '../../core/contract/staff-files';
+import { templateHeaders } from '../../core/import-layouts';
 import { writeWorkbook } from './xlsx';
 
 const DATE_HINT = '日期，如 2022/7/22、2022-07-22 或 2022年7月22日';
@@ -43,11 +32,8 @@ const HINTS: Readonly<Record<string, string>> = {
   validUntil: DATE_HINT,
 };
 
-const templateInput = z.object({ kind: z.enum(IMPORT_KINDS, { error: `表格类别应为以下之一：${IMPORT_KINDS.join('、')}` }) });
-
-export async function importTemplate(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  await loadStaff(db, caller.openid);
-  const { kind } = parseOrThrow(templateInput, payload);
+/** Staff only (defineStaffActions); any staff member may download any template. */
+export async function importTemplate({ kind }: ParsedOf<typeof staffFilesContract.importTemplate>): Promise<OutputOf<typeof staffFilesContract.importTemplate>> {
   const form = FORMS[kind];
   const headers = templateHeaders(kind);
   const rows: unknown[][] = [[form.title], headers];

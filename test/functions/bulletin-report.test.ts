@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_FILE } from '../../core/contract/staff-files';
+import { base64Length } from '../../core/schemas/upload';
 import { readDocx } from '../support/docx-text';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { all, CITY, seedCodes, seedStaff, seedTotals, TAX, XIANGYANG } from './staff-fixtures';
@@ -83,6 +85,17 @@ describe('importTable', () => {
     expect((await importTable(CITY, { kind: 'publicity', fileBase64 })).error).toMatchObject({ code: 'INVALID_INPUT', message: '“双公示”信息表请填写起止日期' });
     expect((await importTable(CITY, { kind: 'publicity', fileBase64, from: '2026-05-21', to: '2026-05-20' })).error?.code).toBe('INVALID_INPUT');
     expect((await importTable(CITY, { kind: 'monthlyReport', fileBase64 })).error?.message).toBe('工作动态报送情况表请填写月份');
+  });
+
+  it('refuses a file over 2 MB before reading it, inline or stored, with the tables\' own message', async () => {
+    const tooLarge = { code: 'FILE_TOO_LARGE', message: '文件过大，请确认上传的是通报附件表' };
+    const limit = base64Length(TABLE_FILE.maxBytes);
+    // Refused by the contract's schema, before anything is decoded.
+    expect((await importTable(CITY, { kind: 'govCommitment', fileBase64: 'A'.repeat(limit + 4) })).error).toMatchObject(tooLarge);
+    // Within the text's bound but two bytes over once decoded.
+    expect((await importTable(CITY, { kind: 'govCommitment', fileBase64: 'A'.repeat(limit) })).error).toMatchObject(tooLarge);
+    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'tables/big.xlsx', fileContent: Buffer.alloc(TABLE_FILE.maxBytes + 1) });
+    expect((await importTable(CITY, { kind: 'govCommitment', fileID })).error).toMatchObject(tooLarge);
   });
 
   it('refuses the whole table for one bad row, a duplicate unit or a 合计 that is not the sum, storing nothing', async () => {

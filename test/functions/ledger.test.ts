@@ -1,7 +1,9 @@
 /** The department ledger: import (city), edits, uploads, status and code counts, the bulletin sentence. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_FILE } from '../../core/contract/staff-files';
 import { departmentProgressSentence } from '../../core/reach';
+import { base64Length } from '../../core/schemas/upload';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { all, CITY, seedStaff, XIANGYANG } from './staff-fixtures';
 import { SCJG, SWJ, seedDepartmentStaff } from './reach-fixtures';
@@ -72,6 +74,11 @@ describe('staffFiles.importLedger', () => {
     const noHeader = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     expect((await cloud.call('staffFiles', CITY, { action: 'importLedger', fileBase64: noHeader })).error?.code).toBe('INVALID_FILE');
     expect((await cloud.call('staffFiles', CITY, { action: 'importLedger', fileBase64: Buffer.from('hello').toString('base64') })).error?.code).toBe('INVALID_FILE');
+  });
+
+  it('refuses a file over 2 MB before decoding it', async () => {
+    const fileBase64 = 'A'.repeat(base64Length(LEDGER_FILE.maxBytes) + 4);
+    expect((await cloud.call('staffFiles', CITY, { action: 'importLedger', fileBase64 })).error).toMatchObject({ code: 'FILE_TOO_LARGE', message: '文件过大，不能超过2MB' });
   });
 });
 

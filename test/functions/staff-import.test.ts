@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateHeaders } from '../../core/import-layouts';
-import { MAX_FILE_BYTES } from '../../server/staff/import';
+import { RECORD_FILE } from '../../core/contract/staff-files';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { all, CITY, MERCHANT, seedStaff, TAX, usccOf, XIANGYANG } from './staff-fixtures';
 
@@ -120,7 +120,7 @@ describe('importRecords by cloud-storage fileID (as the mini-program uploads it)
   });
 
   it('refuses a stored file over the size limit without reading it as a spreadsheet', async () => {
-    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/big.xlsx', fileContent: Buffer.alloc(MAX_FILE_BYTES + 1) });
+    const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/big.xlsx', fileContent: Buffer.alloc(RECORD_FILE.maxBytes + 1) });
     const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID });
     expect(res.error?.code).toBe('FILE_TOO_LARGE');
     expect(res.error?.message).toMatch(/文件过大/);

@@ -2,9 +2,9 @@
  * Saving a file a staff function returned (base64 xlsx or docx) and opening it with WeChat's
  * document viewer, from which it is printed or forwarded to a PC.
  */
-import type { XlsxFile } from '../../services/staff';
+import type { GeneratedFile } from '../../lib/contract';
 
-function openFile(file: { fileName: string; fileBase64: string }, fileType: 'xlsx' | 'docx'): void {
+function openFile(file: GeneratedFile, fileType: 'xlsx' | 'docx'): void {
   const filePath = `${wx.env.USER_DATA_PATH}/${file.fileName}`;
   wx.getFileSystemManager().writeFile({
     filePath,
@@ -15,11 +15,11 @@ function openFile(file: { fileName: string; fileBase64: string }, fileType: 'xls
   });
 }
 
-export function openXlsx(file: XlsxFile): void {
+export function openXlsx(file: GeneratedFile): void {
   openFile(file, 'xlsx');
 }
 
-export function openDocx(file: { fileName: string; fileBase64: string }): void {
+export function openDocx(file: GeneratedFile): void {
   openFile(file, 'docx');
 }
 
