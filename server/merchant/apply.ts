@@ -184,7 +184,7 @@ export async function withdrawApplication(
 export async function myApplications(
   _input: ParsedOf<typeof merchantContract.myApplications>,
   { caller, db }: ActionContext,
-): Promise<{ total: number; items: MyApplicationItem[] }> {
+): Promise<OutputOf<typeof merchantContract.myApplications>> {
   const apps = await fetchAll<ApplicationDoc>(
     db.collection(COLLECTIONS.applications).where({ applicantOpenid: caller.openid }).orderBy('createdAt', 'desc').limit(50),
   );
