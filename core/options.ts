@@ -11,6 +11,14 @@ export const COMMITMENT_AREAS = ['市场主体承诺书', '行业自律承诺书
 /** 公开类型: only 可向社会公开 items appear on the public profile. */
 export const PUBLICITY_TYPES = ['可向社会公开', '政务共享', '授权查询'] as const;
 
+/** A commitment's review status, as the merchant reads it. */
+export const COMMITMENT_STATUS_TEXT = { pending: '待审核', approved: '已公示', rejected: '未通过' } as const;
+export type CommitmentStatus = keyof typeof COMMITMENT_STATUS_TEXT;
+
+/** The printable posters of a code: A4, A5 or a table tent (A4 folded). */
+export const POSTER_SIZES = ['a4', 'a5', 'tent'] as const;
+export type PosterSize = (typeof POSTER_SIZES)[number];
+
 /**
  * Older spellings still accepted on the way in (sheets filled from the first templates, stored
  * drafts): each is read as the official value it maps to.

@@ -1,4 +1,5 @@
 /** Words and limits of the supervision loops (举报, 异议) shared by the functions and the mini-program. */
+import type { ObjectionTarget } from './verify';
 
 export const REPORT_STATUSES = { open: '已受理', verifying: '核查中', closed: '已办结' } as const;
 export type ReportStatus = keyof typeof REPORT_STATUSES;
@@ -9,6 +10,27 @@ export type ObjectionStatus = keyof typeof OBJECTION_STATUSES;
 /** How an objection was answered: the record stands (维持), was corrected (更正), or taken back (撤回). */
 export const OBJECTION_RESULTS = { upheld: '维持原记录', corrected: '已更正记录', withdrawn: '已撤回记录' } as const;
 export type ObjectionResult = keyof typeof OBJECTION_RESULTS;
+
+/** An objection as its merchant and staff see it (server/merchant/objection.ts objectionView). */
+export interface ObjectionView {
+  objectionId: string;
+  uscc: string;
+  entityName: string;
+  target: ObjectionTarget;
+  targetText: string;
+  recordId: string;
+  content: string;
+  status: ObjectionStatus;
+  statusText: string;
+  /** The last day to answer, YYYY-MM-DD China time. */
+  dueOn: string;
+  overdue: boolean;
+  result: ObjectionResult | '';
+  resultText: string;
+  reply: string;
+  answeredAt: string | null;
+  createdAt: string;
+}
 
 /** Working days (工作日) within which an objection must be answered. */
 export const OBJECTION_ANSWER_WORKING_DAYS = 5;

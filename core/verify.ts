@@ -36,8 +36,11 @@ export const VERDICTS: Readonly<Record<CodeVerdict, VerdictText>> = {
   unknown: { label: '无效码', tone: 'red', hint: '疑似伪造或已失效，请勿轻信。如在店内看到，请一键举报。' },
 };
 
+/** A stored code's status: a printed code cannot be recalled, so it lives on the server. */
+export type CodeStatus = 'active' | 'suspended' | 'revoked';
+
 export interface StoredCodeState {
-  readonly status: 'active' | 'suspended' | 'revoked';
+  readonly status: CodeStatus;
   readonly version: number;
 }
 

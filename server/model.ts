@@ -5,7 +5,10 @@
  */
 import type {
   ApplicationInput,
+  ApplicationStatusKey,
+  CodeStatus,
   CommitmentInput,
+  CommitmentStatus,
   DistrictTotalsInput,
   EntityCategory,
   HonourInput,
@@ -86,7 +89,7 @@ export interface EntityDoc {
   updatedAt: Date;
 }
 
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export type ApplicationStatus = ApplicationStatusKey;
 
 export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode' | 'legalRepName' | 'licencePhoto'> {
   _id: string;
@@ -118,7 +121,7 @@ export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode' | 
   withdrawnAt?: Date;
 }
 
-export type CodeStatus = 'active' | 'suspended' | 'revoked';
+export type { CodeStatus, CommitmentStatus };
 
 export interface CodeHistoryEntry {
   at: Date;
@@ -179,8 +182,6 @@ export interface RecordProvenance {
   withdrawn?: true;
   withdrawal?: Withdrawal;
 }
-
-export type CommitmentStatus = 'pending' | 'approved' | 'rejected';
 
 export interface CommitmentDoc extends Omit<CommitmentInput, 'field'>, RecordProvenance {
   _id: string;

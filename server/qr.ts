@@ -7,13 +7,8 @@
  */
 import QRCode from 'qrcode';
 import { codeUrl } from '../core';
+import type { CodeImage } from '../core/contract/merchant';
 import { getCloud, isLocalCloud } from './cloud';
-
-export interface CodeImage {
-  readonly kind: 'wxacode' | 'qr';
-  /** data:image/png;base64,… — the page shows it with <image src> and can save it. */
-  readonly dataUrl: string;
-}
 
 export const VERIFY_PAGE = 'pages/verify/verify';
 

@@ -4,6 +4,7 @@
  * The merchant sees their entity's last 30 days; staff see the scans per district.
  */
 import { chinaDate, dayNumber, dateOfDayNumber, DISTRICTS, districtName } from '../core';
+import type { ScanDays } from '../core/contract/merchant';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { isDuplicateKeyError } from './db-errors';
@@ -45,7 +46,7 @@ function windowStart(now: Date): string {
 }
 
 /** An entity's checks per day over the last 30 days (every code it has had), oldest first, zeros included. */
-export async function entityScans(db: Database, entityId: string, now: Date): Promise<{ days: Array<{ day: string; n: number }>; total: number }> {
+export async function entityScans(db: Database, entityId: string, now: Date): Promise<ScanDays> {
   const from = windowStart(now);
   // At most one document per code and day: 30 days × a few codes stays far below the read limit.
   const docs = await fetchAll<ScanCountDoc>(db.collection(COLLECTIONS.scanCounts).where({ entityId, day: db.command.gte(from) }).limit(1000));

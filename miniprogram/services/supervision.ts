@@ -1,6 +1,6 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
 import type { CodeRef, ReportReason } from '../lib/core';
-import { callFunction, type CallResult } from './call';
+import { call, callFunction, type CallResult } from './call';
 
 export interface Paged<T> {
   total: number;
@@ -74,8 +74,9 @@ export interface ObjectionItem {
   departmentId?: string;
 }
 
-export function myObjections(): Promise<CallResult<{ items: ObjectionItem[] }>> {
-  return callFunction('merchant', 'myObjections');
+/** The caller's own objections (the merchant function), newest first. */
+export function myObjections() {
+  return call('merchant', 'myObjections', {});
 }
 
 // ---- staff

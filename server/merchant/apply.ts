@@ -8,20 +8,19 @@
  * differs from the register row is refused before anything is stored; everything else the checks
  * find is a flag on the review card.
  */
-import * as z from 'zod';
 import {
   APPLICANT_FLAG_TEXT,
   APPLICATION_STATUS_TEXT,
-  applicationSchema,
   cloudFileEnv,
   DomainError,
   districtName,
   isDistrictCode,
-  parseOrThrow,
   sameName,
   validateUscc,
   type EntitlementFlag,
 } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { AppliedData, merchantContract, MyApplicationItem } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { audit } from '../audit';
 import { currentEnv } from '../cloud';
@@ -68,8 +67,7 @@ export function pendingSlotId(openid: string): string {
   return `pendingApplications:${openid}`;
 }
 
-export async function applyCode(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const input = parseOrThrow(applicationSchema, payload);
+export async function applyCode(input: ParsedOf<typeof merchantContract.applyCode>, { caller, db, now }: ActionContext): Promise<AppliedData> {
   checkOwnFile(input.licencePhoto, 'licencePhoto', '营业执照照片');
   checkOwnFile(input.storefrontPhoto, 'storefrontPhoto', '门头照片');
   const [entity, reg, pending] = await Promise.all([
@@ -132,7 +130,7 @@ export async function applyCode(payload: Record<string, unknown>, { caller, db, 
   }
   return {
     applicationId: id,
-    status: 'pending' as const,
+    status: 'pending',
     uscc: input.uscc,
     districtCode,
     districtName: districtName(districtCode) ?? '',
@@ -149,13 +147,11 @@ function applicantNotes(flags: readonly string[] | undefined): string[] {
   return (flags ?? []).flatMap((f) => APPLICANT_FLAG_TEXT[f as EntitlementFlag] ?? []);
 }
 
-const applicationRef = z.object({
-  applicationId: z.string({ error: '申请编号为必填项' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '申请编号格式不正确' }),
-});
-
 /** The caller takes back their own pending application; its pending slot is freed. */
-export async function withdrawApplication(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const { applicationId } = parseOrThrow(applicationRef, payload);
+export async function withdrawApplication(
+  { applicationId }: ParsedOf<typeof merchantContract.withdrawApplication>,
+  { caller, db, now }: ActionContext,
+): Promise<OutputOf<typeof merchantContract.withdrawApplication>> {
   const coll = db.collection(COLLECTIONS.applications);
   const before = await fetchById<ApplicationDoc>(coll.doc(applicationId));
   if (!before || before.applicantOpenid !== caller.openid) throw new DomainError('NOT_FOUND', '未找到您的这份申请');
@@ -178,27 +174,30 @@ export async function withdrawApplication(payload: Record<string, unknown>, { ca
     before: view,
     after: { ...view, status: 'withdrawn', withdrawnAt: now },
   });
-  return { applicationId: before._id, status: 'withdrawn' as const };
+  return { applicationId: before._id, status: 'withdrawn' };
 }
 
 /**
  * The caller's applications, newest first, with what the apply page needs to file again with the
  * form filled in (after a rejection or a withdrawal). Never the register's data or the staff's names.
  */
-export async function myApplications(_payload: Record<string, unknown>, { caller, db }: ActionContext) {
+export async function myApplications(
+  _input: ParsedOf<typeof merchantContract.myApplications>,
+  { caller, db }: ActionContext,
+): Promise<OutputOf<typeof merchantContract.myApplications>> {
   const apps = await fetchAll<ApplicationDoc>(
     db.collection(COLLECTIONS.applications).where({ applicantOpenid: caller.openid }).orderBy('createdAt', 'desc').limit(50),
   );
   return {
     total: apps.length,
-    items: apps.map((a) => ({
+    items: apps.map((a): MyApplicationItem => ({
       id: a._id,
       status: a.status,
       statusText: APPLICATION_STATUS_TEXT[a.status] ?? a.status,
       decisionReason: a.decisionReason ?? '',
       notes: a.status === 'pending' ? applicantNotes(a.flags) : [],
-      createdAt: a.createdAt,
-      ...(a.reviewedAt ? { reviewedAt: a.reviewedAt } : {}),
+      createdAt: a.createdAt.toISOString(),
+      ...(a.reviewedAt ? { reviewedAt: a.reviewedAt.toISOString() } : {}),
       districtName: districtName(a.districtCode) ?? '',
       form: {
         uscc: a.uscc,

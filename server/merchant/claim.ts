@@ -4,8 +4,9 @@
  * audited; existing owners, if any, are told. Afterwards the merchant sees the code, poster and
  * commitments exactly as if they had applied.
  */
-import * as z from 'zod';
-import { DomainError, parseOrThrow, uscc } from '../../core';
+import { DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { ClaimResult, merchantContract } from '../../core/contract/merchant';
 import { audit } from '../audit';
 import { afterWrongTry, claimMatches, isExpired, loadClaim, markClaimed, MAX_CLAIM_TRIES, takeTry } from '../claims';
 import { findLiveCode } from '../codes';
@@ -15,22 +16,12 @@ import { takeDailyQuota } from '../limits';
 import { COLLECTIONS, type EntityDoc } from '../model';
 import { notifyAll } from '../notify';
 
-export const claimInput = z.object({
-  uscc: uscc(),
-  claimCode: z
-    .string({ error: '请输入认领码' })
-    .max(32, { error: '认领码不正确' })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: '请输入认领码' })),
-});
-
 /** Claim attempts one WeChat user may make a day, over all entities (slows guessing across many). */
 export const MAX_CLAIMS_PER_DAY = 20;
 
 const notFound = () => new DomainError('CLAIM_NOT_FOUND', '该主体没有待认领的诚信码，请核对统一社会信用代码，或联系发码部门');
 
-export async function claimCode(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const input = parseOrThrow(claimInput, payload);
+export async function claimCode(input: ParsedOf<typeof merchantContract.claimCode>, { caller, db, now }: ActionContext): Promise<ClaimResult> {
   await takeDailyQuota(db, 'claimCode', caller.openid, MAX_CLAIMS_PER_DAY, now, () =>
     new DomainError('TOO_MANY_ATTEMPTS', '今天的认领次数已达上限，请明天再试'),
   );
@@ -92,7 +83,7 @@ function locked(): DomainError {
   return new DomainError('CLAIM_LOCKED', `认领码连续输错${MAX_CLAIM_TRIES}次，已锁定24小时，请明天再试`);
 }
 
-async function answer(db: ActionContext['db'], entity: EntityDoc, already: boolean) {
+async function answer(db: ActionContext['db'], entity: EntityDoc, already: boolean): Promise<ClaimResult> {
   const code = await findLiveCode(db, entity._id);
   return {
     uscc: entity.uscc,

@@ -4,6 +4,8 @@
  * while the code is not valid.
  */
 import { codeReasonLabel, codeUrl, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { merchantContract, MyCodeData } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { findLiveCode } from '../codes';
 import { codeUrlPrefix } from '../code-url';
@@ -26,18 +28,21 @@ export const NEXT_STEPS = {
   ],
 } as const;
 
-export async function myCode(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const entity = await ownedEntity(db, caller.openid, payload);
+export async function myCode({ uscc }: ParsedOf<typeof merchantContract.myCode>, { caller, db }: ActionContext): Promise<MyCodeData> {
+  const entity = await ownedEntity(db, caller.openid, uscc);
   const code =
     (await findLiveCode(db, entity._id)) ??
     (await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id, status: 'revoked' }).orderBy('version', 'desc').limit(1)));
   if (!code) throw new DomainError('NO_CODE', '该主体当前没有有效的诚信码，请联系所在县（区）');
-  const base = { codeId: code._id, version: code.version, status: code.status, issuedAt: code.issuedAt, entityName: entity.name, uscc: entity.uscc };
+  const about = { issuedAt: code.issuedAt.toISOString(), entityName: entity.name, uscc: entity.uscc };
   if (code.status !== 'active') {
     const last = [...(code.history ?? [])].reverse().find((h) => h.status === code.status);
     return {
-      ...base,
-      changedAt: last?.at ?? null,
+      codeId: code._id,
+      version: code.version,
+      status: code.status,
+      ...about,
+      changedAt: last?.at.toISOString() ?? null,
       reasonCategory: last?.category ?? 'other',
       reasonCategoryText: codeReasonLabel(last?.category),
       reason: last?.reason ?? '',
@@ -46,5 +51,5 @@ export async function myCode(payload: Record<string, unknown>, { caller, db }: A
   }
   const url = codeUrl(codeUrlPrefix(), code._id, code.version);
   const image = await codeImage(code._id, code.version, url);
-  return { ...base, codeUrl: url, image };
+  return { codeId: code._id, version: code.version, status: code.status, ...about, codeUrl: url, image };
 }

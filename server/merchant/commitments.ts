@@ -1,6 +1,8 @@
 /** submitCommitment / myCommitments: 主动承诺 the entity makes itself; staff review them before they are public. */
 import { createHash } from 'node:crypto';
-import { commitmentSchema, DAILY_LIMITS, DomainError, parseOrThrow, type CommitmentInput } from '../../core';
+import { COMMITMENT_STATUS_TEXT, DAILY_LIMITS, DomainError, type CommitmentInput } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { merchantContract, MyCommitmentsData } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
@@ -16,9 +18,11 @@ export function selfCommitmentKey(c: CommitmentInput): string {
 
 const duplicate = () => new DomainError('COMMITMENT_DUPLICATE', '您已提交过内容相同的承诺，无需重复提交');
 
-export async function submitCommitment(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const input = parseOrThrow(commitmentSchema, payload);
-  const entity = await ownedEntity(db, caller.openid, { uscc: input.promiserCode });
+export async function submitCommitment(
+  input: ParsedOf<typeof merchantContract.submitCommitment>,
+  { caller, db, now }: ActionContext,
+): Promise<OutputOf<typeof merchantContract.submitCommitment>> {
+  const entity = await ownedEntity(db, caller.openid, input.promiserCode);
   if (input.promiserName !== entity.name) {
     throw new DomainError('PROMISER_MISMATCH', `承诺人名称应与主体名称“${entity.name}”一致`, {
       issues: [{ field: 'promiserName', message: '承诺人名称应与主体名称一致' }],
@@ -43,17 +47,15 @@ export async function submitCommitment(payload: Record<string, unknown>, { calle
   };
   try {
     const res = (await db.collection(COLLECTIONS.commitments).add({ data: doc })) as { _id: string };
-    return { commitmentId: res._id, status: 'pending' as const };
+    return { commitmentId: res._id, status: 'pending' };
   } catch (e) {
     if (isDuplicateKeyError(e)) throw duplicate();
     throw e;
   }
 }
 
-export const COMMITMENT_STATUS_TEXT = { pending: '待审核', approved: '已公示', rejected: '未通过' } as const;
-
-export async function myCommitments(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const entity = await ownedEntity(db, caller.openid, payload);
+export async function myCommitments({ uscc }: ParsedOf<typeof merchantContract.myCommitments>, { caller, db }: ActionContext): Promise<MyCommitmentsData> {
+  const entity = await ownedEntity(db, caller.openid, uscc);
   const docs = await fetchAll<CommitmentDoc>(
     db.collection(COLLECTIONS.commitments).where({ uscc: entity.uscc }).orderBy('createdAt', 'desc').limit(100),
   );

@@ -1,11 +1,13 @@
 /** myEntities: what the caller has applied for and what they may act for, with code status. */
 import { districtName, ENTITY_CATEGORIES } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { merchantContract, MyEntitiesData } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc } from '../model';
 import { ownedEntities } from './ownership';
 
-export async function myEntities(_payload: Record<string, unknown>, { caller, db }: ActionContext) {
+export async function myEntities(_input: ParsedOf<typeof merchantContract.myEntities>, { caller, db }: ActionContext): Promise<MyEntitiesData> {
   const _ = db.command;
   const [entities, applications] = await Promise.all([
     ownedEntities(db, caller.openid),
@@ -39,7 +41,7 @@ export async function myEntities(_payload: Record<string, unknown>, { caller, db
       districtName: districtName(a.districtCode) ?? '',
       status: a.status,
       decisionReason: a.decisionReason ?? '',
-      createdAt: a.createdAt,
+      createdAt: a.createdAt.toISOString(),
     })),
   };
 }

@@ -4,7 +4,6 @@
  * district; the city sees all. The answer may correct or withdraw the record (server/records.ts),
  * and the merchant is told (server/staff/objections.ts).
  */
-import * as z from 'zod';
 import {
   addWorkingDays,
   chinaDate,
@@ -14,30 +13,19 @@ import {
   OBJECTION_RESULTS,
   OBJECTION_STATUSES,
   OBJECTION_TARGETS,
-  oneOf,
-  parseOrThrow,
-  text,
-  uscc,
   type ObjectionResult,
   type ObjectionStatus,
   type ObjectionTarget,
+  type ObjectionView,
 } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { merchantContract } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { fetchAll, fetchOne } from '../db';
 import { takeDailyQuota } from '../limits';
 import { COLLECTIONS, type RecordSource } from '../model';
 import { RECORD_COLLECTIONS } from '../records';
 import { ownedEntity } from './ownership';
-
-const TARGET_KEYS = Object.keys(OBJECTION_TARGETS) as [ObjectionTarget, ...ObjectionTarget[]];
-
-export const objectionSchema = z.object({
-  uscc: uscc(),
-  target: oneOf('异议对象', TARGET_KEYS),
-  /** The disputed record; not needed for the entity's own data. */
-  recordId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string({ error: '记录编号应为文本' }).max(64, { error: '记录编号不正确' }).optional()),
-  content: text('异议内容', 1000),
-});
 
 export interface ObjectionDoc {
   _id: string;
@@ -65,9 +53,11 @@ export interface ObjectionDoc {
 
 const tooMany = () => new DomainError('TOO_MANY_OBJECTIONS', '您今天提交的异议较多，请明天再试；如有急事请联系所在县（区）');
 
-export async function submitObjection(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const input = parseOrThrow(objectionSchema, payload);
-  const entity = await ownedEntity(db, caller.openid, { uscc: input.uscc });
+export async function submitObjection(
+  input: ParsedOf<typeof merchantContract.submitObjection>,
+  { caller, db, now }: ActionContext,
+): Promise<OutputOf<typeof merchantContract.submitObjection>> {
+  const entity = await ownedEntity(db, caller.openid, input.uscc);
   let departmentId: string | undefined;
   if (input.target !== 'entity') {
     if (input.recordId === undefined) throw new DomainError('INVALID_INPUT', '请选择有异议的记录', { issues: [{ field: 'recordId', message: '请选择有异议的记录' }] });
@@ -93,11 +83,11 @@ export async function submitObjection(payload: Record<string, unknown>, { caller
     createdAt: now,
   };
   const res = (await db.collection(COLLECTIONS.objections).add({ data: doc })) as { _id: string };
-  return { objectionId: res._id, status: 'open' as const, dueOn: doc.dueOn };
+  return { objectionId: res._id, status: 'open', dueOn: doc.dueOn };
 }
 
 /** An objection as its merchant and staff see it (dates, who answers, whether overdue). */
-export function objectionView(o: ObjectionDoc, now: Date) {
+export function objectionView(o: ObjectionDoc, now: Date): ObjectionView {
   return {
     objectionId: o._id,
     uscc: o.uscc,
@@ -113,12 +103,15 @@ export function objectionView(o: ObjectionDoc, now: Date) {
     result: o.result ?? '',
     resultText: o.result ? OBJECTION_RESULTS[o.result] : '',
     reply: o.reply ?? '',
-    answeredAt: o.answeredAt ?? null,
-    createdAt: o.createdAt,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
   };
 }
 
-export async function myObjections(_payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+export async function myObjections(
+  _input: ParsedOf<typeof merchantContract.myObjections>,
+  { caller, db, now }: ActionContext,
+): Promise<OutputOf<typeof merchantContract.myObjections>> {
   const list = await fetchAll<ObjectionDoc>(
     db.collection(COLLECTIONS.objections).where({ openid: caller.openid }).orderBy('createdAt', 'desc').limit(100),
   );

@@ -2,24 +2,20 @@
  * Which entity the caller may act for. Ownership is `ownerOpenids` on the entity, set when
  * staff approve the caller's application; the openid comes from the WeChat context only.
  */
-import * as z from 'zod';
-import { DomainError, parseOrThrow, uscc } from '../../core';
+import { DomainError } from '../../core';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne } from '../db';
 import { COLLECTIONS, type EntityDoc } from '../model';
-
-/** Payload of actions about one of the caller's entities; the USCC may be left out when they have one. */
-export const entityRefSchema = z.object({
-  uscc: z.preprocess((v) => (v === '' || v === null ? undefined : v), uscc().optional()),
-});
 
 export async function ownedEntities(db: Database, openid: string): Promise<EntityDoc[]> {
   return fetchAll<EntityDoc>(db.collection(COLLECTIONS.entities).where({ ownerOpenids: openid }).orderBy('createdAt', 'asc').limit(100));
 }
 
-/** The caller's entity with this USCC (or their only/first one); NOT_OWNER / NO_ENTITY otherwise. */
-export async function ownedEntity(db: Database, openid: string, payload: unknown): Promise<EntityDoc> {
-  const { uscc: code } = parseOrThrow(entityRefSchema, payload);
+/**
+ * The caller's entity with this (already validated) USCC, or their only/first one when it is left
+ * out; NOT_OWNER / NO_ENTITY otherwise.
+ */
+export async function ownedEntity(db: Database, openid: string, code: string | undefined): Promise<EntityDoc> {
   if (code !== undefined) {
     const entity = await fetchOne<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: code, ownerOpenids: openid }).limit(1));
     if (!entity) throw new DomainError('NOT_OWNER', '您不是该市场主体的经办人，或该主体尚未获得诚信码');

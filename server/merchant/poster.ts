@@ -3,19 +3,17 @@
  * name and address, a vector QR of the code's URL, the issuing authority and the dates
  * (server/poster/layout.ts). A few kilobytes, sent back as base64 for the page to open.
  */
-import * as z from 'zod';
-import { beijingDate, codeUrl, DomainError, oneOf, parseOrThrow } from '../../core';
+import { beijingDate, codeUrl, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { merchantContract, PosterFileData } from '../../core/contract/merchant';
 import type { ActionContext } from '../handler';
 import { findLiveCode } from '../codes';
 import { codeUrlPrefix } from '../code-url';
-import { POSTER_NAMES, POSTER_SIZES, posterPdf } from '../poster/layout';
-import { entityRefSchema, ownedEntity } from './ownership';
+import { POSTER_NAMES, posterPdf } from '../poster/layout';
+import { ownedEntity } from './ownership';
 
-const posterSchema = entityRefSchema.extend({ size: oneOf('海报尺寸', POSTER_SIZES) });
-
-export async function posterFile(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const { size } = parseOrThrow(posterSchema, payload);
-  const entity = await ownedEntity(db, caller.openid, payload);
+export async function posterFile({ size, uscc }: ParsedOf<typeof merchantContract.posterFile>, { caller, db, now }: ActionContext): Promise<PosterFileData> {
+  const entity = await ownedEntity(db, caller.openid, uscc);
   const code = await findLiveCode(db, entity._id);
   if (!code) throw new DomainError('NO_CODE', '该主体当前没有有效的诚信码，请联系所在县（区）');
   const pdf = posterPdf(size, {

@@ -6,11 +6,8 @@
  * print date — what a person compares with the shop in front of them.
  */
 import QRCode from 'qrcode';
-import { HOTLINE, ISSUING_AUTHORITY_LINE } from '../../core';
+import { HOTLINE, ISSUING_AUTHORITY_LINE, type PosterSize } from '../../core';
 import { MM, PdfPage, pdfDocument, wrapText, type Rgb } from './pdf';
-
-export const POSTER_SIZES = ['a4', 'a5', 'tent'] as const;
-export type PosterSize = (typeof POSTER_SIZES)[number];
 
 export const POSTER_NAMES: Readonly<Record<PosterSize, string>> = { a4: 'A4海报', a5: 'A5海报', tent: '桌牌（A4对折）' };
 

@@ -13,8 +13,8 @@ import { beijingDateTime } from '../../lib/core';
 const OBJECTION_PAGE = '/pages/objection/objection';
 
 /** The code image as a local file (the canvas and the album need a path, not a data URL). */
-function writeCodeImage(code: MyCodeData): Promise<string> {
-  const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image?.dataUrl ?? '') ?? [];
+function writeCodeImage(code: Extract<MyCodeData, { status: 'active' }>): Promise<string> {
+  const [, ext = 'png', base64 = ''] = /^data:image\/(\w+);base64,(.*)$/.exec(code.image.dataUrl) ?? [];
   const filePath = `${wx.env.USER_DATA_PATH}/integrity-code-${code.codeId}.${ext}`;
   return new Promise((resolve, reject) =>
     wx.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(filePath), fail: reject }),
@@ -37,7 +37,7 @@ Page({
     this.setData({ large: largeText() });
     const res = await myCode(query.uscc);
     if (!res.ok) return this.setData({ loading: false, error: res.error.message });
-    const changedOn = res.data.changedAt ? beijingDateTime(new Date(res.data.changedAt)).slice(0, 10) : '';
+    const changedOn = res.data.status !== 'active' && res.data.changedAt ? beijingDateTime(new Date(res.data.changedAt)).slice(0, 10) : '';
     this.setData({ loading: false, code: res.data, changedOn });
     const stats = await scanStats(res.data.uscc);
     if (stats.ok) {
@@ -103,7 +103,8 @@ Page({
   },
 
   copyLink() {
-    if (this.data.code?.codeUrl) wx.setClipboardData({ data: this.data.code.codeUrl });
+    const code = this.data.code;
+    if (code?.status === 'active') wx.setClipboardData({ data: code.codeUrl });
   },
 
   onShareAppMessage() {

@@ -1,8 +1,8 @@
 /** 异议: the entity disputes its own data or one of its published records; staff handle it. */
-import { OBJECTION_TARGETS, type ObjectionTarget, type PublicProfile } from '../../lib/core';
+import { OBJECTION_TARGETS, type ObjectionTarget, type ObjectionView, type PublicProfile } from '../../lib/core';
 import { submitObjection } from '../../services/merchant';
 import { getProfile } from '../../services/public';
-import { myObjections, type ObjectionItem } from '../../services/supervision';
+import { myObjections } from '../../services/supervision';
 import { askToSubscribe } from '../../services/subscribe';
 
 const TARGETS = Object.keys(OBJECTION_TARGETS) as ObjectionTarget[];
@@ -45,7 +45,7 @@ Page({
     /** 我的异议: the caller's objections with status, due date and answer. */
     tab: 'new' as 'new' | 'mine',
     dueOn: '',
-    mine: [] as ObjectionItem[],
+    mine: [] as ObjectionView[],
     mineLoaded: false,
   },
 
@@ -93,7 +93,7 @@ Page({
     this.setData({ submitting: true, error: '' });
     await askToSubscribe(['objectionAnswered']);
     const res = await submitObjection({ uscc: d.uscc, target, content: d.content, ...(record ? { recordId: record.id } : {}) });
-    if (res.ok) this.setData({ submitting: false, done: true, dueOn: (res.data as { dueOn?: string }).dueOn ?? '' });
+    if (res.ok) this.setData({ submitting: false, done: true, dueOn: res.data.dueOn });
     else this.setData({ submitting: false, error: res.error.message });
   },
 });
