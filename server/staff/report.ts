@@ -4,33 +4,30 @@
  * district stats as of the date (stats-asof.ts). Used by staff.bulletin (text) and
  * staffDocs.exportReport (docx); no file library is loaded here.
  */
-import * as z from 'zod';
-import { date, DomainError, parseOrThrow } from '../../core';
-import { buildReport, chineseMonth, type DepartmentStatus, type Report, type ReportSources } from '../../core/bulletin-report';
+import { DomainError, parseOrThrow } from '../../core';
+import { reportOptionsSchema, type ReportOptions } from '../../core/schemas/staff';
+import {
+  buildReport,
+  chineseMonth,
+  type BulletinInputsDoc,
+  type DepartmentProgressDoc,
+  type DepartmentStatus,
+  type Report,
+  type ReportMissing,
+  type ReportSources,
+  type ReportSourceUsed,
+} from '../../core/bulletin-report';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from '../../core/bulletin-tables';
 import { chinaDate, chineseDate, type CityStats } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchById, fetchOne } from '../db';
 import { COLLECTIONS } from '../model';
-import { latestEntry, type BulletinInputsDoc, type DepartmentProgressDoc } from './bulletin-inputs';
+import { latestEntry } from './bulletin-inputs';
 import { buildDepartmentProgress } from './ledger';
 import type { BulletinTableDoc } from './bulletin-tables';
 import { cityStatsAsOf } from './stats-asof';
 
-export const reportOptionsSchema = z
-  .object({
-    cutoff: date('截至日期').optional(),
-    publicityFrom: date('“双公示”统计起始日期').optional(),
-    publicityTo: date('“双公示”统计截止日期').optional(),
-    month: z.string({ error: '月份应为文本，如 2022-05' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应如 2022-05' }).optional(),
-  })
-  .refine((v) => (v.publicityFrom === undefined) === (v.publicityTo === undefined), { error: '“双公示”统计期间请同时填写起止日期', path: ['publicityFrom'] });
-export type ReportOptions = z.output<typeof reportOptionsSchema>;
-
-export interface Missing {
-  code: string;
-  message: string;
-}
+export { reportOptionsSchema, type ReportOptions };
 
 export interface ReportState {
   cutoff: string;
@@ -39,9 +36,9 @@ export interface ReportState {
   /** The whole report, when every source is there. */
   report?: Report;
   /** What is still needed, one line each (empty when the report is complete). */
-  missing: Missing[];
+  missing: ReportMissing[];
   /** The tables used (for the page: which period, imported by whom). */
-  used: { kind: TableKind | 'bulletinInputs' | 'departmentProgress'; id: string; by: string; at: Date }[];
+  used: ReportSourceUsed[];
 }
 
 async function latestTable<R>(db: Database, kind: TableKind, field: 'periodEnd' | 'periodStart', cutoff: string) {
@@ -67,7 +64,7 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
     latestEntry<DepartmentProgressDoc>(db, 'departmentProgress', cutoff),
   ]);
   const statuses = (await ledgerStatuses(db, cutoff)) ?? progress?.departments;
-  const missing: Missing[] = [];
+  const missing: ReportMissing[] = [];
   const period = options.publicityFrom ? `${chineseDate(options.publicityFrom)}至${chineseDate(options.publicityTo!)}的` : `截至${chineseDate(cutoff)}的`;
   if (!publicity) missing.push({ code: 'NO_PUBLICITY_TABLE', message: `尚未导入${period}“双公示”信息报送情况表（附件1）` });
   if (!gov) missing.push({ code: 'NO_GOV_COMMITMENT_TABLE', message: `尚未导入截至${chineseDate(cutoff)}的政务承诺完成情况表（附件3）` });
