@@ -52,7 +52,7 @@ const reviewApplicationInput = z
   .refine((v) => v.confirmTakeover !== true || v.reason !== undefined, { error: '确认接管时请填写原因', path: ['reason'] });
 
 /** An application as the reviewer sees it: the stored one with the automatic checks and its photos' short-lived URLs. */
-export interface QueuedApplication extends Omit<ApplicationDoc, 'pendingKey'> {
+export interface QueuedApplication extends Omit<ApplicationDoc, 'pendingKey' | 'takeover'> {
   submittedAt: Date;
   evidence: ApplicationEvidence;
   /** Approving adds an owner to an entity that has owners, or re-issues after revocation. */

@@ -2,9 +2,11 @@
 import { chineseDate } from '../../core/rates';
 import type { ActionContext } from '../handler';
 import { buildBulletin } from './bulletin';
+import { loadStaff } from './roles';
 import { writeWorkbook } from './xlsx';
 
 export async function exportBulletin(_payload: Record<string, unknown>, ctx: ActionContext) {
+  await loadStaff(ctx.db, ctx.caller.openid);
   const b = await buildBulletin(ctx);
   const title = `各县（区）“码上诚信”赋码及入驻“信易贷”平台情况（截至${chineseDate(b.asOf)}）`;
   const num = (p: string) => (p === '' ? null : Number(p));

@@ -29,7 +29,8 @@ import { chinaDate, chineseDate, DomainError, ISSUING_AUTHORITY, parseOrThrow } 
 import { CLAIM_LOCK_MS, MAX_CLAIM_TRIES } from '../claims';
 import type { ActionContext } from '../handler';
 import { usccsOfBatch } from './collected-entities';
-import { issueCodes, type IssuedItem } from './issue-codes';
+import { staffOfficeContract } from '../../core/contract/staff-office';
+import { issueCodesFor, type IssuedItem } from './issue-codes';
 import { departmentOf, loadStaff } from './roles';
 
 /** Entities per document: about 2 pages and 15 KB each, so a document stays within a call's answer. */
@@ -129,7 +130,7 @@ export async function printBatch(payload: Record<string, unknown>, ctx: ActionCo
     usccs = page.usccs.slice(0, MAX_PRINT);
     nextOffset = input.offset + usccs.length < page.total ? input.offset + usccs.length : null;
   }
-  const result = await issueCodes({ uscc: usccs }, ctx);
+  const result = await issueCodesFor(ctx.db, staff, parseOrThrow(staffOfficeContract.issueCodes.input, { uscc: usccs }), ctx.now);
   if (result.issued.length === 0) {
     throw new DomainError('NOTHING_TO_PRINT', '没有可打印的诚信码（所列主体均已认领、已有诚信码或不在管辖范围内）', { skipped: result.skipped });
   }
