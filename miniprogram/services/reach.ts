@@ -1,5 +1,5 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
-import { callFunction, type CallResult } from './call';
+import { call, callFunction, type CallResult } from './call';
 import type { XlsxFile } from './staff';
 
 export interface OutreachFilters {
@@ -45,8 +45,8 @@ export function exportOutreach(filters: OutreachFilters): Promise<CallResult<Xls
 }
 
 /** staff.issueCodes (the 归集 forms issue): codes for entities that agreed. */
-export function issueCodes(uscc: string[]): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'issueCodes', { uscc });
+export function issueCodes(uscc: string[]) {
+  return call('staff', 'issueCodes', { uscc });
 }
 
 export interface GapRow {
@@ -135,8 +135,8 @@ export function publishInspection(inspectionId: string, published: boolean): Pro
   return callFunction('staff', 'publishInspection', { inspectionId, published });
 }
 
-export function suspendCode(codeId: string, reason: string): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'suspendCode', { codeId, reason });
+export function suspendCode(codeId: string, reason: string) {
+  return call('staff', 'suspendCode', { codeId, reason });
 }
 
 export function creditCheck(file: { fileBase64: string } | { fileID: string }, purpose: string): Promise<CallResult<XlsxFile & { counts: { rows: number; checked: number; invalid: number; flagged: number } }>> {
