@@ -1,7 +1,9 @@
 /**
  * The documents the functions store (DESIGN.md §5). Credit records join entities by
  * `uscc` (normalised), not by entity id, because departments import records for
- * entities that have not applied yet; the record shows up once they do.
+ * entities that have not applied yet; the record shows up once they do. Documents that staff
+ * answers show as they are (applications, commitments, staff, import batches, …) are declared in
+ * core/documents.ts, so the mini-program reads them by the same type; they are re-exported here.
  */
 import type {
   DistrictTotalsInput,
