@@ -8,7 +8,7 @@
 import { byXinyidai, rankingGroups, rankingSentence } from './bulletin';
 import { DEPARTMENTS } from './departments';
 import { DomainError } from './errors';
-import type { GovCommitmentRow, MonthlyReportRow, PublicityRow } from './bulletin-tables';
+import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from './bulletin-tables';
 import { basisPoints, chineseDate, compareSharesDesc, formatBasisPoints, type DistrictRow } from './rates';
 
 export const REPORT_TITLE = '关于鹤岗市信用体系建设工作情况的通报';
@@ -291,4 +291,34 @@ export function buildReport(src: ReportSources): Report {
     sections: [one.section, two.section, three, four, five.section],
     tables: [one.table, districtTable(src.cutoff, src.districts, src.city), two.table, five.table],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the city enters by hand (server/staff/bulletin-inputs.ts) and what a 通报 was built from.
+
+/** One entry of figures the city typed in: one document per date, with who entered it. */
+interface Entered {
+  _id: string;
+  asOf: string;
+  enteredBy: string;
+  enteredByName: string;
+  enteredAt: Date;
+}
+export type BulletinInputsDoc = Entered & BulletinInputs;
+export interface DepartmentProgressDoc extends Entered {
+  departments: DepartmentStatus[];
+}
+
+/** What a 通报 still needs, one line each. */
+export interface ReportMissing {
+  code: string;
+  message: string;
+}
+
+/** A stored source a 通报 was built from (for the page: which period, entered or imported by whom). */
+export interface ReportSourceUsed {
+  kind: TableKind | 'bulletinInputs' | 'departmentProgress';
+  id: string;
+  by: string;
+  at: Date;
 }

@@ -3,6 +3,7 @@
  * (register) and the data already held, their wording on the review card, and the preset
  * reasons a reviewer rejects with. Pure, so the functions and the pages agree on the words.
  */
+import type { CodeStatus } from './documents';
 import { normaliseName } from './search-keys';
 
 /** Brackets of every kind: 鹤岗市（向阳区）张三饭店 and 鹤岗市向阳区张三饭店 name one entity. */
@@ -60,3 +61,45 @@ export const APPLICATION_STATUS_TEXT = {
   withdrawn: '已撤回',
 } as const;
 export type ApplicationStatusKey = keyof typeof APPLICATION_STATUS_TEXT;
+
+/** The register row behind an application, as the review card shows it (staff only: it names the legal representative). */
+export interface RegisterEvidence {
+  name: string;
+  entityType: string;
+  legalRep: string;
+  address: string;
+  districtCode: string;
+  districtName: string;
+  regStatus: string;
+  inBusiness: boolean;
+  foundedOn?: string;
+}
+
+/** One code of the entity an application is for, with its history. */
+export interface CodeEvidence {
+  codeId: string;
+  version: number;
+  status: CodeStatus;
+  issuedAt: Date;
+  history: { at: Date; status: string; reason: string; category?: string }[];
+}
+
+/** The entity an application is for, when it is already held. */
+export interface EntityEvidence {
+  entityId: string;
+  name: string;
+  districtCode: string;
+  districtName: string;
+  field: string;
+  /** Owners other than the applicant. */
+  otherOwners: number;
+  owners: number;
+  codes: CodeEvidence[];
+}
+
+/** The automatic checks of an application (server/entitlement.ts) with the register row and the entity behind them. */
+export interface ApplicationEvidence {
+  flags: EntitlementFlag[];
+  register: RegisterEvidence | null;
+  entity: EntityEvidence | null;
+}

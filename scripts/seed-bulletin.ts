@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { PROMOTING_DEPARTMENTS } from '../core/bulletin-report';
 import { DISTRICTS } from '../core/districts';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow } from '../core/bulletin-tables';
-import type { BulletinInputsDoc, DepartmentProgressDoc } from '../server/staff/bulletin-inputs';
+import type { BulletinInputsDoc, DepartmentProgressDoc } from '../core/bulletin-report';
 import { lastDayOfMonth, type BulletinTableDoc } from '../server/staff/bulletin-tables';
 
 const UNITS = [...DISTRICTS.map((d) => d.name), ...PROMOTING_DEPARTMENTS.map((d) => d.name)];

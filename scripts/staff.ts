@@ -10,7 +10,8 @@ import { DomainError, parseOrThrow } from '../core';
 import { connectSdk } from '../localcloud/sdk';
 import { audit } from '../server/audit';
 import { COLLECTIONS, type StaffDoc } from '../server/model';
-import { addStaff, staffInput } from '../server/staff/members';
+import { staffInput } from '../core/schemas/staff';
+import { addStaff } from '../server/staff/members';
 import { isMain } from './is-main';
 
 export function localCloudUrl(): string {

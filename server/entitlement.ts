@@ -7,49 +7,11 @@
  * The register's data (legal representative included) goes only to staff; the applicant sees at
  * most APPLICANT_FLAG_TEXT.
  */
-import { districtName, sameName, type EntitlementFlag } from '../core';
+import { districtName, sameName, type ApplicationEvidence, type EntitlementFlag, type EntityEvidence, type RegisterEvidence } from '../core';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { districtFrom } from './entity-district';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type EntityDoc, type RegisterDoc } from './model';
-
-export interface RegisterView {
-  name: string;
-  entityType: string;
-  legalRep: string;
-  address: string;
-  districtCode: string;
-  districtName: string;
-  regStatus: string;
-  inBusiness: boolean;
-  foundedOn?: string;
-}
-
-export interface CodeView {
-  codeId: string;
-  version: number;
-  status: CodeDoc['status'];
-  issuedAt: Date;
-  history: { at: Date; status: string; reason: string; category?: string }[];
-}
-
-export interface EntityView {
-  entityId: string;
-  name: string;
-  districtCode: string;
-  districtName: string;
-  field: string;
-  /** Owners other than the applicant. */
-  otherOwners: number;
-  owners: number;
-  codes: CodeView[];
-}
-
-export interface Evidence {
-  flags: EntitlementFlag[];
-  register: RegisterView | null;
-  entity: EntityView | null;
-}
 
 type Checked = Pick<ApplicationDoc, 'uscc' | 'entityName' | 'applicantOpenid'> &
   Partial<Pick<ApplicationDoc, 'legalRepName' | 'districtSource'>>;
@@ -72,7 +34,7 @@ export function flagsOf(app: Checked, reg: RegisterDoc | undefined, entity: Enti
   return flags;
 }
 
-function registerView(r: RegisterDoc): RegisterView {
+function registerView(r: RegisterDoc): RegisterEvidence {
   return {
     name: r.name,
     entityType: r.entityType,
@@ -86,7 +48,7 @@ function registerView(r: RegisterDoc): RegisterView {
   };
 }
 
-function entityView(e: EntityDoc, applicant: string, codes: readonly CodeDoc[]): EntityView {
+function entityView(e: EntityDoc, applicant: string, codes: readonly CodeDoc[]): EntityEvidence {
   return {
     entityId: e._id,
     name: e.name,
@@ -125,7 +87,7 @@ export async function loadFacts(db: Database, usccs: readonly string[]) {
 }
 
 /** The checks of each application, with the register row and entity behind them. */
-export async function evidenceFor(db: Database, apps: readonly Checked[]): Promise<Evidence[]> {
+export async function evidenceFor(db: Database, apps: readonly Checked[]): Promise<ApplicationEvidence[]> {
   const facts = await loadFacts(db, apps.map((a) => a.uscc));
   return apps.map((app) => {
     const reg = facts.register.get(app.uscc);

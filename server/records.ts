@@ -12,7 +12,8 @@ import { DomainError, FORMS, check, type FormKind } from '../core';
 import type { Database } from './cloud';
 import { fetchById } from './db';
 import { districtOfUscc } from './entity-district';
-import { COLLECTIONS, type CollectionName, type RecordSource, type Withdrawal } from './model';
+import { COLLECTIONS, type CollectionName, type Withdrawal } from './model';
+import { RECORD_KINDS, type RecordKind, type StoredRecord } from '../core/documents';
 import { actorOf, auditByStaff, departmentOf, type Staff } from './staff/roles';
 
 export const RECORD_COLLECTIONS = {
@@ -20,20 +21,10 @@ export const RECORD_COLLECTIONS = {
   honour: COLLECTIONS.honours,
   registration: COLLECTIONS.registrations,
   otherInfo: COLLECTIONS.otherInfo,
-} as const satisfies Partial<Record<FormKind, CollectionName>>;
+} as const satisfies Record<RecordKind, CollectionName> & Partial<Record<FormKind, CollectionName>>;
 
-export type RecordKind = keyof typeof RECORD_COLLECTIONS;
-export const RECORD_KINDS = Object.keys(RECORD_COLLECTIONS) as [RecordKind, ...RecordKind[]];
-
-export interface StoredRecord {
-  _id: string;
-  uscc: string;
-  source: RecordSource;
-  batchId?: string;
-  withdrawn?: true;
-  withdrawal?: Withdrawal;
-  [field: string]: unknown;
-}
+export type { RecordKind, StoredRecord } from '../core/documents';
+export { RECORD_KINDS };
 
 /** A commitment's USCC is its promiserCode (`uscc` is stored beside it). */
 function usccOf(r: StoredRecord): string {

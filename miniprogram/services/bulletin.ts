@@ -1,32 +1,12 @@
 /** Typed calls for the whole 通报 (staff.bulletin's report, staffDocs.exportReport, staffFiles.importTable) and the 考核 scores. */
-import { call, callFunction, type CallInput, type CallResult } from './call';
-import type { BulletinData } from './staff';
+import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
 
-export interface ReportSection {
-  heading: string;
-  paragraphs: string[];
-}
-export interface ReportTable {
-  annex: string;
-  title: string;
-  headers: string[];
-  rows: string[][];
-}
-export interface ReportData extends BulletinData {
-  codesFrom: 'snapshot' | 'live';
-  report: { title: string; cutoff: string; sections: ReportSection[]; tables: ReportTable[] } | null;
-  missing: { code: string; message: string }[];
-}
+/** The 通报: its ranking sentence and table, and the whole report (or what it still needs). */
+export type ReportData = CallOutput<'staff', 'bulletin'>;
+export type ReportOptions = CallInput<'staff', 'bulletin'>;
 
-export interface ReportOptions {
-  cutoff?: string;
-  publicityFrom?: string;
-  publicityTo?: string;
-  month?: string;
-}
-
-export function bulletinReport(options: ReportOptions = {}): Promise<CallResult<ReportData>> {
-  return callFunction<ReportData>('staff', 'bulletin', { ...options });
+export function bulletinReport(options: ReportOptions = {}) {
+  return call('staff', 'bulletin', { ...options });
 }
 
 export function exportReport(options: CallInput<'staffDocs', 'exportReport'>) {
@@ -39,35 +19,12 @@ export function importTable(payload: CallInput<'staffFiles', 'importTable'> & ({
   return call('staffFiles', 'importTable', payload);
 }
 
-export function setBulletinInputs(payload: { asOf?: string; officialCommitments: number; coverageBase: number; disclosurePercent: number }): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'setBulletinInputs', { ...payload });
+export function setBulletinInputs(input: CallInput<'staff', 'setBulletinInputs'>) {
+  return call('staff', 'setBulletinInputs', { ...input });
 }
 
-export interface Assessment {
-  indicator: { id: string; section: string; item: string; points: number; rule: string };
-  status: 'lost' | 'met' | 'manual' | 'noData';
-  lost: number;
-  figure?: string;
-  need?: string;
-}
-export interface UnitScore {
-  kind: 'district' | 'department';
-  id: string;
-  name: string;
-  assessments: Assessment[];
-  lost: number;
-  score: number;
-  manualPoints: number;
-  rank: number;
-  needs: string[];
-}
-export interface KaoheData {
-  year: number;
-  asOf: string;
-  districts: UnitScore[];
-  departments: UnitScore[];
-}
+export type KaoheData = CallOutput<'staff', 'kaohe'>;
 
-export function kaohe(year?: number): Promise<CallResult<KaoheData>> {
-  return callFunction<KaoheData>('staff', 'kaohe', year === undefined ? {} : { year });
+export function kaohe(year?: number) {
+  return call('staff', 'kaohe', year === undefined ? {} : { year });
 }

@@ -44,8 +44,8 @@ export function exportOutreach(filters: OutreachFilters) {
 }
 
 /** staff.issueCodes (the 归集 forms issue): codes for entities that agreed. */
-export function issueCodes(uscc: string[]): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'issueCodes', { uscc });
+export function issueCodes(uscc: string[]) {
+  return call('staff', 'issueCodes', { uscc });
 }
 
 export interface GapRow {
@@ -134,8 +134,8 @@ export function publishInspection(inspectionId: string, published: boolean): Pro
   return callFunction('staff', 'publishInspection', { inspectionId, published });
 }
 
-export function suspendCode(codeId: string, reason: string): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'suspendCode', { codeId, reason });
+export function suspendCode(codeId: string, reason: string) {
+  return call('staff', 'suspendCode', { codeId, reason });
 }
 
 export function creditCheck(file: { fileBase64: string } | { fileID: string }, purpose: string) {

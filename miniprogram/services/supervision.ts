@@ -1,6 +1,6 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
 import type { CodeRef, ReportReason } from '../lib/core';
-import { call, callFunction, type CallResult } from './call';
+import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
 
 export interface Paged<T> {
   total: number;
@@ -135,40 +135,19 @@ export function auditLog(q: { targetId?: string; actor?: string; offset: number 
   return callFunction('staff', 'auditLog', { ...q });
 }
 
-export interface StaffMember {
-  _id: string;
-  openid: string;
-  name: string;
-  role: 'city' | 'district' | 'department';
-  districtCode?: string;
-  departmentId?: string;
-  department?: string;
-  active: boolean;
+export type StaffMembersData = CallOutput<'staff', 'staffMembers'>;
+export type StaffMember = Extract<StaffMembersData, { members: unknown }>['members'][number];
+
+export function staffMembers(input: CallInput<'staff', 'staffMembers'>) {
+  return call('staff', 'staffMembers', input);
 }
 
-export function staffMembers(payload: Record<string, unknown>): Promise<CallResult<{ members?: StaffMember[]; member?: StaffMember }>> {
-  return callFunction('staff', 'staffMembers', payload);
+export type StaffCode = CallOutput<'staff', 'codes'>['items'][number];
+
+export function staffCodes(q: CallInput<'staff', 'codes'>) {
+  return call('staff', 'codes', { ...q });
 }
 
-export interface StaffCode {
-  codeId: string;
-  entityName: string;
-  uscc: string;
-  districtCode: string;
-  status: 'active' | 'suspended' | 'revoked';
-  version: number;
-  changedAt?: string;
-  reason?: string;
-  categoryText?: string;
-}
-
-export function staffCodes(q: { status: string; keyword?: string; offset: number }): Promise<CallResult<Paged<StaffCode>>> {
-  return callFunction('staff', 'codes', { ...q });
-}
-
-export function changeCodeStatus(
-  action: 'suspendCode' | 'reinstateCode' | 'revokeCode',
-  input: { codeId: string; reason: string; category?: string },
-): Promise<CallResult<unknown>> {
-  return callFunction('staff', action, { ...input });
+export function changeCodeStatus(action: 'suspendCode' | 'reinstateCode' | 'revokeCode', input: CallInput<'staff', 'suspendCode'>) {
+  return call('staff', action, { ...input });
 }

@@ -3,7 +3,9 @@
  * Actions that read or write files live in the `staffFiles` (xlsx, file-actions.ts) and `staffDocs`
  * (docx, doc-actions.ts) functions, so these calls never load the file code and start fast.
  */
+import { staffOfficeContract } from '../../core/contract/staff-office';
 import type { Action } from '../handler';
+import { defineStaffActions } from './define-staff-actions';
 import { batches, withdrawBatch } from './batch-actions';
 import { bulletin } from './bulletin';
 import { correctTotals } from './totals-correction';
@@ -26,26 +28,28 @@ import { inspections, inspectionView, publishInspection, recordInspection } from
 import { saveStreet, streets } from './streets';
 
 export const staffActions: Record<string, Action> = {
-  applications,
-  reviewApplication,
-  reviewCommitment,
-  districtStats,
-  statsHistory,
-  bulletin,
-  codes,
-  suspendCode,
-  reinstateCode,
-  revokeCode,
-  staffMembers,
-  withdrawRecord,
-  correctRecord,
-  batches,
-  withdrawBatch,
-  correctTotals,
-  setBulletinInputs,
-  setDepartmentProgress,
-  kaohe,
-  issueCodes,
+  ...defineStaffActions(staffOfficeContract, {
+    applications,
+    reviewApplication,
+    reviewCommitment,
+    districtStats,
+    statsHistory,
+    bulletin,
+    codes,
+    suspendCode,
+    reinstateCode,
+    revokeCode,
+    staffMembers,
+    withdrawRecord,
+    correctRecord,
+    batches,
+    withdrawBatch,
+    correctTotals,
+    setBulletinInputs,
+    setDepartmentProgress,
+    kaohe,
+    issueCodes,
+  }),
   reports,
   handleReport,
   objections,

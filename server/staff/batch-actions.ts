@@ -4,25 +4,19 @@
  * record of the batch `withdrawn: true` with a Withdrawal naming the batch, in one update call per
  * collection, so the records leave public pages and the rankings at once; it is audited.
  */
-import * as z from 'zod';
-import { DomainError, oneOf, parseOrThrow } from '../../core';
-import { IMPORT_KINDS } from '../../core/import-layouts';
+import { DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { staffOfficeContract } from '../../core/contract/staff-office';
 import { BATCH_COLLECTIONS } from '../batches';
 import { countOf, fetchAll, fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type ImportBatchDoc, type Withdrawal } from '../model';
-import { id, page, reason } from './inputs';
-import { actorOf, auditByStaff, loadStaff } from './roles';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff } from './roles';
 
-const listInput = z.object({
-  kind: oneOf('表格类别', IMPORT_KINDS).optional(),
-  status: oneOf('批次状态', ['running', 'done', 'failed', 'withdrawn']).optional(),
-  ...page,
-});
+type Contract = typeof staffOfficeContract;
 
-export async function batches(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(listInput, payload);
+export async function batches(input: ParsedOf<Contract['batches']>, { db, staff }: StaffContext) {
   const filter: Record<string, string> = {};
   if (staff.role !== 'city') filter.importedBy = actorOf(staff);
   if (input.kind) filter.kind = input.kind;
@@ -33,17 +27,13 @@ export async function batches(payload: Record<string, unknown>, { caller, db }: 
     fetchAll<ImportBatchDoc>(coll.where(filter).orderBy('startedAt', 'desc').skip(input.offset).limit(input.limit)),
   ]);
   // The import page shows the department picker to the city admin only (the server enforces it too).
-  return { total, items, mayChooseDepartment: staff.role === 'city' };
+  return toWire({ total, items, mayChooseDepartment: staff.role === 'city' });
 }
 
 /** A batch still running after this long was cut off by the platform: it may be withdrawn. */
 export const STALE_RUNNING_MS = 15 * 60 * 1000;
 
-const withdrawInput = z.object({ batchId: id('批次编号'), reason: reason() });
-
-export async function withdrawBatch(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(withdrawInput, payload);
+export async function withdrawBatch(input: ParsedOf<Contract['withdrawBatch']>, { db, now, staff }: StaffContext) {
   const batch = await fetchById<ImportBatchDoc>(db.collection(COLLECTIONS.importBatches).doc(input.batchId));
   if (!batch) throw new DomainError('NOT_FOUND', '未找到该导入批次');
   if (staff.role !== 'city' && batch.importedBy !== actorOf(staff)) throw new DomainError('FORBIDDEN', '只能撤回本人导入的批次');

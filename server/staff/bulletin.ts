@@ -6,10 +6,13 @@
  */
 import { DomainError } from '../../core';
 import { rankingSentence } from '../../core/bulletin';
+import type { ParsedOf } from '../../core/contract/define';
+import type { BulletinAnswer, BulletinRow, staffOfficeContract } from '../../core/contract/staff-office';
 import type { DistrictRow } from '../../core/rates';
-import type { ActionContext } from '../handler';
-import { loadStaff } from './roles';
-import { loadReport, parseReportOptions, type ReportOptions } from './report';
+import type { Database } from '../cloud';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+import { loadReport, type ReportOptions } from './report';
 
 export const BULLETIN_HEADERS = [
   '序号',
@@ -17,14 +20,6 @@ export const BULLETIN_HEADERS = [
   '入驻“信易贷”平台企业数量占本辖区市场主体总量比重 (%)',
   '“码上诚信”赋码情况占本辖区市场主体总量比重 (%)',
 ] as const;
-
-export interface BulletinRow {
-  index: number | '';
-  name: string;
-  /** Two decimals, or '' when the district has no market total yet. */
-  xinyidaiPercent: string;
-  codeRatePercent: string;
-}
 
 function tableRows(districts: readonly DistrictRow[], city: DistrictRow): BulletinRow[] {
   const row = (r: DistrictRow, index: number | ''): BulletinRow => ({
@@ -36,9 +31,9 @@ function tableRows(districts: readonly DistrictRow[], city: DistrictRow): Bullet
   return [...districts.map((d, i) => row(d, i + 1)), row({ ...city, name: '全市' }, '')];
 }
 
-export async function buildBulletin(ctx: ActionContext, options: ReportOptions = {}) {
-  await loadStaff(ctx.db, ctx.caller.openid);
-  const state = await loadReport(ctx.db, options, ctx.now);
+/** The 通报 as of the options' cut-off (the caller is checked to be staff before). */
+export async function buildBulletin({ db, now }: { db: Database; now: Date }, options: ReportOptions = {}): Promise<BulletinAnswer> {
+  const state = await loadReport(db, options, now);
   const { stats, cutoff: asOf } = state;
   const sentence = rankingSentence(asOf, stats.districts);
   if (!sentence) throw new DomainError('NO_TOTALS', '尚未导入各县（区）市场主体总量，无法生成通报');
@@ -55,6 +50,6 @@ export async function buildBulletin(ctx: ActionContext, options: ReportOptions =
 }
 
 /** staff.bulletin({ cutoff?, publicityFrom?, publicityTo?, month? }) */
-export async function bulletin(payload: Record<string, unknown>, ctx: ActionContext) {
-  return buildBulletin(ctx, parseReportOptions(payload));
+export async function bulletin(options: ParsedOf<typeof staffOfficeContract.bulletin>, ctx: StaffContext) {
+  return toWire(await buildBulletin(ctx, options));
 }

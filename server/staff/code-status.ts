@@ -5,16 +5,19 @@
  * category (core/code-reasons.ts, the part the public sees) beside the free-text reason, and the
  * entity's owners are told what happened and how to object. `codes` lists them for the staff page.
  */
-import * as z from 'zod';
-import { CODE_REASON_KEYS, codeReasonLabel, DomainError, districtCode, nameSearchKeys, oneOf, optionalText, parseOrThrow, validateUscc } from '../../core';
+import { codeReasonLabel, DomainError, nameSearchKeys, validateUscc } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { CodeChangeAnswer, CodeListItem, staffOfficeContract } from '../../core/contract/staff-office';
 import type { Database } from '../cloud';
 import { countOf, fetchAll, fetchById, fetchOne } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type CodeHistoryEntry, type CodeStatus, type EntityDoc } from '../model';
 import { notifyAll } from '../notify';
 import { markRegisterCoded } from '../register-coded';
-import { id, page, reason } from './inputs';
-import { actorOf, auditByStaff, assertInScope, loadStaff, scopeFilter, type Staff } from './roles';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff, assertInScope, scopeFilter, type Staff } from './roles';
+
+type Contract = typeof staffOfficeContract;
 
 export interface Transition {
   readonly action: string;
@@ -26,12 +29,6 @@ export interface Transition {
 export const SUSPEND: Transition = { action: 'suspendCode', from: ['active'], to: 'suspended', refused: '只有有效的诚信码可以暂停' };
 export const REINSTATE: Transition = { action: 'reinstateCode', from: ['suspended'], to: 'active', refused: '只有暂停的诚信码可以恢复' };
 export const REVOKE: Transition = { action: 'revokeCode', from: ['active', 'suspended'], to: 'revoked', refused: '该诚信码已撤销' };
-
-const changeInput = z.object({
-  codeId: id('诚信码编号'),
-  reason: reason(),
-  category: oneOf('原因类别', CODE_REASON_KEYS).optional(),
-});
 
 /** What the owners are told: what happened, why, and what to do next. */
 function ownerMessage(t: Transition, reasonText: string, category: string | undefined): { title: string; lines: string[] } {
@@ -61,7 +58,7 @@ export async function changeCodeStatus(
   reasonText: string,
   category: string | undefined,
   now: Date,
-): Promise<{ codeId: string; status: CodeStatus; version: number; entityId: string }> {
+): Promise<CodeChangeAnswer['code']> {
   // Older callers send no category: the public then reads 其他原因.
   if (t.to !== 'active') category ??= 'other';
   const coll = db.collection(COLLECTIONS.codes);
@@ -94,23 +91,14 @@ export async function changeCodeStatus(
 }
 
 function change(t: Transition) {
-  return async (payload: Record<string, unknown>, { caller, db, now }: ActionContext) => {
-    const staff = await loadStaff(db, caller.openid);
-    const input = parseOrThrow(changeInput, payload);
-    return { code: await changeCodeStatus(db, staff, t, input.codeId, input.reason, input.category, now) };
-  };
+  return async (input: ParsedOf<Contract['suspendCode']>, { db, now, staff }: StaffContext): Promise<CodeChangeAnswer> => ({
+    code: await changeCodeStatus(db, staff, t, input.codeId, input.reason, input.category, now),
+  });
 }
 
 export const suspendCode = change(SUSPEND);
 export const reinstateCode = change(REINSTATE);
 export const revokeCode = change(REVOKE);
-
-const codesInput = z.object({
-  status: oneOf('状态', ['active', 'suspended', 'revoked']).default('active'),
-  districtCode: districtCode().optional(),
-  keyword: optionalText('关键词', 60),
-  ...page,
-});
 
 /**
  * Entity ids a keyword names: an exact USCC (unique index), else a name fragment through the
@@ -132,9 +120,7 @@ export async function entityIdsForKeyword(db: Database, keyword: string | undefi
 }
 
 /** Codes in the caller's scope with their entity's name, newest first, with the total for paging. */
-export async function codes(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(codesInput, payload);
+export async function codes(input: ParsedOf<Contract['codes']>, { db, staff }: StaffContext) {
   const scope = scopeFilter(staff, input.districtCode);
   const ids = await entityIdsForKeyword(db, input.keyword, scope);
   if (ids !== undefined && ids.length === 0) return { total: 0, items: [] };
@@ -152,9 +138,9 @@ export async function codes(payload: Record<string, unknown>, { caller, db }: Ac
           db.collection(COLLECTIONS.entities).where({ _id: db.command.in(entityIds) }).field({ name: true }).limit(entityIds.length),
         );
   const names = new Map(entities.map((e) => [e._id, e.name]));
-  return {
+  return toWire({
     total,
-    items: list.map((c) => {
+    items: list.map((c): CodeListItem => {
       const last = c.status === 'active' ? undefined : [...(c.history ?? [])].reverse().find((h) => h.status === c.status);
       return {
         codeId: c._id,
@@ -169,5 +155,5 @@ export async function codes(payload: Record<string, unknown>, { caller, db }: Ac
         ...(last ? { changedAt: last.at, reason: last.reason, category: last.category ?? 'other', categoryText: codeReasonLabel(last.category) } : {}),
       };
     }),
-  };
+  });
 }

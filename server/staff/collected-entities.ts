@@ -4,6 +4,8 @@
  * comes from the departments, never from the caller.
  */
 import { recordField, suggestCategory, type EntityCategory } from '../../core';
+/** Entities issued per call, and the USCCs a batch yields per call (`offset` pages through more). */
+import { MAX_ISSUE } from '../../core/contract/staff-office';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type CommitmentDoc, type RecordSource, type RegisterDoc } from '../model';
@@ -15,9 +17,6 @@ const RECORD_SOURCES = [
   { collection: COLLECTIONS.registrations, name: 'entityName' },
   { collection: COLLECTIONS.otherInfo, name: 'entityName' },
 ] as const;
-
-/** Entities issued per call, and the USCCs a batch yields per call (`offset` pages through more). */
-export const MAX_ISSUE = 500;
 
 export interface CollectedEntity {
   uscc: string;

@@ -8,9 +8,10 @@
  * Idempotent: issuing again for an entity coded this way and not yet claimed gives the same code
  * and the same claim code back (so a lost answer or a second tap is harmless).
  */
-import * as z from 'zod';
-import { codeUrl, DomainError, nameSearchKeys, parseOrThrow, validateUscc } from '../../core';
-import { SKIP_REASONS, type IssueSkip, type SkipReason } from '../../core/code-issue';
+import { codeUrl, DomainError, nameSearchKeys, validateUscc } from '../../core';
+import { SKIP_REASONS, type SkipReason } from '../../core/code-issue';
+import type { ParsedOf } from '../../core/contract/define';
+import type { IssuedItem, IssueResult, staffOfficeContract } from '../../core/contract/staff-office';
 import { openClaim, type IssuedClaim } from '../claims';
 import type { Database } from '../cloud';
 import { codeUrlPrefix } from '../code-url';
@@ -18,45 +19,14 @@ import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import { districtOfUscc } from '../entity-district';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from '../model';
 import { notifyAll } from '../notify';
-import { collectedEntities, MAX_ISSUE, usccsOfBatch, type CollectedEntity } from './collected-entities';
-import { actorOf, auditByStaff, departmentOf, inScope, loadStaff, type Staff } from './roles';
+import { toWire } from '../wire';
+import { collectedEntities, usccsOfBatch, type CollectedEntity } from './collected-entities';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff, departmentOf, inScope, type Staff } from './roles';
 
-
-export const issueCodesInput = z
-  .object({
-    uscc: z
-      .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), { error: '统一社会信用代码应为列表' })
-      .min(1, { error: '请至少填写一个统一社会信用代码' })
-      .max(MAX_ISSUE, { error: `每次最多为${MAX_ISSUE}个主体生码，请分批进行` })
-      .optional(),
-    batchId: z.string({ error: '批次编号应为文本' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' }).optional(),
-    /** For a batch naming more than MAX_ISSUE entities: where this call starts. */
-    offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
-  })
-  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), { error: '请提供统一社会信用代码列表或批次编号（二选一）', path: ['uscc'] });
-
-export interface IssuedItem {
-  uscc: string;
-  entityName: string;
-  codeId: string;
-  version: number;
-  url: string;
-  issuedAt: Date;
-  /** null when the entity already has an owner (nothing to hand over). */
-  claimCode: string | null;
-  claimExpiresAt: Date | null;
-}
-
-export interface IssueResult {
-  issued: IssuedItem[];
-  skipped: IssueSkip[];
-  /** For a batch: how many entities it names, and where the next call starts (null when done). */
-  total?: number;
-  nextOffset?: number | null;
-}
+export type { IssuedItem, IssueResult };
 
 /** Who issued, as stored on claims and audits. */
 function issuer(staff: Staff): { issuedBy: string; departmentId?: string; department?: string } {
@@ -124,9 +94,17 @@ async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Da
   return code;
 }
 
-export async function issueCodes(payload: Record<string, unknown>, { caller, db, now }: ActionContext): Promise<IssueResult> {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(issueCodesInput, payload);
+export async function issueCodes(input: ParsedOf<typeof staffOfficeContract.issueCodes>, { db, now, staff }: StaffContext) {
+  return toWire(await issueCodesFor(db, staff, input, now));
+}
+
+/** 生码 for `staff` (staff.issueCodes, and staffDocs.printBatch before it prints): what was issued, what skipped and why. */
+export async function issueCodesFor(
+  db: Database,
+  staff: Staff,
+  input: ParsedOf<typeof staffOfficeContract.issueCodes>,
+  now: Date,
+): Promise<IssueResult> {
   const result: IssueResult = { issued: [], skipped: [] };
   const skip = (uscc: string, reason: SkipReason) => result.skipped.push({ uscc, reason, message: SKIP_REASONS[reason] });
 

@@ -7,30 +7,21 @@
  * 承诺作出日期 in the year) by the district of the promiser's USCC (its 登记管理机关 area code) and by
  * the supplying department.
  */
-import * as z from 'zod';
-import { DEPARTMENTS, parseOrThrow } from '../../core';
+import { DEPARTMENTS, DomainError } from '../../core';
+import type { DepartmentProgressDoc } from '../../core/bulletin-report';
+import type { ParsedOf } from '../../core/contract/define';
+import type { KaoheAnswer, staffOfficeContract } from '../../core/contract/staff-office';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow } from '../../core/bulletin-tables';
 import { sameUnit, scoreDepartments, scoreDistricts, type UnitFigures } from '../../core/kaohe';
 import { chinaDate } from '../../core/rates';
 import { DISTRICTS } from '../../core/districts';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { latestEntry, type DepartmentProgressDoc } from './bulletin-inputs';
+import { latestEntry } from './bulletin-inputs';
 import type { BulletinTableDoc } from './bulletin-tables';
-import { loadStaff } from './roles';
+import type { StaffContext } from './define-staff-actions';
 import { cityStatsAsOf } from './stats-asof';
-
-const kaoheInput = (thisYear: number) =>
-  z.object({
-    year: z.coerce
-      .number({ error: '年度应为数字' })
-      .int({ error: '年度应为整数' })
-      .min(2020, { error: '年度不能早于2020年' })
-      .max(thisYear, { error: '年度不能晚于今年' })
-      .default(thisYear),
-  });
 
 interface CommitmentGroup {
   _id: { area: string | null; dept: string | null };
@@ -57,10 +48,14 @@ async function commitmentCounts(db: Database, year: number) {
   return { byArea, byDept };
 }
 
-export async function kaohe(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  await loadStaff(db, caller.openid);
+export async function kaohe(input: ParsedOf<typeof staffOfficeContract.kaohe>, { db, now }: StaffContext): Promise<KaoheAnswer> {
   const today = chinaDate(now);
-  const { year } = parseOrThrow(kaoheInput(Number(today.slice(0, 4))), payload);
+  const thisYear = Number(today.slice(0, 4));
+  // The schema has no clock: "not after this year" is checked here, with the schema's wording.
+  if (input.year !== undefined && input.year > thisYear) {
+    throw new DomainError('INVALID_INPUT', '年度不能晚于今年', { issues: [{ field: 'year', message: '年度不能晚于今年' }] });
+  }
+  const year = input.year ?? thisYear;
   const asOf = year === Number(today.slice(0, 4)) ? today : `${year}-12-31`;
   const _ = db.command;
   const [stats, tables, progress, commitments] = await Promise.all([

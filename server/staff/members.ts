@@ -1,35 +1,15 @@
 /** The staff list: city admins register and deactivate staff; every change is audited. */
-import * as z from 'zod';
-import { departmentById, departmentOfField, DEPARTMENT_IDS, DomainError, districtCode, FIELDS, oneOf, parseOrThrow, text } from '../../core';
+import { departmentById, departmentOfField, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { staffOfficeContract } from '../../core/contract/staff-office';
+import type { StaffInput } from '../../core/schemas/staff';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type StaffDoc } from '../model';
-import { auditByStaff, loadStaff, requireCity } from './roles';
-
-const openid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
-
-/**
- * A new staff member: district staff need a district, department staff a 行管部门 from the managed
- * list (core/departments.ts; a field alone names the department that promotes it). The department
- * is what their imports are labelled with and what their scope follows from.
- */
-export const staffInput = z
-  .object({
-    openid: openid(),
-    name: text('姓名', 30),
-    role: oneOf('角色', ['city', 'district', 'department']),
-    districtCode: districtCode().optional(),
-    departmentId: oneOf('所属部门', DEPARTMENT_IDS).optional(),
-    field: oneOf('行业领域', FIELDS).optional(),
-  })
-  .refine((s) => s.role !== 'district' || s.districtCode !== undefined, { error: '县（区）工作人员须指定所属县（区）', path: ['districtCode'] })
-  .refine((s) => s.role !== 'department' || (departmentById(s.departmentId) ?? departmentOfField(s.field)) !== undefined, {
-    error: '行管部门工作人员须指定所属部门',
-    path: ['departmentId'],
-  });
-export type StaffInput = z.output<typeof staffInput>;
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+import { auditByStaff, requireCity } from './roles';
 
 function departmentFieldsOf(input: StaffInput): Pick<StaffDoc, 'departmentId' | 'department' | 'field'> {
   const dept = departmentById(input.departmentId) ?? departmentOfField(input.field)!;
@@ -56,23 +36,22 @@ export async function addStaff(db: Database, input: StaffInput, now: Date): Prom
   }
 }
 
-const membersInput = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('list') }),
-  z.object({ op: z.literal('add'), member: z.unknown() }),
-  z.object({ op: z.literal('deactivate'), openid: openid() }),
-  z.object({ op: z.literal('reactivate'), openid: openid() }),
-], { error: '操作应为 list、add、deactivate 或 reactivate' });
+export async function staffMembers(input: ParsedOf<typeof staffOfficeContract.staffMembers>, ctx: StaffContext) {
+  return toWire(await changeMembers(input, ctx));
+}
 
-export async function staffMembers(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+async function changeMembers(
+  input: ParsedOf<typeof staffOfficeContract.staffMembers>,
+  { db, now, staff }: StaffContext,
+): Promise<{ members: StaffDoc[] } | { member: StaffDoc }> {
   requireCity(staff);
-  const input = parseOrThrow(membersInput, { op: 'list', ...payload });
   const coll = db.collection(COLLECTIONS.staff);
-  if (input.op === 'list') {
+  // `op` absent or 'list': the list.
+  if (!('openid' in input) && input.op !== 'add') {
     return { members: await fetchAll<StaffDoc>(coll.orderBy('createdAt', 'asc').limit(1000)) };
   }
   if (input.op === 'add') {
-    const member = await addStaff(db, parseOrThrow(staffInput, input.member), now);
+    const member = await addStaff(db, input.member, now);
     await auditByStaff(db, staff, {
       at: now,
       action: 'staffMembers.add',

@@ -24,13 +24,14 @@ import {
   WidthType,
 } from 'docx';
 import QRCode from 'qrcode';
-import { chinaDate, chineseDate, DomainError, ISSUING_AUTHORITY } from '../../core';
+import { chinaDate, chineseDate, DomainError, ISSUING_AUTHORITY, parseOrThrow } from '../../core';
 import type { OutputOf, ParsedOf } from '../../core/contract';
 import { MAX_PRINT, type staffDocsContract } from '../../core/contract/staff-docs';
 import { CLAIM_LOCK_MS, MAX_CLAIM_TRIES } from '../claims';
 import { usccsOfBatch } from './collected-entities';
+import { staffOfficeContract } from '../../core/contract/staff-office';
 import type { StaffContext } from './define-staff-actions';
-import { issueCodes, type IssuedItem } from './issue-codes';
+import { issueCodesFor, type IssuedItem } from './issue-codes';
 import { departmentOf } from './roles';
 /** The QR's printed width: 12 cm (≥ 8 cm scans from 1.5 m). docx measures images in 96-dpi pixels. */
 export const QR_CM = 12;
@@ -116,7 +117,7 @@ export async function printBatch(input: ParsedOf<typeof staffDocsContract.printB
     usccs = page.usccs.slice(0, MAX_PRINT);
     nextOffset = input.offset + usccs.length < page.total ? input.offset + usccs.length : null;
   }
-  const result = await issueCodes({ uscc: usccs, offset: 0 }, ctx);
+  const result = await issueCodesFor(ctx.db, staff, parseOrThrow(staffOfficeContract.issueCodes.input, { uscc: usccs }), ctx.now);
   if (result.issued.length === 0) {
     throw new DomainError('NOTHING_TO_PRINT', '没有可打印的诚信码（所列主体均已认领、已有诚信码或不在管辖范围内）', { skipped: result.skipped });
   }

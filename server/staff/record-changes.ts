@@ -1,28 +1,16 @@
 /** staff.withdrawRecord and staff.correctRecord: one credit record taken back or corrected, with a reason. */
-import * as z from 'zod';
-import { oneOf, parseOrThrow } from '../../core';
-import type { ActionContext } from '../handler';
-import { correctRecord as correct, RECORD_KINDS, withdrawRecord as withdraw } from '../records';
-import { id, reason } from './inputs';
-import { loadStaff } from './roles';
+import type { ParsedOf } from '../../core/contract/define';
+import type { staffOfficeContract } from '../../core/contract/staff-office';
+import { correctRecord as correct, withdrawRecord as withdraw } from '../records';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
 
-const target = { kind: oneOf('记录类别', RECORD_KINDS), recordId: id('记录编号'), reason: reason() };
+type Contract = typeof staffOfficeContract;
 
-const withdrawInput = z.object(target);
-const correctInput = z.object({
-  ...target,
-  /** The fields to change; the corrected record is validated by its form's schema. */
-  changes: z.record(z.string().max(40), z.unknown(), { error: '请填写要更正的内容' }).refine((c) => Object.keys(c).length <= 20, { error: '更正内容过多' }),
-});
-
-export async function withdrawRecord(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(withdrawInput, payload);
-  return { record: await withdraw(db, staff, input.kind, input.recordId, input.reason, now) };
+export async function withdrawRecord(input: ParsedOf<Contract['withdrawRecord']>, { db, now, staff }: StaffContext) {
+  return toWire({ record: await withdraw(db, staff, input.kind, input.recordId, input.reason, now) });
 }
 
-export async function correctRecord(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(correctInput, payload);
-  return { record: await correct(db, staff, input.kind, input.recordId, input.changes, input.reason, now) };
+export async function correctRecord(input: ParsedOf<Contract['correctRecord']>, { db, now, staff }: StaffContext) {
+  return toWire({ record: await correct(db, staff, input.kind, input.recordId, input.changes, input.reason, now) });
 }

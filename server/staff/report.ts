@@ -6,23 +6,29 @@
  */
 import { DomainError, parseOrThrow } from '../../core';
 import { reportOptionsSchema, type ReportOptions } from '../../core/schemas/bulletin';
-import { buildReport, chineseMonth, type CodesFrom, type DepartmentStatus, type Report, type ReportSources } from '../../core/bulletin-report';
+import {
+  buildReport,
+  chineseMonth,
+  type CodesFrom,
+  type BulletinInputsDoc,
+  type DepartmentProgressDoc,
+  type DepartmentStatus,
+  type Report,
+  type ReportMissing,
+  type ReportSources,
+  type ReportSourceUsed,
+} from '../../core/bulletin-report';
 import type { GovCommitmentRow, MonthlyReportRow, PublicityRow, TableKind } from '../../core/bulletin-tables';
 import { chinaDate, chineseDate, type CityStats } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchById, fetchOne } from '../db';
 import { COLLECTIONS } from '../model';
-import { latestEntry, type BulletinInputsDoc, type DepartmentProgressDoc } from './bulletin-inputs';
+import { latestEntry } from './bulletin-inputs';
 import { buildDepartmentProgress } from './ledger';
 import type { BulletinTableDoc } from './bulletin-tables';
 import { cityStatsAsOf } from './stats-asof';
 
-export type { ReportOptions };
-
-export interface Missing {
-  code: string;
-  message: string;
-}
+export { reportOptionsSchema, type ReportOptions };
 
 export interface ReportState {
   cutoff: string;
@@ -31,9 +37,9 @@ export interface ReportState {
   /** The whole report, when every source is there. */
   report?: Report;
   /** What is still needed, one line each (empty when the report is complete). */
-  missing: Missing[];
+  missing: ReportMissing[];
   /** The tables used (for the page: which period, imported by whom). */
-  used: { kind: TableKind | 'bulletinInputs' | 'departmentProgress'; id: string; by: string; at: Date }[];
+  used: ReportSourceUsed[];
 }
 
 async function latestTable<R>(db: Database, kind: TableKind, field: 'periodEnd' | 'periodStart', cutoff: string) {
@@ -59,7 +65,7 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
     latestEntry<DepartmentProgressDoc>(db, 'departmentProgress', cutoff),
   ]);
   const statuses = (await ledgerStatuses(db, cutoff)) ?? progress?.departments;
-  const missing: Missing[] = [];
+  const missing: ReportMissing[] = [];
   const period = options.publicityFrom ? `${chineseDate(options.publicityFrom)}至${chineseDate(options.publicityTo!)}的` : `截至${chineseDate(cutoff)}的`;
   if (!publicity) missing.push({ code: 'NO_PUBLICITY_TABLE', message: `尚未导入${period}“双公示”信息报送情况表（附件1）` });
   if (!gov) missing.push({ code: 'NO_GOV_COMMITMENT_TABLE', message: `尚未导入截至${chineseDate(cutoff)}的政务承诺完成情况表（附件3）` });

@@ -7,7 +7,9 @@
  * idempotently (uscc and liveKey are unique), so a retried or doubled approval never issues a
  * second code.
  */
-import { districtName, DomainError, isTakeover, nameSearchKeys, parseOrThrow } from '../../core';
+import { districtName, DomainError, isTakeover, nameSearchKeys } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { QueuedCommitment, staffOfficeContract } from '../../core/contract/staff-office';
 import { getCloud, type Database } from '../cloud';
 import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchById, fetchOne, countOf } from '../db';
@@ -17,11 +19,11 @@ import { releaseSlot } from '../limits';
 import { pendingSlotId } from '../merchant/apply';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type CommitmentDoc, type EntityDoc, type RegisterDoc } from '../model';
 import { notify, notifyAll } from '../notify';
-import type { ActionContext } from '../handler';
-import { actorOf, auditByStaff, assertInScope, loadStaff, scopeFilter, type Staff } from './roles';
-import { queueInput, reviewApplicationInput, reviewCommitmentInput } from './inputs';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff, assertInScope, scopeFilter, type Staff } from './roles';
 
-type Payload = Record<string, unknown>;
+type Contract = typeof staffOfficeContract;
 
 /** A keyword as a literal pattern (never a user-supplied regular expression). */
 function literal(keyword: string): string {
@@ -35,10 +37,8 @@ function literal(keyword: string): string {
  * URLs of its photos: the licence photo is shown to the reviewing staff only, never stored on
  * the entity.
  */
-export async function applications(payload: Payload, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const q = parseOrThrow(queueInput, payload);
-  if (q.kind === 'commitment') return commitmentQueue(db, staff, q);
+export async function applications(q: ParsedOf<Contract['applications']>, { db, staff }: StaffContext) {
+  if (q.kind === 'commitment') return toWire(await commitmentQueue(db, staff, q));
   const _ = db.command;
   const base = { status: q.status, ...scopeFilter(staff, q.districtCode) };
   const where =
@@ -60,7 +60,7 @@ export async function applications(payload: Payload, { caller, db }: ActionConte
     evidenceFor(db, items),
     photoUrls(items.flatMap((a) => [a.licencePhoto, a.storefrontPhoto]).filter((f): f is string => typeof f === 'string' && f !== '')),
   ]);
-  return {
+  return toWire({
     kind: q.kind,
     total,
     items: items.map(({ pendingKey: _p, ...rest }, i) => ({
@@ -71,7 +71,7 @@ export async function applications(payload: Payload, { caller, db }: ActionConte
       licencePhotoUrl: (rest.licencePhoto && urls.get(rest.licencePhoto)) || '',
       storefrontPhotoUrl: (rest.storefrontPhoto && urls.get(rest.storefrontPhoto)) || '',
     })),
-  };
+  });
 }
 
 /** Temporary download URLs (an hour) of stored photos; a photo that cannot be read shows as none. */
@@ -94,7 +94,11 @@ async function photoUrls(fileIDs: readonly string[]): Promise<Map<string, string
  * Commitments carry no district; a district's queue joins them to their entity by uscc in the
  * database ($lookup), so paging stays correct.
  */
-async function commitmentQueue(db: Database, staff: Staff, q: { status: string; districtCode?: string; offset: number; limit: number }) {
+async function commitmentQueue(
+  db: Database,
+  staff: Staff,
+  q: { status: string; districtCode?: string; offset: number; limit: number },
+): Promise<{ kind: 'commitment'; items: QueuedCommitment[] }> {
   const filter = scopeFilter(staff, q.districtCode);
   const match: Record<string, unknown> = { status: q.status };
   if (filter.field !== undefined) match.field = filter.field;
@@ -109,7 +113,7 @@ async function commitmentQueue(db: Database, staff: Staff, q: { status: string; 
     .skip(q.offset)
     .limit(q.limit)
     .project({ entity: 0, dedupKey: 0 })
-    .end()) as { list: CommitmentDoc[] };
+    .end()) as { list: QueuedCommitment[] };
   return { kind: 'commitment', items: res.list };
 }
 
@@ -121,9 +125,7 @@ async function commitmentQueue(db: Database, staff: Staff, q: { status: string; 
  * district or the city may approve it, with `confirmTakeover: true` and a reason; the existing
  * owners are told.
  */
-export async function reviewApplication(payload: Payload, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(reviewApplicationInput, payload);
+export async function reviewApplication(input: ParsedOf<Contract['reviewApplication']>, { db, now, staff }: StaffContext) {
   const coll = db.collection(COLLECTIONS.applications);
   const before = await fetchById<ApplicationDoc>(coll.doc(input.applicationId));
   if (!before) throw new DomainError('NOT_FOUND', '未找到该申请');
@@ -209,7 +211,7 @@ export async function reviewApplication(payload: Payload, { caller, db, now }: A
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
   });
   await tellPeople(db, before, approve, input.reason, existing, takeoverRecord !== undefined, districtCode, now);
-  return { application: after, ...(code ? { code: { codeId: code._id, version: code.version, status: code.status } } : {}) };
+  return toWire({ application: after, ...(code ? { code: { codeId: code._id, version: code.version, status: code.status } } : {}) });
 }
 
 /** The applicant learns the decision and what to do next; on a takeover the other owners are told. */
@@ -356,9 +358,7 @@ async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Da
   }
 }
 
-export async function reviewCommitment(payload: Payload, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(reviewCommitmentInput, payload);
+export async function reviewCommitment(input: ParsedOf<Contract['reviewCommitment']>, { db, now, staff }: StaffContext) {
   const coll = db.collection(COLLECTIONS.commitments);
   const before = await fetchById<CommitmentDoc>(coll.doc(input.commitmentId));
   if (!before) throw new DomainError('NOT_FOUND', '未找到该承诺');
@@ -382,5 +382,5 @@ export async function reviewCommitment(payload: Payload, { caller, db, now }: Ac
     after,
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
   });
-  return { commitment: after };
+  return toWire({ commitment: after });
 }

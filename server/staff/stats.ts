@@ -4,8 +4,9 @@
  * business; each returns at most a handful of rows, so the cost in calls is constant however many
  * entities there are.
  */
-import * as z from 'zod';
-import { date, DISTRICT_CODES, districtCode, DomainError, parseOrThrow } from '../../core';
+import { DISTRICT_CODES, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { DistrictStatsRow, MarketEntitiesSource, RateSeries, staffOfficeContract, StatsHistoryAnswer } from '../../core/contract/staff-office';
 import {
   chinaDate,
   CODE_RATE_TARGET_PERCENT,
@@ -19,9 +20,11 @@ import {
 } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchAll } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { loadStaff } from './roles';
+import { toWire } from '../wire';
+import type { StaffContext } from './define-staff-actions';
+
+type Contract = typeof staffOfficeContract;
 
 /** Enough for any grouping by district; without a $limit CloudBase returns only 20 results. */
 const GROUP_LIMIT = 1000;
@@ -43,9 +46,6 @@ interface RegisterGroup {
   /** Latest change of the district's register rows. */
   updatedAt: Date | string;
 }
-
-/** Where a district's 市场主体总量 came from: the register's count in business, or imported totals. */
-export type MarketEntitiesSource = 'register' | 'totals';
 
 export interface StatsOptions {
   /** The day the figures are for (YYYY-MM-DD, China): totals dated after it are ignored. Default today. */
@@ -123,25 +123,22 @@ export async function cityStats(db: Database, opts?: StatsOptions): Promise<City
   return { ...computeCityStats([...byCode.values()]), sources };
 }
 
-function withDailyNeed(row: DistrictRow, today: string) {
+function withDailyNeed(row: DistrictRow, today: string): DistrictStatsRow {
   return { ...row, dailyNeedForYearEnd: row.codeRate ? dailyNeedForYearEnd(row.codeRate.gapToTarget, today) : undefined };
 }
 
-const statsInput = z.object({ asOf: date('统计日期').optional() });
-
-export async function districtStats(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  await loadStaff(db, caller.openid);
+export async function districtStats(input: ParsedOf<Contract['districtStats']>, { db, now }: StaffContext) {
   const today = chinaDate(now);
-  const { asOf = today } = parseOrThrow(statsInput, payload);
+  const { asOf = today } = input;
   if (asOf > today) throw new DomainError('INVALID_INPUT', `统计日期不能晚于今天（${today}）`);
   const stats = await cityStats(db, { asOf, today });
-  return {
+  return toWire({
     asOf,
     generatedAt: now,
     targets: { codeRatePercent: CODE_RATE_TARGET_PERCENT, xinyidaiPercent: XINYIDAI_TARGET_PERCENT },
     districts: stats.districts.map((d) => ({ ...withDailyNeed(d, asOf), marketEntitiesSource: stats.sources[d.districtCode] })),
     city: withDailyNeed(stats.city, asOf),
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,19 +179,12 @@ export async function takeSnapshot(db: Database, now: Date): Promise<RateSnapsho
   return { _id: date, ...doc };
 }
 
-const historyInput = z.object({
-  days: z.coerce.number({ error: '天数应为数字' }).int().min(2, { error: '天数至少为2' }).max(366, { error: '天数最多为366' }).default(90),
-  districtCode: districtCode().optional(),
-});
-
-export async function statsHistory(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  await loadStaff(db, caller.openid);
-  const input = parseOrThrow(historyInput, payload);
+export async function statsHistory(input: ParsedOf<Contract['statsHistory']>, { db }: StaffContext): Promise<StatsHistoryAnswer> {
   const snaps = await fetchAll<RateSnapshotDoc>(
     db.collection(COLLECTIONS.rateSnapshots).orderBy('date', 'desc').limit(input.days),
   );
   snaps.reverse();
-  const series = (pick: (s: RateSnapshotDoc) => SnapshotRow | undefined) => {
+  const series = (pick: (s: RateSnapshotDoc) => SnapshotRow | undefined): RateSeries => {
     const points = snaps
       .map((s) => ({ date: s.date, row: pick(s) }))
       .filter((p): p is { date: string; row: SnapshotRow & { basisPoints: number } } => p.row?.basisPoints != null)

@@ -6,28 +6,18 @@
  * To take back a whole file instead, withdraw its batch (staff.withdrawBatch).
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { check, count, date, DomainError, FORMS, parseOrThrow } from '../../core';
+import { check, DomainError, FORMS } from '../../core';
+import type { ParsedOf } from '../../core/contract/define';
+import type { staffOfficeContract } from '../../core/contract/staff-office';
 import { canonicalRow } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
 import { fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type DistrictTotalsDoc, type Withdrawal } from '../model';
-import { id, reason } from './inputs';
-import { actorOf, auditByStaff, loadStaff, requireCity } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, auditByStaff, requireCity } from './roles';
 
-const input = z.object({
-  totalsId: id('记录编号'),
-  reason: reason(),
-  asOf: date('统计日期').optional(),
-  marketEntities: count('市场主体总量').optional(),
-  xinyidaiRegistered: count('入驻信易贷平台企业数').optional(),
-});
-
-export async function correctTotals(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function correctTotals(p: ParsedOf<typeof staffOfficeContract.correctTotals>, { db, now, staff }: StaffContext) {
   requireCity(staff);
-  const p = parseOrThrow(input, payload);
   const coll = db.collection(COLLECTIONS.districtTotals);
   const wrong = await fetchById<DistrictTotalsDoc>(coll.doc(p.totalsId));
   if (!wrong) throw new DomainError('NOT_FOUND', '未找到该条市场主体总量记录');

@@ -3,10 +3,10 @@
  * history, records with source and batch, reports, objections, the audit trail — and the code
  * actions the caller may take, each with a reason category and a reason the owner is told.
  */
-import { CODE_REASON_CATEGORIES, beijingDateTime } from '../../lib/core';
+import { CODE_REASON_CATEGORIES, CODE_REASON_KEYS, beijingDateTime } from '../../lib/core';
 import { changeCodeStatus, staffEntity } from '../../services/supervision';
 
-const CATEGORY_KEYS = Object.keys(CODE_REASON_CATEGORIES);
+const CATEGORY_KEYS = CODE_REASON_KEYS;
 
 function day(v: unknown): string {
   return v ? beijingDateTime(new Date(String(v))).slice(0, 16) : '';

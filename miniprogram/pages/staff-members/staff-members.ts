@@ -9,7 +9,7 @@ const ROLES = [
   { key: 'district', label: '县（区）工作人员' },
   { key: 'department', label: '行管部门工作人员' },
   { key: 'city', label: '市级管理员' },
-];
+] as const;
 
 function describe(m: StaffMember): string {
   if (m.role === 'city') return '市级管理员';
@@ -43,7 +43,7 @@ Page({
   async load() {
     const res = await staffMembers({ op: 'list' });
     if (!res.ok) return this.setData({ loading: false, error: res.error.message });
-    this.setData({ loading: false, error: '', members: (res.data.members ?? []).map((m) => ({ ...m, scope: describe(m) })) });
+    this.setData({ loading: false, error: '', members: ('members' in res.data ? res.data.members : []).map((m) => ({ ...m, scope: describe(m) })) });
   },
 
   showMembers() {

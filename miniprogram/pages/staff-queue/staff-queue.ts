@@ -9,7 +9,17 @@
  * applicant may act for the entity. 驳回 offers preset reasons. The queue pages and searches.
  */
 import { beijingDate, districtName, ENTITLEMENT_FLAGS, REJECTION_REASONS, VERDICTS, verdictOf, type EntitlementFlag } from '../../lib/core';
-import { changeCode, codes, queue, review, type CodeItem, type QueueItem, type QueueKind } from '../../services/staff';
+import {
+  changeCode,
+  codes,
+  queue,
+  review,
+  type CodeItem,
+  type QueueData,
+  type QueuedApplication,
+  type QueuedCommitment,
+  type QueueKind,
+} from '../../services/staff';
 
 type Tab = QueueKind | 'active' | 'suspended';
 type Act = 'approve' | 'reject' | 'suspendCode' | 'reinstateCode' | 'revokeCode';
@@ -41,9 +51,7 @@ function flagText(flag: string): string {
 }
 
 /** The register row and the entity already held, one line each, for the reviewer. */
-function evidenceLines(item: QueueItem): string[] {
-  const ev = item.evidence;
-  if (!ev) return [];
+function evidenceLines(ev: QueuedApplication['evidence']): string[] {
   const lines: string[] = [];
   const r = ev.register;
   if (r) {
@@ -77,37 +85,42 @@ const CODE_BUTTONS: Record<'active' | 'suspended', Button[]> = {
 };
 const DONE: Record<Act, string> = { approve: '已通过', reject: '已驳回', suspendCode: '已暂停', reinstateCode: '已恢复', revokeCode: '已撤销' };
 
-function reviewRow(kind: QueueKind, item: QueueItem): Row {
-  if (kind === 'application') {
-    const chosen = item.applicantDistrictCode ? `（申请人填写：${districtName(item.applicantDistrictCode) ?? ''}）` : '';
-    const photos = [
-      ...(item.licencePhotoUrl ? [{ label: '营业执照', url: item.licencePhotoUrl }] : []),
-      ...(item.storefrontPhotoUrl ? [{ label: '门头照片', url: item.storefrontPhotoUrl }] : []),
-    ];
-    return {
-      id: item._id,
-      title: item.entityName ?? '',
-      lines: [
-        `${item.uscc ?? ''} · ${districtName(item.districtCode ?? '') ?? ''}${chosen} · ${item.field ?? ''}`,
-        `提交于 ${beijingDate(item.submittedAt ?? item.createdAt) ?? ''}`,
-        item.address ?? '',
-        `法定代表人（负责人、经营者）：${item.legalRepName ?? '未填写'}`,
-        `联系人：${item.contactName ?? ''} ${item.contactPhone ?? ''}`,
-        ...(item.licencePhotoUrl ? [] : ['营业执照照片：未提供或无法显示']),
-      ],
-      buttons: REVIEW_BUTTONS,
-      photos,
-      flags: (item.evidence?.flags ?? []).map(flagText),
-      evidence: evidenceLines(item),
-      takeover: item.takeover === true,
-    };
-  }
+function applicationRow(item: QueuedApplication): Row {
+  const chosen = item.applicantDistrictCode ? `（申请人填写：${districtName(item.applicantDistrictCode) ?? ''}）` : '';
+  const photos = [
+    ...(item.licencePhotoUrl ? [{ label: '营业执照', url: item.licencePhotoUrl }] : []),
+    ...(item.storefrontPhotoUrl ? [{ label: '门头照片', url: item.storefrontPhotoUrl }] : []),
+  ];
   return {
     id: item._id,
-    title: item.promiserName ?? '',
-    lines: [`${item.promiserCode ?? ''} · ${item.commitmentType ?? ''} · ${item.field ?? ''}`, item.content ?? '', `承诺日期：${item.committedOn ?? ''}`],
+    title: item.entityName,
+    lines: [
+      `${item.uscc} · ${districtName(item.districtCode) ?? ''}${chosen} · ${item.field}`,
+      `提交于 ${beijingDate(item.submittedAt) ?? ''}`,
+      item.address,
+      `法定代表人（负责人、经营者）：${item.legalRepName ?? '未填写'}`,
+      `联系人：${item.contactName} ${item.contactPhone}`,
+      ...(item.licencePhotoUrl ? [] : ['营业执照照片：未提供或无法显示']),
+    ],
+    buttons: REVIEW_BUTTONS,
+    photos,
+    flags: item.evidence.flags.map(flagText),
+    evidence: evidenceLines(item.evidence),
+    takeover: item.takeover,
+  };
+}
+
+function commitmentRow(item: QueuedCommitment): Row {
+  return {
+    id: item._id,
+    title: item.promiserName,
+    lines: [`${item.promiserCode} · ${item.commitmentType} · ${item.field}`, item.content, `承诺日期：${item.committedOn}`],
     buttons: REVIEW_BUTTONS,
   };
+}
+
+function reviewRows(data: QueueData): Row[] {
+  return data.kind === 'application' ? data.items.map(applicationRow) : data.items.map(commitmentRow);
 }
 
 function codeRow(status: 'active' | 'suspended', c: CodeItem): Row {
@@ -158,7 +171,7 @@ Page({
     const res = await queue(tab, 'pending', tab === 'application' ? this.query(0) : {});
     if (stale()) return;
     if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [], total: 0 });
-    this.setData({ loading: false, rows: res.data.items.map((i) => reviewRow(tab, i)), total: res.data.total ?? res.data.items.length });
+    this.setData({ loading: false, rows: reviewRows(res.data), total: res.data.kind === 'application' ? res.data.total : res.data.items.length });
   },
 
   query(offset: number) {
@@ -175,8 +188,8 @@ Page({
     if (this.data.tab !== tab) return;
     if (!res.ok) return this.setData({ loadingMore: false, error: res.error.message });
     const known = new Set(this.data.rows.map((r) => r.id));
-    const more = res.data.items.filter((i) => !known.has(i._id)).map((i) => reviewRow(tab, i));
-    this.setData({ loadingMore: false, rows: [...this.data.rows, ...more], total: res.data.total ?? this.data.total });
+    const more = reviewRows(res.data).filter((r) => !known.has(r.id));
+    this.setData({ loadingMore: false, rows: [...this.data.rows, ...more], total: res.data.kind === 'application' ? res.data.total : this.data.total });
   },
 
   onKeyword(e: WechatMiniprogram.Input) {

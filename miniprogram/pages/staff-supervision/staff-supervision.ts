@@ -4,7 +4,7 @@
  * or 办结 with the outcome the reporter will read (optionally suspending the code); an objection is
  * answered 维持 / 更正 / 撤回, a correction naming the field and its corrected value.
  */
-import { CODE_REASON_CATEGORIES } from '../../lib/core';
+import { CODE_REASON_CATEGORIES, CODE_REASON_KEYS } from '../../lib/core';
 import {
   answerObjection,
   changeCodeStatus,
@@ -18,7 +18,7 @@ import {
 } from '../../services/supervision';
 
 type Tab = 'reports' | 'objections' | 'codes';
-const CATEGORY_KEYS = Object.keys(CODE_REASON_CATEGORIES);
+const CATEGORY_KEYS = CODE_REASON_KEYS;
 const CODE_FILTERS = [
   { key: 'active', label: '有效' },
   { key: 'suspended', label: '已暂停' },
@@ -101,7 +101,7 @@ Page({
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, reports: offset === 0 ? res.data.items : [...d.reports, ...res.data.items] });
     } else if (tab === 'codes') {
-      const res = await staffCodes(q);
+      const res = await staffCodes({ ...q, status: q.status as StaffCode['status'] });
       if (this.data.tab !== tab) return;
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, codes: offset === 0 ? res.data.items : [...d.codes, ...res.data.items] });

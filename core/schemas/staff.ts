@@ -1,0 +1,41 @@
+/**
+ * Building blocks of the staff functions' input schemas (core/contract): every field named in
+ * Chinese, so errors read as the forms do.
+ */
+import * as z from 'zod';
+import { departmentById, departmentOfField, DEPARTMENT_IDS } from '../departments';
+import { FIELDS } from '../fields';
+import { date, districtCode, oneOf, text } from './common';
+
+export const id = (label: string) =>
+  z.string({ error: `${label}为必填项` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` });
+
+export const reason = () => text('原因', 200);
+
+export const page = {
+  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(100_000).default(0),
+  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(100).default(20),
+};
+
+export const staffOpenid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
+
+/**
+ * A new staff member: district staff need a district, department staff a 行管部门 from the managed
+ * list (core/departments.ts; a field alone names the department that promotes it). The department
+ * is what their imports are labelled with and what their scope follows from.
+ */
+export const staffInput = z
+  .object({
+    openid: staffOpenid(),
+    name: text('姓名', 30),
+    role: oneOf('角色', ['city', 'district', 'department']),
+    districtCode: districtCode().optional(),
+    departmentId: oneOf('所属部门', DEPARTMENT_IDS).optional(),
+    field: oneOf('行业领域', FIELDS).optional(),
+  })
+  .refine((s) => s.role !== 'district' || s.districtCode !== undefined, { error: '县（区）工作人员须指定所属县（区）', path: ['districtCode'] })
+  .refine((s) => s.role !== 'department' || (departmentById(s.departmentId) ?? departmentOfField(s.field)) !== undefined, {
+    error: '行管部门工作人员须指定所属部门',
+    path: ['departmentId'],
+  });
+export type StaffInput = z.output<typeof staffInput>;
