@@ -10,6 +10,8 @@ import { staffOfficeContract } from './staff-office';
 import { staffSupervisionContract } from './staff-supervision';
 
 export * from './define';
+export type { MyMessage } from './messages';
+export type { ProfileAnswer, RecordsPage, ReportProgress, SearchAnswer, SearchItem, StreetPage, VerifyTarget } from './public';
 export { merchantContract, publicContract, staffDocsContract, staffFilesContract, staffOfficeContract, staffSupervisionContract };
 
 export const staffContract = { ...staffOfficeContract, ...staffSupervisionContract };

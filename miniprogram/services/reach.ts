@@ -1,5 +1,5 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
-import { callFunction, type CallResult } from './call';
+import { call, callFunction, type CallResult } from './call';
 import type { XlsxFile } from './staff';
 
 export interface OutreachFilters {
@@ -157,8 +157,8 @@ export function saveStreet(input: { name: string; districtCode: string; addressF
   return callFunction('staff', 'saveStreet', input);
 }
 
-export function street(streetId: string): Promise<CallResult<{ name: string; districtName: string; coverage: Coverage; entities: { name: string; address: string; status: string }[] }>> {
-  return callFunction('public', 'street', { streetId });
+export function street(streetId: string) {
+  return call('public', 'street', { streetId });
 }
 
 /** Remembered once a staff call succeeds, so the verify page offers 进入检查 only to staff (the function still decides). */

@@ -6,6 +6,8 @@ import { myCommitments, submitCommitment } from './commitments';
 import { myEntities } from './entities';
 import { myObjections, submitObjection } from './objection';
 import { claimCode } from './claim';
+import { myMessagesSpec } from '../../core/contract/messages';
+import { defineActions } from '../define-actions';
 import { myMessages } from '../messages';
 import { posterFile } from './poster';
 import { scanStats } from './scans';
@@ -21,7 +23,7 @@ export const merchantActions: Readonly<Record<string, Action>> = {
   myApplications,
   claimCode,
   myObjections,
-  myMessages,
+  ...defineActions({ myMessages: myMessagesSpec }, { myMessages }),
   posterFile,
   scanStats,
 };
