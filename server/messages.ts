@@ -2,7 +2,7 @@
 import { DomainError, NOTIFICATION_KINDS } from '../core';
 import type { OutputOf, ParsedOf } from '../core/contract';
 import type { myMessagesSpec } from '../core/contract/messages';
-import { countOf, fetchAll } from './db';
+import { countOf, fetchAll, wireTime } from './db';
 import type { ActionContext } from './handler';
 import { COLLECTIONS, type NotificationDoc } from './model';
 
@@ -25,7 +25,7 @@ export async function myMessages(
       title: n.title,
       lines: n.lines,
       page: n.page,
-      createdAt: n.createdAt instanceof Date ? n.createdAt.toISOString() : String(n.createdAt),
+      createdAt: wireTime(n.createdAt),
     })),
   };
 }

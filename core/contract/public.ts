@@ -14,7 +14,8 @@ import { myMessagesSpec } from './messages';
 
 /** Search reads at most this many candidates, whatever the keyword (server/public/search.ts). */
 export const SEARCH_WINDOW = 200;
-const SEARCH_MIN = 2;
+/** The shortest keyword search takes (after trimming, and again after normalising the name). */
+export const SEARCH_MIN = 2;
 const SEARCH_MAX = 50;
 /** How deep 查看全部 pages: beyond this, the department's own register is the place to look. */
 export const MAX_RECORDS_OFFSET = 1000;

@@ -28,7 +28,7 @@ import type { OutputOf, ParsedOf } from '../../core/contract';
 import type { publicContract, ReportProgress } from '../../core/contract/public';
 import type { ActionContext } from '../handler';
 import { currentEnv } from '../cloud';
-import { fetchAll, fetchById, fetchOne } from '../db';
+import { fetchAll, fetchById, fetchOne, wireTime } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import { districtOfUscc } from '../entity-district';
 import { takeDailyQuota } from '../limits';
@@ -147,11 +147,6 @@ export async function report(
   }
 }
 
-/** A stored time as the wire carries it (what JSON makes of a Date). */
-function isoTime(v: Date | string): string {
-  return v instanceof Date ? v.toISOString() : v;
-}
-
 /** What a reporter (or anyone holding the number) may see of a report. */
 function publicView(r: ReportDoc): ReportProgress {
   return {
@@ -161,9 +156,9 @@ function publicView(r: ReportDoc): ReportProgress {
     status: r.status,
     statusText: REPORT_STATUSES[r.status],
     outcome: r.outcome ?? '',
-    createdAt: isoTime(r.createdAt),
-    handledAt: r.handledAt ? isoTime(r.handledAt) : null,
-    history: (r.history ?? []).map((h) => ({ at: isoTime(h.at), status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
+    createdAt: wireTime(r.createdAt),
+    handledAt: r.handledAt ? wireTime(r.handledAt) : null,
+    history: (r.history ?? []).map((h) => ({ at: wireTime(h.at), status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
   };
 }
 

@@ -7,13 +7,11 @@
  */
 import { districtName, DomainError, ENTITY_CATEGORIES, validateUscc } from '../../core';
 import type { ParsedOf } from '../../core/contract';
-import { SEARCH_WINDOW, type publicContract, type SearchAnswer } from '../../core/contract/public';
+import { SEARCH_MIN, SEARCH_WINDOW, type publicContract, type SearchAnswer } from '../../core/contract/public';
 import { nameMatchRank, nameSearchKeys, normaliseName } from '../../core/search-keys';
 import type { ActionContext } from '../handler';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type EntityDoc } from '../model';
-
-const SEARCH_MIN = 2;
 
 type Found = Pick<EntityDoc, 'uscc' | 'name' | 'category' | 'districtCode' | 'field'>;
 const FIELDS = { uscc: true, name: true, category: true, districtCode: true, field: true } as const;
