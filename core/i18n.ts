@@ -103,6 +103,11 @@ const WORDS = {
   source: { zh: '来源', en: 'Source', ru: 'Источник' },
   codeStatus: { zh: '诚信码状态', en: 'Code status', ru: 'Статус кода' },
   loading: { zh: '正在加载…', en: 'Loading…', ru: 'Загрузка…' },
+  // 查看全部 (pages/records)
+  viewAll: { zh: '查看全部', en: 'View all', ru: 'Показать все' },
+  loadMore: { zh: '加载更多', en: 'Load more', ru: 'Загрузить ещё' },
+  allShown: { zh: '已经全部显示', en: 'That is all', ru: 'Это всё' },
+  noRecords: { zh: '暂无记录', en: 'Nothing to show', ru: 'Записей нет' },
   reportProblem: { zh: '举报问题', en: 'Report a problem', ru: 'Сообщить о проблеме' },
   // search
   scanToVerify: { zh: '扫一扫 · 核验诚信码', en: 'Scan · check a code', ru: 'Сканировать · проверить код' },

@@ -86,6 +86,10 @@ export interface PublicProfile {
 }
 
 export type PublicRecordKind = 'commitments' | 'honours' | 'registrations' | 'otherInfo';
+/** The kinds in the order the profile shows them; 查看全部 (public.records) takes one of them. */
+export const PUBLIC_RECORD_KINDS = ['commitments', 'honours', 'registrations', 'otherInfo'] as const satisfies readonly PublicRecordKind[];
+/** One public record of any kind, as the profile and 查看全部 show it. */
+export type PublicRecord = PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo;
 
 /** Loosely typed stored documents, as a database read returns them. */
 export type StoredDoc = Readonly<Record<string, unknown>>;
@@ -196,7 +200,7 @@ export function toPublicRecord(
   kind: PublicRecordKind,
   doc: StoredDoc,
   entityName: string,
-): PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo {
+): PublicRecord {
   if (kind === 'commitments') return toPublicCommitment(doc);
   if (kind === 'honours') return toPublicHonour(doc);
   if (kind === 'registrations') return toPublicRegistration(doc, entityName);

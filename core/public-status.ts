@@ -3,7 +3,7 @@
  * "no code yet" state, the words for a reason category, and the short name on the moving band.
  * Pure and zod-free (the mini-program bundles it).
  */
-import { VERDICTS, type CodeVerdict, type VerdictText } from './verify';
+import { VERDICTS, type CodeVerdict, type VerdictText, type VerdictTone } from './verify';
 import type { PublicProfile } from './profile';
 import { ISSUING_AUTHORITY } from './departments';
 
@@ -17,6 +17,33 @@ export type PublicVerdict = CodeVerdict | 'none';
 export const NO_CODE: VerdictText = { label: '尚未赋码', tone: 'grey', hint: '该主体尚未申领诚信码，这不代表失信。' };
 
 export const PUBLIC_VERDICTS: Readonly<Record<PublicVerdict, VerdictText>> = { ...VERDICTS, none: NO_CODE };
+
+/** When and why a code got its current status, for the public: the day and a reason category (never the free text). */
+export interface PublicStatusChange {
+  /** Calendar day (Beijing time) of the change. */
+  readonly on: string;
+  readonly category: string;
+}
+
+/** What public.verifyCode answers: the verdict in words, the live server time, and the profile when the code is ours. */
+export interface VerifyResult {
+  verdict: PublicVerdict;
+  label: string;
+  tone: VerdictTone;
+  hint: string;
+  /** The live server time of this check (ISO and Beijing wall-clock): the page's clock starts here. */
+  serverTime: string;
+  serverTimeText: string;
+  codeId?: string;
+  /** The code's version and the day (Beijing time) it was issued: "第2版，2026-08-03起". */
+  version?: number;
+  versionSince?: string;
+  /** For 暂停 and 已撤销: when, and a reason category (never the free-text reason). */
+  statusChange?: PublicStatusChange;
+  /** True while the entity's code is revoked: its positive records are withheld from the profile. */
+  recordsHidden?: boolean;
+  profile?: PublicProfile;
+}
 
 const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|分公司|合作社|个体工商户)$/;
 const PLACE = /^(黑龙江省)?(鹤岗市)?(向阳区|工农区|南山区|兴安区|东山区|兴山区|萝北县|绥滨县)?/;

@@ -33,3 +33,8 @@ export async function countOf(query: Countable): Promise<number> {
   const res = (await query.count()) as { total: number };
   return res.total;
 }
+
+/** A stored time as an answer carries it: ISO text, what JSON makes of a Date (core/contract types such times as strings). */
+export function wireTime(v: Date | string): string {
+  return v instanceof Date ? v.toISOString() : String(v);
+}

@@ -12,6 +12,8 @@ import { staffSupervisionContract } from './staff-supervision';
 export * from './define';
 export type { GeneratedFile, ImportReport, LedgerImportReport, RegisterReport, RowIssue } from './staff-files';
 export type { PrintedItem } from './staff-docs';
+export type { MyMessage } from './messages';
+export type { ProfileAnswer, RecordsPage, ReportProgress, SearchAnswer, SearchItem, StreetPage, VerifyTarget } from './public';
 export { merchantContract, publicContract, staffDocsContract, staffFilesContract, staffOfficeContract, staffSupervisionContract };
 
 export const staffContract = { ...staffOfficeContract, ...staffSupervisionContract };

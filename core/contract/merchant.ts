@@ -13,6 +13,7 @@ import { POSTER_SIZES, type CommitmentStatus, type PosterSize } from '../options
 import type { ObjectionView } from '../supervision';
 import { OBJECTION_TARGETS, type CodeStatus, type ObjectionTarget } from '../verify';
 import { action, type Contract } from './define';
+import { myMessagesSpec } from './messages';
 
 /** No payload. */
 const none = z.object({});
@@ -209,4 +210,5 @@ export const merchantContract = {
   myObjections: action<{ items: ObjectionView[] }>()(none),
   posterFile: action<PosterFileData>()(posterInput),
   scanStats: action<ScanStatsData>()(entityRef),
+  myMessages: myMessagesSpec,
 } satisfies Contract;

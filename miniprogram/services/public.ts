@@ -1,49 +1,21 @@
-/** Typed calls to the `public` cloud function: scan verification, profiles, search, reports. */
-import type { CodeRef, PublicProfile, PublicVerdict, ReportReason, VerdictTone } from '../lib/core';
-import { call, callFunction, type CallResult } from './call';
-import type { PublicCommitment, PublicHonour, PublicOtherInfo, PublicRecordKind, PublicRegistration } from '../lib/core';
+/** Typed calls to the `public` cloud function: scan verification, profiles, search, 查看全部. */
+import type { CodeRef, PublicRecordKind } from '../lib/core';
+import type { VerifyTarget } from '../lib/contract';
+import { call, type CallOutput } from './call';
 
-export interface VerifyData {
-  verdict: PublicVerdict;
-  label: string;
-  tone: VerdictTone;
-  hint: string;
-  serverTime: string;
-  serverTimeText: string;
-  codeId?: string;
-  version?: number;
-  versionSince?: string;
-  statusChange?: { on: string; category: string };
-  recordsHidden?: boolean;
-  profile?: PublicProfile;
+export type { VerifyTarget };
+export type SearchItem = CallOutput<'public', 'search'>['items'][number];
+
+export function verifyCode(target: VerifyTarget) {
+  return call('public', 'verifyCode', target);
 }
 
-/** What to verify: a scan in its parsed form (core/scan.ts), or an entity found by search. */
-export type VerifyTarget = { code: CodeRef } | { uscc: string };
-
-export function verifyCode(target: VerifyTarget): Promise<CallResult<VerifyData>> {
-  return callFunction<VerifyData>('public', 'verifyCode', { ...target });
+export function getProfile(uscc: string) {
+  return call('public', 'profile', { uscc });
 }
 
-export interface ProfileData {
-  codeStatus: { verdict: PublicVerdict; label: string; tone: VerdictTone };
-  profile: PublicProfile;
-}
-
-export function getProfile(uscc: string): Promise<CallResult<ProfileData>> {
-  return callFunction<ProfileData>('public', 'profile', { uscc });
-}
-
-export interface SearchItem {
-  uscc: string;
-  name: string;
-  categoryName: string;
-  districtName: string;
-  field: string;
-}
-
-export function searchEntities(keyword: string): Promise<CallResult<{ items: SearchItem[]; more: boolean }>> {
-  return callFunction('public', 'search', { keyword });
+export function searchEntities(keyword: string) {
+  return call('public', 'search', { keyword });
 }
 
 /** Tells that a known code was checked, for the merchant's scan counts (no identity is stored). */
@@ -52,11 +24,6 @@ export function countScan(code: CodeRef) {
 }
 
 /** 查看全部: one kind of an entity's public records, newest first, a page at a time (`more`: another page exists). */
-export function listRecords(
-  uscc: string,
-  kind: PublicRecordKind,
-  offset = 0,
-  limit = 20,
-): Promise<CallResult<{ kind: PublicRecordKind; offset: number; items: (PublicCommitment | PublicHonour | PublicRegistration | PublicOtherInfo)[]; more: boolean }>> {
-  return callFunction('public', 'records', { uscc, kind, offset, limit });
+export function listRecords(uscc: string, kind: PublicRecordKind, offset = 0, limit = 20) {
+  return call('public', 'records', { uscc, kind, offset, limit });
 }

@@ -156,8 +156,8 @@ export function saveStreet(input: { name: string; districtCode: string; addressF
   return callFunction('staff', 'saveStreet', input);
 }
 
-export function street(streetId: string): Promise<CallResult<{ name: string; districtName: string; coverage: Coverage; entities: { name: string; address: string; status: string }[] }>> {
-  return callFunction('public', 'street', { streetId });
+export function street(streetId: string) {
+  return call('public', 'street', { streetId });
 }
 
 /** Remembered once a staff call succeeds, so the verify page offers 进入检查 only to staff (the function still decides). */

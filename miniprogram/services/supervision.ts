@@ -1,5 +1,6 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
 import type { CodeRef, ReportReason } from '../lib/core';
+import type { ReportProgress } from '../lib/contract';
 import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
 
 export interface Paged<T> {
@@ -7,51 +8,24 @@ export interface Paged<T> {
   items: T[];
 }
 
-export interface ReportFiling {
-  /** The scan in its parsed form (core/scan.ts). */
-  code?: CodeRef;
-  uscc?: string;
-  reason: ReportReason;
-  detail?: string;
-  photos?: string[];
+export type { ReportProgress };
+export type ReportFiling = CallInput<'public', 'report'>;
+export type Message = CallOutput<'public', 'myMessages'>['items'][number];
+
+export function fileReport(input: ReportFiling) {
+  return call('public', 'report', input);
 }
 
-export interface ReportProgress {
-  reportId?: string;
-  trackingNo: string;
-  reason: string;
-  entityName: string;
-  status: 'open' | 'verifying' | 'closed';
-  statusText: string;
-  outcome: string;
-  createdAt: string;
-  history: { at: string; status: string; statusText: string; outcome: string }[];
+export function reportStatus(trackingNo: string) {
+  return call('public', 'reportStatus', { trackingNo });
 }
 
-export function fileReport(input: ReportFiling): Promise<CallResult<{ reportId: string; trackingNo: string }>> {
-  return callFunction('public', 'report', { ...input });
+export function myReports() {
+  return call('public', 'myReports', {});
 }
 
-export function reportStatus(trackingNo: string): Promise<CallResult<ReportProgress>> {
-  return callFunction('public', 'reportStatus', { trackingNo });
-}
-
-export function myReports(): Promise<CallResult<{ items: ReportProgress[] }>> {
-  return callFunction('public', 'myReports');
-}
-
-export interface Message {
-  id: string;
-  kind: string;
-  kindText: string;
-  title: string;
-  lines: string[];
-  page: string;
-  createdAt: string;
-}
-
-export function myMessages(offset = 0): Promise<CallResult<Paged<Message>>> {
-  return callFunction('public', 'myMessages', { offset });
+export function myMessages(offset = 0) {
+  return call('public', 'myMessages', { offset });
 }
 
 export interface ObjectionItem {

@@ -13,7 +13,6 @@ import { posterFile } from './poster';
 import { scanStats } from './scans';
 
 export const merchantActions: Readonly<Record<string, Action>> = {
-  myMessages,
   ...defineActions(merchantContract, {
     applyCode,
     myEntities,
@@ -27,5 +26,6 @@ export const merchantActions: Readonly<Record<string, Action>> = {
     myObjections,
     posterFile,
     scanStats,
+    myMessages,
   }),
 };

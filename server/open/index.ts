@@ -7,7 +7,8 @@
  * the public profile does not show can appear here. Rate-limited per client; cacheable for 60 s.
  * Documented in docs/openapi.yaml.
  */
-import { badgeSvg, DomainError, isDomainError, versionText } from '../../core';
+import { badgeSvg, DomainError, isDomainError, parseOrThrow, versionText } from '../../core';
+import { publicContract } from '../../core/contract';
 import { getDb } from '../cloud';
 import type { ActionContext } from '../handler';
 import { profile } from '../public/profile';
@@ -16,6 +17,9 @@ import { clientOf, json, problem, svg, type HttpEvent, type HttpResponse } from 
 import { takeOpenApiHit } from './rate-limit';
 
 const PREFIX = '/open/v1/';
+
+/** The public actions take parsed input (core/contract/public.ts): a path segment goes through the same schema. */
+const verifyById = (id: string, ctx: ActionContext) => verifyCode(parseOrThrow(publicContract.verifyCode.input, { code: { id } }), ctx);
 const ROUTES: ReadonlyArray<{ pattern: RegExp; run: (arg: string, ctx: ActionContext) => Promise<HttpResponse> }> = [
   { pattern: /^codes\/([^/]{1,64})$/, run: codeStatus },
   { pattern: /^entities\/([^/]{1,64})$/, run: entityProfile },
@@ -24,7 +28,7 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; run: (arg: string, ctx: ActionCon
 
 /** A code as other systems see it; undefined when we never issued it. */
 async function codeAnswer(id: string, ctx: ActionContext) {
-  const r = await verifyCode({ code: { id } }, ctx);
+  const r = await verifyById(id, ctx);
   if (r.verdict === 'unknown' || r.verdict === 'none') return undefined;
   return {
     id: r.codeId!,
@@ -45,12 +49,12 @@ async function codeStatus(id: string, ctx: ActionContext): Promise<HttpResponse>
 }
 
 async function entityProfile(uscc: string, ctx: ActionContext): Promise<HttpResponse> {
-  const r = await profile({ uscc }, ctx);
+  const r = await profile(parseOrThrow(publicContract.profile.input, { uscc }), ctx);
   return json(200, { status: r.codeStatus.verdict, statusLabel: r.codeStatus.label, profile: r.profile, checkedAt: ctx.now.toISOString() });
 }
 
 async function badge(id: string, ctx: ActionContext): Promise<HttpResponse> {
-  const r = await verifyCode({ code: { id } }, ctx);
+  const r = await verifyById(id, ctx);
   const right = r.version !== undefined && r.verdict !== 'unknown' ? `${r.label} · ${versionText('zh', r.version)}` : r.label;
   const name = r.profile?.name ? `${r.profile.name}：` : '';
   return svg(badgeSvg({ left: '信用鹤岗诚信码', right, tone: r.tone, title: `${name}诚信码${right}（核验于${r.serverTimeText}）` }));

@@ -1,18 +1,17 @@
 /** The public function's actions (DESIGN §4): anyone who scanned or searched; no sign-in needed. */
-import type { Action } from '../handler';
 import { publicContract } from '../../core/contract';
 import { defineActions } from '../define-actions';
+import { myMessages } from '../messages';
+import { publicInspections } from './inspections';
 import { profile } from './profile';
 import { records } from './records';
 import { myReports, report, reportStatus } from './report';
-import { search } from './search';
-import { myMessages } from '../messages';
 import { countScan } from './scan-count';
-import { verifyCode } from './verify';
-import { publicInspections } from './inspections';
+import { search } from './search';
 import { street } from './street';
+import { verifyCode } from './verify';
 
-export const publicActions: Readonly<Record<string, Action>> = {
+export const publicActions = defineActions(publicContract, {
   verifyCode,
   profile,
   search,
@@ -23,5 +22,5 @@ export const publicActions: Readonly<Record<string, Action>> = {
   inspections: publicInspections,
   street,
   records,
-  ...defineActions(publicContract, { countScan }),
-};
+  countScan,
+});

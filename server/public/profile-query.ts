@@ -9,7 +9,7 @@
  * projected, so private data does not even leave the database; toPublicProfile then applies the
  * whitelist again in code, which is the guarantee the tests check.
  */
-import { beijingDate, PUBLIC_PUBLICITY, type ProfileInput, type StoredDoc } from '../../core';
+import { beijingDate, PUBLIC_PUBLICITY, PUBLIC_RECORD_KINDS, type ProfileInput, type PublicRecordKind, type StoredDoc } from '../../core';
 import type { Database } from '../cloud';
 import { COLLECTIONS, type CodeStatus } from '../model';
 
@@ -18,8 +18,8 @@ export const PREVIEW_PER_KIND = 10;
 /** Codes of one entity read with a scan, newest version first (the live one is the newest). */
 const CODES_READ = 5;
 
-export type RecordKind = 'commitments' | 'honours' | 'registrations' | 'otherInfo';
-export const RECORD_KINDS = ['commitments', 'honours', 'registrations', 'otherInfo'] as const satisfies readonly RecordKind[];
+export type RecordKind = PublicRecordKind;
+export const RECORD_KINDS = PUBLIC_RECORD_KINDS;
 
 interface KindSpec {
   collection: string;

@@ -6,24 +6,14 @@
  * entity holds. There is no total: counting 100,000 records would read them all; `more` says
  * whether another page exists.
  */
-import * as z from 'zod';
-import { beijingDate, DomainError, isPublicCommitment, oneOf, parseOrThrow, toPublicRecord, uscc, type StoredDoc } from '../../core';
+import { beijingDate, DomainError, isPublicCommitment, toPublicRecord, type StoredDoc } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import { MAX_RECORDS_OFFSET, type publicContract, type RecordsPage } from '../../core/contract/public';
 import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
-import { KIND_SPECS, RECORD_KINDS, recordsPipeline, startFrom } from './profile-query';
+import { KIND_SPECS, recordsPipeline, startFrom } from './profile-query';
 
-/** How deep 查看全部 pages: beyond this, the department's own register is the place to look. */
-export const MAX_RECORDS_OFFSET = 1000;
-
-const recordsSchema = z.object({
-  uscc: uscc(),
-  kind: oneOf('信息类别', RECORD_KINDS),
-  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(MAX_RECORDS_OFFSET, { error: `最多查看前${MAX_RECORDS_OFFSET}条` }).default(0),
-  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(50).default(20),
-});
-
-export async function records(payload: Record<string, unknown>, { db, now }: ActionContext) {
-  const { uscc: code, kind, offset, limit } = parseOrThrow(recordsSchema, payload);
+export async function records({ uscc: code, kind, offset, limit }: ParsedOf<typeof publicContract.records>, { db, now }: ActionContext): Promise<RecordsPage> {
   const p = startFrom(db, COLLECTIONS.entities, { uscc: code });
   const res = (await p
     .lookup({ from: KIND_SPECS[kind].collection, let: { uscc: '$uscc' }, pipeline: recordsPipeline(kind, beijingDate(now)!, offset, limit + 1), as: 'records' })

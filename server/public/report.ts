@@ -8,59 +8,32 @@
  * status and outcome to anyone holding the number, never who reported or the photos.
  */
 import { randomInt } from 'node:crypto';
-import * as z from 'zod';
 import {
   cloudFileEnv,
-  codeRef,
   codeRefFromText,
   codeRefText,
   DAILY_LIMITS,
   DomainError,
   formatTrackingNo,
   isCodeIdShape,
-  MAX_REPORT_PHOTOS,
   nameSearchKeys,
-  normaliseTrackingNo,
-  oneOf,
-  optionalText,
-  parseOrThrow,
-  REPORT_REASONS,
   REPORT_STATUSES,
   TRACKING_ALPHABET,
   TRACKING_LENGTH,
-  uscc,
   type CodeRef,
   type ReportReason,
   type ReportStatus,
 } from '../../core';
+import type { OutputOf, ParsedOf } from '../../core/contract';
+import type { publicContract, ReportProgress } from '../../core/contract/public';
 import type { ActionContext } from '../handler';
 import { currentEnv } from '../cloud';
-import { fetchAll, fetchById, fetchOne } from '../db';
+import { fetchAll, fetchById, fetchOne, wireTime } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
 import { districtOfUscc } from '../entity-district';
 import { takeDailyQuota } from '../limits';
 import { COLLECTIONS, type CodeDoc, type EntityDoc, type RegisterDoc } from '../model';
 import { findLiveCode } from '../codes';
-
-const photoRef = z
-  .string({ error: '举报照片应为本小程序上传的图片' })
-  .max(400, { error: '举报照片应为本小程序上传的图片' })
-  .refine((v) => v.startsWith('cloud://') && cloudFileEnv(v) !== undefined, { error: '举报照片应为本小程序上传的图片' });
-
-const reportSchema = z.object({
-  /** The scan being reported, in the verify page's parsed form; kept as evidence even when it is no code of ours. */
-  code: codeRef().optional(),
-  /** Older clients sent the scanned text; it is read into the same form. */
-  scanned: optionalText('被举报的诚信码', 300),
-  /** The entity picked by searching its name. */
-  uscc: z.preprocess((v) => (v === '' || v === null ? undefined : v), uscc().optional()),
-  reason: oneOf('举报原因', REPORT_REASONS),
-  detail: optionalText('情况说明', 500),
-  photos: z
-    .array(photoRef, { error: '举报照片格式不正确' })
-    .max(MAX_REPORT_PHOTOS, { error: `举报照片最多${MAX_REPORT_PHOTOS}张` })
-    .default([]),
-});
 
 export interface ReportHistoryEntry {
   at: Date;
@@ -111,9 +84,11 @@ async function registerName(db: ActionContext['db'], code: string): Promise<stri
   return r?.name;
 }
 
-export async function report(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
+export async function report(
+  input: ParsedOf<typeof publicContract.report>,
+  { caller, db, now }: ActionContext,
+): Promise<OutputOf<typeof publicContract.report>> {
   if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再举报');
-  const input = parseOrThrow(reportSchema, payload);
   const ref: CodeRef | undefined = input.code ?? (input.scanned !== undefined ? codeRefFromText(input.scanned) : undefined);
   if (ref === undefined && input.uscc === undefined) {
     throw new DomainError('INVALID_INPUT', '请说明举报的是哪个诚信码或哪个市场主体');
@@ -173,7 +148,7 @@ export async function report(payload: Record<string, unknown>, { caller, db, now
 }
 
 /** What a reporter (or anyone holding the number) may see of a report. */
-function publicView(r: ReportDoc) {
+function publicView(r: ReportDoc): ReportProgress {
   return {
     trackingNo: formatTrackingNo(r.trackingNo),
     reason: r.reason,
@@ -181,28 +156,19 @@ function publicView(r: ReportDoc) {
     status: r.status,
     statusText: REPORT_STATUSES[r.status],
     outcome: r.outcome ?? '',
-    createdAt: r.createdAt,
-    handledAt: r.handledAt ?? null,
-    history: (r.history ?? []).map((h) => ({ at: h.at, status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
+    createdAt: wireTime(r.createdAt),
+    handledAt: r.handledAt ? wireTime(r.handledAt) : null,
+    history: (r.history ?? []).map((h) => ({ at: wireTime(h.at), status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
   };
 }
 
-const statusInput = z.object({
-  trackingNo: z
-    .string({ error: '请输入受理编号' })
-    .max(40, { error: '受理编号不正确' })
-    .transform(normaliseTrackingNo)
-    .refine((v) => v.length === TRACKING_LENGTH && [...v].every((c) => TRACKING_ALPHABET.includes(c)), { error: '受理编号不正确' }),
-});
-
-export async function reportStatus(payload: Record<string, unknown>, { db }: ActionContext) {
-  const { trackingNo } = parseOrThrow(statusInput, payload);
+export async function reportStatus({ trackingNo }: ParsedOf<typeof publicContract.reportStatus>, { db }: ActionContext): Promise<ReportProgress> {
   const r = await fetchOne<ReportDoc>(db.collection(COLLECTIONS.reports).where({ trackingNo }).limit(1));
   if (!r) throw new DomainError('NOT_FOUND', '未找到该受理编号的举报，请核对后重试');
   return publicView(r);
 }
 
-export async function myReports(_payload: Record<string, unknown>, { caller, db }: ActionContext) {
+export async function myReports(_input: ParsedOf<typeof publicContract.myReports>, { caller, db }: ActionContext): Promise<OutputOf<typeof publicContract.myReports>> {
   if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再查看');
   const list = await fetchAll<ReportDoc>(
     db.collection(COLLECTIONS.reports).where({ reporterOpenid: caller.openid }).orderBy('createdAt', 'desc').limit(100),

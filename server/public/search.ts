@@ -5,37 +5,18 @@
  * at most SEARCH_WINDOW candidates; they are checked (the bigrams can all occur without the
  * fragment), ranked exact → prefix → fragment, and paged here.
  */
-import * as z from 'zod';
-import { districtName, DomainError, ENTITY_CATEGORIES, parseOrThrow, validateUscc } from '../../core';
+import { districtName, DomainError, ENTITY_CATEGORIES, validateUscc } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import { SEARCH_MIN, SEARCH_WINDOW, type publicContract, type SearchAnswer } from '../../core/contract/public';
 import { nameMatchRank, nameSearchKeys, normaliseName } from '../../core/search-keys';
 import type { ActionContext } from '../handler';
 import { fetchAll } from '../db';
 import { COLLECTIONS, type EntityDoc } from '../model';
 
-const SEARCH_MIN = 2;
-const SEARCH_MAX = 50;
-/** Candidates read per search at most: bounds the documents read whatever the keyword. */
-export const SEARCH_WINDOW = 200;
-
-const searchSchema = z.object({
-  keyword: z
-    .string({ error: '请输入名称或统一社会信用代码' })
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(SEARCH_MIN, { error: `请至少输入${SEARCH_MIN}个字` })
-        .max(SEARCH_MAX, { error: `搜索内容不能超过${SEARCH_MAX}个字` }),
-    ),
-  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(SEARCH_WINDOW).default(0),
-  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(50).default(20),
-});
-
 type Found = Pick<EntityDoc, 'uscc' | 'name' | 'category' | 'districtCode' | 'field'>;
 const FIELDS = { uscc: true, name: true, category: true, districtCode: true, field: true } as const;
 
-export async function search(payload: Record<string, unknown>, { db }: ActionContext) {
-  const { keyword, offset, limit } = parseOrThrow(searchSchema, payload);
+export async function search({ keyword, offset, limit }: ParsedOf<typeof publicContract.search>, { db }: ActionContext): Promise<SearchAnswer> {
   const entities = db.collection(COLLECTIONS.entities);
   const asUscc = validateUscc(keyword);
   if (asUscc.valid) {
@@ -65,7 +46,7 @@ export async function search(payload: Record<string, unknown>, { db }: ActionCon
  * `{ total, items, more }`: `total` counts the matches among the candidates read; `capped` says
  * the window was full, so there may be more than `total` (the page asks for a longer name).
  */
-function listing(found: Found[], offset: number, limit: number, capped: boolean) {
+function listing(found: Found[], offset: number, limit: number, capped: boolean): SearchAnswer {
   const items = found.slice(offset, offset + limit).map((e) => ({
     uscc: e.uscc,
     name: e.name,
@@ -77,7 +58,6 @@ function listing(found: Found[], offset: number, limit: number, capped: boolean)
     total: found.length,
     items,
     capped,
-    /** True when there may be more matches than shown. */
     more: offset + items.length < found.length || capped,
   };
 }

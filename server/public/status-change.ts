@@ -3,16 +3,10 @@
  * (core/code-reasons.ts), never the free-text reason or who decided. The one place that maps a
  * stored history entry to the public words.
  */
-import { beijingDate, codeReasonLabel } from '../../core';
+import { beijingDate, codeReasonLabel, type PublicStatusChange } from '../../core';
 import type { Database } from '../cloud';
 import { fetchById } from '../db';
 import { COLLECTIONS, type CodeStatus } from '../model';
-
-export interface PublicStatusChange {
-  /** Calendar day (Beijing time) of the change. */
-  readonly on: string;
-  readonly category: string;
-}
 
 interface HistoryEntry {
   at?: unknown;

@@ -2,8 +2,9 @@
  * public.street({ streetId }): a 诚信示范街's public page — its coded entities (name, status,
  * address only; uncoded members are counted, never named) and its coverage (coded / total).
  */
-import * as z from 'zod';
-import { districtName, DomainError, parseOrThrow } from '../../core';
+import { districtName, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { publicContract, StreetPage } from '../../core/contract/public';
 import { VERDICTS } from '../../core/verify';
 import { fetchById } from '../db';
 import type { ActionContext } from '../handler';
@@ -11,10 +12,7 @@ import { COLLECTIONS } from '../model';
 import type { StreetDoc } from '../reach-model';
 import { coverageOf, streetMembers } from '../streets';
 
-const input = z.object({ streetId: z.string({ error: '示范街编号为必填项' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '示范街编号格式不正确' }) });
-
-export async function street(payload: Record<string, unknown>, { db }: ActionContext) {
-  const { streetId } = parseOrThrow(input, payload);
+export async function street({ streetId }: ParsedOf<typeof publicContract.street>, { db }: ActionContext): Promise<StreetPage> {
   const s = await fetchById<StreetDoc>(db.collection(COLLECTIONS.streets).doc(streetId));
   if (!s) throw new DomainError('NOT_FOUND', '未找到该诚信示范街');
   const members = await streetMembers(db, s);

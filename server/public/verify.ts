@@ -1,58 +1,29 @@
 /**
  * verifyCode: what a scan means, live. It takes the one parsed form of a scan (core/scan.ts,
- * `{ code: { id, version? } }`), or `{ uscc }` for an entity found by search. Budget (DESIGN §6):
+ * `{ code: { id, version? } }`), or `{ uscc }` for an entity found by search (the schema, with its
+ * reading of older builds' raw scans, is core/contract/public.ts). Budget (DESIGN §6):
  * at most three database calls; a scan makes one — an aggregate from the code by id that joins the
  * entity, its public records and its other codes (to tell a reissued print from a revoked one) —
  * plus one read of the history for a suspended or revoked code (the date and reason category).
  * An id that cannot be one of our codes never reaches the database.
  */
-import * as z from 'zod';
 import {
   beijingDate,
   beijingDateTime,
-  codeRef,
   isCodeIdShape,
-  legacyScan,
-  parseOrThrow,
   PUBLIC_VERDICTS,
   toPublicProfile,
-  uscc,
   verdictOf,
   withoutPositiveRecords,
-  type PublicProfile,
   type PublicVerdict,
-  type VerdictTone,
+  type VerifyResult,
 } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { publicContract } from '../../core/contract/public';
 import type { ActionContext } from '../handler';
 import type { CodeStatus } from '../model';
 import { liveCodeOf, loadByCode, loadByUscc, type LoadedProfile } from './profile-query';
-import { loadStatusChange, type PublicStatusChange } from './status-change';
-
-const verifySchema = z.preprocess(
-  legacyScan,
-  z
-    .object({ code: codeRef().optional(), uscc: uscc().optional() }, { error: '请提供要核验的诚信码' })
-    .refine((v) => v.code !== undefined || v.uscc !== undefined, { error: '请提供要核验的诚信码' }),
-);
-
-export interface VerifyResult {
-  verdict: PublicVerdict;
-  label: string;
-  tone: VerdictTone;
-  hint: string;
-  /** The live server time of this check (ISO and Beijing wall-clock): the page's clock starts here. */
-  serverTime: string;
-  serverTimeText: string;
-  codeId?: string;
-  /** The code's version and the day (Beijing time) it was issued: "第2版，2026-08-03起". */
-  version?: number;
-  versionSince?: string;
-  /** For 暂停 and 已撤销: when, and a reason category (never the free-text reason). */
-  statusChange?: PublicStatusChange;
-  /** True while the entity's code is revoked: its positive records are withheld from the profile. */
-  recordsHidden?: boolean;
-  profile?: PublicProfile;
-}
+import { loadStatusChange } from './status-change';
 
 function answer(verdict: PublicVerdict, now: Date, extra: Partial<VerifyResult> = {}): VerifyResult {
   const v = PUBLIC_VERDICTS[verdict];
@@ -93,8 +64,7 @@ async function verifyEntity(usccCode: string, ctx: ActionContext): Promise<Verif
   return describe(live ? verdictOf(live) : 'revoked', latest, loaded, ctx);
 }
 
-export async function verifyCode(payload: Record<string, unknown>, ctx: ActionContext): Promise<VerifyResult> {
-  const input = parseOrThrow(verifySchema, payload);
+export async function verifyCode(input: ParsedOf<typeof publicContract.verifyCode>, ctx: ActionContext): Promise<VerifyResult> {
   if (input.code === undefined) return verifyEntity(input.uscc!, ctx);
   const { id, version } = input.code;
   if (!isCodeIdShape(id)) return answer('unknown', ctx.now);

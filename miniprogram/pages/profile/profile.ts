@@ -1,10 +1,11 @@
 /** 主体信用信息: an entity's public profile, opened from search (by USCC). In 中文 / English / Русский, and in 大字模式. */
 import { verdictWords, wordsFor, type Lang } from '../../lib/core';
 import { currentLang, largeText } from '../../services/prefs';
-import { getProfile, type ProfileData } from '../../services/public';
+import type { ProfileAnswer } from '../../lib/contract';
+import { getProfile } from '../../services/public';
 
 Page({
-  data: { loading: true, data: null as ProfileData | null, error: '', lang: 'zh' as Lang, t: wordsFor('zh'), large: false, statusLabel: '' },
+  data: { loading: true, data: null as ProfileAnswer | null, error: '', lang: 'zh' as Lang, t: wordsFor('zh'), large: false, statusLabel: '' },
 
   async onLoad(query: Record<string, string | undefined>) {
     const lang = currentLang();

@@ -17,9 +17,10 @@ import {
   wordsFor,
   type CodeRef,
   type Lang,
+  type VerifyResult,
 } from '../../lib/core';
 import { currentLang, largeText } from '../../services/prefs';
-import { countScan, verifyCode, type VerifyData, type VerifyTarget } from '../../services/public';
+import { countScan, verifyCode, type VerifyTarget } from '../../services/public';
 import { reportUrl, verifyUrl } from './scan';
 import { seemsStaff } from '../../services/reach';
 
@@ -39,7 +40,7 @@ Page({
     large: false,
     hotline: HOTLINE,
     loading: false,
-    result: null as VerifyData | null,
+    result: null as VerifyResult | null,
     shown: null as Shown | null,
     /** The clock: the server's time of the check plus the time since, and how long ago that was. */
     clockText: '',
@@ -105,7 +106,7 @@ Page({
   },
 
   /** The words of an answer in the reader's language. */
-  describe(r: VerifyData): Shown {
+  describe(r: VerifyResult): Shown {
     const lang = this.data.lang;
     const words = verdictWords(r.verdict, lang);
     return {
