@@ -173,7 +173,10 @@ function snapshotRow(r: DistrictRow): SnapshotRow {
   };
 }
 
-/** The snapshot of `date` from the city's figures (cityStats, or computeCityStats over counts): what the timer stores, and the seed's history. */
+/**
+ * The snapshot of `date` from the city's figures (cityStats, or computeCityStats over counts): what the
+ * timer stores, and the seed's history.
+ */
 export function rateSnapshot(stats: CityStats, date: string, takenAt: Date): RateSnapshotDoc {
   return { _id: date, date, takenAt, city: snapshotRow(stats.city), districts: stats.districts.map(snapshotRow) };
 }
