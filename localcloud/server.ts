@@ -6,7 +6,7 @@ import { CloudError, toCloudError } from './errors';
 import type { FunctionPool } from './functions';
 import { httpRouteOf, serveHttpFunction } from './http-access';
 import { MAX_REQUEST_BYTES } from './limits';
-import { adminRefusal, crossOriginOrNotJson } from './origin-guard';
+import { adminRefusal, crossOriginOrNotJson, type Refusal } from './origin-guard';
 import type { Stats } from './stats';
 import type { Storage } from './storage';
 import type { TransactionManager } from './transactions';
@@ -22,18 +22,117 @@ export interface ServerDeps {
   allowReset: boolean;
 }
 
+/** What a route's handler gets: the request, the response, and for `body: 'json'` routes the parsed body. */
+interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  /** What the path pattern captured: the rest of the path after a `/*` pattern, or the matcher's answer. */
+  param: string;
+  body: Params;
+  deps: ServerDeps;
+  outbox: Outbox;
+}
+
+interface Route {
+  /** The methods answered (any when absent). */
+  methods?: readonly string[];
+  /** An exact path, a prefix ending in `/*` (the rest is `param`), or a matcher returning the param (undefined: no match). */
+  path: string | ((path: string) => string | undefined);
+  /** Checked before the body is read; a refusal answers with its status and code. */
+  guard?: (req: IncomingMessage) => Refusal | undefined;
+  /** 'json': read and parse the body into `body` first (a bad body answers 400 INVALID_JSON); 'raw': the handler reads the request. */
+  body: 'json' | 'raw';
+  handle: (ctx: RouteContext) => Promise<void> | void;
+}
+
+/** `/_admin/*` and `/functions/*` are not CloudBase API: same-origin JSON only, and /_admin/* this machine only (origin-guard.ts). */
+const admin = (path: string, handle: Route['handle']): Route => ({ methods: ['POST'], path, guard: adminRefusal, body: 'json', handle });
+const get = (path: string, handle: Route['handle']): Route => ({ methods: ['GET'], path, body: 'raw', handle });
+
 /**
- * Routes:
- * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
+ * The routes, first match wins:
+ * - `GET /health`, `GET /_stats`, `GET /_outbox?touser=` (subscribeMessage.send's outbox, for the preview).
  * - `/_storage/*`: cloud storage's upload (PUT) and download (GET) URLs, signed (see storage.ts).
- * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
  * - `GET /open/v1/*`: the HTTP access service in front of the `open` function (http-access.ts).
- * - `GET /health`, `GET /_stats`, `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in),
- *   `POST /_admin/load` `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`),
- *   `POST /_admin/timer` `{ name, triggerName }` (fire a timer trigger, TRIGGER_SRC=timer).
+ * - `POST /functions/<name>` body `{ openid, data }` → `{ result }` (like wx.cloud.callFunction).
+ * - `POST /_admin/collections` `{ name }`, `POST /_admin/reset` (opt-in), `POST /_admin/load`
+ *   `{ collection, docs }` (bulk insert-or-replace, EJSON strings; for `npm run seed`), `POST /_admin/timer`
+ *   `{ name, triggerName }` (fire a timer trigger, TRIGGER_SRC=timer); any other `/_admin/*` is 404.
  *   The `/_admin/*` routes are not CloudBase API and do not count in `/_stats`; they answer only
  *   loopback connections, same-origin, with a JSON body (origin-guard.ts), whatever --host says.
+ * - `POST /admin` (any other POST path too): the CloudBase API the SDK speaks; body `{ action, ... }`.
+ * Anything else is 404 NOT_FOUND.
  */
+const ROUTES: readonly Route[] = [
+  get('/_outbox', ({ req, res, outbox }) => {
+    const touser = new URL(req.url ?? '/', 'http://local').searchParams.get('touser') ?? undefined;
+    send(res, 200, { messages: outbox.list(touser) });
+  }),
+  get('/health', ({ res, deps }) => send(res, 200, { ok: true, env: deps.db.env })),
+  get('/_stats', ({ res, deps }) => send(res, 200, deps.stats.toJSON())),
+  { path: '/_storage/*', body: 'raw', handle: ({ req, res, deps }) => deps.storage.serve(req, res) },
+  {
+    methods: ['GET', 'HEAD'],
+    path: httpRouteOf,
+    body: 'raw',
+    handle: ({ req, res, param, deps }) => serveHttpFunction(param, req, res, deps.functions, deps.stats, deps.db.env),
+  },
+  {
+    methods: ['POST'],
+    path: '/functions/*',
+    guard: crossOriginOrNotJson,
+    body: 'json',
+    handle: ({ param, body, res, deps }) => invokeFunction(decodeURIComponent(param), body, res, deps),
+  },
+  admin('/_admin/reset', ({ res, deps, outbox }) => {
+    if (!deps.allowReset) return send(res, 403, { error: { code: 'FORBIDDEN', message: 'start with allowReset to enable' } });
+    deps.tx.clear();
+    outbox.clear();
+    deps.db.reset();
+    deps.storage.reset();
+    send(res, 200, { ok: true });
+  }),
+  admin('/_admin/load', ({ body, res, deps }) => {
+    // Bulk load for `npm run seed`: { collection, docs: EJSON strings }; one atomic commit.
+    if (typeof body.collection !== 'string' || !Array.isArray(body.docs))
+      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'collection and docs[] required' } });
+    try {
+      const docs = body.docs.map((d) => (typeof d === 'string' ? decodeStoredDoc(d) : d) as Doc);
+      send(res, 200, { ok: true, written: deps.db.load(body.collection, docs) });
+    } catch (e) {
+      const err = toCloudError(e);
+      send(res, 409, { error: { code: err.code, message: err.message } });
+    }
+  }),
+  admin('/_admin/timer', async ({ body, res, deps }) => {
+    // Fire a timer trigger as CloudBase does (TRIGGER_SRC=timer): `{ name, triggerName }`.
+    if (!deps.functions) return send(res, 404, { error: { code: 'FUNCTIONS_DISABLED', message: 'no functions directory configured' } });
+    if (typeof body.name !== 'string' || typeof body.triggerName !== 'string')
+      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name and triggerName required' } });
+    deps.stats.countFunction(body.name);
+    const out = await deps.functions.fireTimer(body.name, body.triggerName);
+    if (out.ok) return send(res, 200, { result: out.result ?? null });
+    send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, { error: out.error });
+  }),
+  admin('/_admin/collections', ({ body, res, deps }) => {
+    const name = body.name;
+    if (typeof name !== 'string' || !name) return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name required' } });
+    send(res, 200, { ok: true, created: deps.db.createCollection(name) });
+  }),
+  admin('/_admin/*', ({ res, path }) => notFound(res, 'POST', path)),
+  { methods: ['POST'], path: (path) => path, body: 'raw', handle: cloudBaseApi },
+];
+
+function matchPath(pattern: Route['path'], path: string): string | undefined {
+  if (typeof pattern === 'function') return pattern(path);
+  if (pattern.endsWith('/*')) {
+    const prefix = pattern.slice(0, -1);
+    return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+  }
+  return path === pattern ? '' : undefined;
+}
+
 export function createLocalCloudServer(deps: ServerDeps): Server {
   // subscribeMessage.send's outbox (openapi.ts): what each person would have been sent, for the preview.
   const outbox = new Outbox();
@@ -47,34 +146,43 @@ export function createLocalCloudServer(deps: ServerDeps): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, outbox: Outbox): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
-  if (req.method === 'GET' && path === '/_outbox') {
-    const touser = new URL(req.url ?? '/', 'http://local').searchParams.get('touser') ?? undefined;
-    return send(res, 200, { messages: outbox.list(touser) });
-  }
-  if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true, env: deps.db.env });
-  if (req.method === 'GET' && path === '/_stats') return send(res, 200, deps.stats.toJSON());
-  if (path.startsWith('/_storage/')) return deps.storage.serve(req, res);
-  const httpFunction = (req.method === 'GET' || req.method === 'HEAD') && httpRouteOf(path);
-  if (httpFunction) return serveHttpFunction(httpFunction, req, res, deps.functions, deps.stats, deps.db.env);
-  if (req.method !== 'POST')
-    return send(res, 404, {
-      error: { code: 'NOT_FOUND', message: `${req.method} ${path}` },
-    });
-  if (path.startsWith('/_admin/') || path.startsWith('/functions/')) {
-    // Not CloudBase API: same-origin JSON only, and /_admin/* this machine only (origin-guard.ts).
-    const refused = path.startsWith('/_admin/') ? adminRefusal(req) : crossOriginOrNotJson(req);
+  const method = req.method ?? 'GET';
+  for (const route of ROUTES) {
+    if (route.methods && !route.methods.includes(method)) continue;
+    const param = matchPath(route.path, path);
+    if (param === undefined) continue;
+    const refused = route.guard?.(req);
     if (refused) {
       req.resume();
       return send(res, refused.status, { error: { code: refused.code, message: refused.message } });
     }
+    let body: Params = {};
+    if (route.body === 'json') {
+      try {
+        body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Params;
+      } catch (e) {
+        return send(res, 400, { error: { code: 'INVALID_JSON', message: String(e) } });
+      }
+    }
+    return route.handle({ req, res, path, param, body, deps, outbox });
   }
+  notFound(res, method, path);
+}
 
+function notFound(res: ServerResponse, method: string, path: string): void {
+  send(res, 404, { error: { code: 'NOT_FOUND', message: `${method} ${path}` } });
+}
+
+/**
+ * The CloudBase API the SDK speaks (any POST path not routed above): JSON `{ action, ... }`, or the
+ * multipart/form-data cloud.openapi.* posts (action, apiName, requestData as protobuf bytes).
+ */
+async function cloudBaseApi({ req, res, deps, outbox }: RouteContext): Promise<void> {
   let body: Params;
   try {
     const raw = await readBody(req);
     const text = raw.toString('utf8');
     const contentType = req.headers['content-type'] ?? '';
-    // cloud.openapi.* posts multipart/form-data (action, apiName, requestData as protobuf bytes).
     if (contentType.startsWith('multipart/form-data')) {
       const parts = multipartParts(raw, contentType);
       if (parts.get('action')?.toString('utf8') === 'wx.openApi' && parts.get('apiName')?.toString('utf8') === 'subscribeMessage.send') {
@@ -90,58 +198,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       ? multipartFields(text, ['action', 'apiName'])
       : (JSON.parse(text || '{}') as Params);
   } catch (e) {
-    return send(res, 400, {
-      error: { code: 'INVALID_JSON', message: String(e) },
-    });
-  }
-
-  if (path.startsWith('/functions/')) return invokeFunction(decodeURIComponent(path.slice(11)), body, res, deps);
-  if (path === '/_admin/reset') {
-    if (!deps.allowReset)
-      return send(res, 403, {
-        error: {
-          code: 'FORBIDDEN',
-          message: 'start with allowReset to enable',
-        },
-      });
-    deps.tx.clear();
-    outbox.clear();
-    deps.db.reset();
-    deps.storage.reset();
-    return send(res, 200, { ok: true });
-  }
-  if (path === '/_admin/load') {
-    // Bulk load for `npm run seed`: { collection, docs: EJSON strings }; one atomic commit.
-    if (typeof body.collection !== 'string' || !Array.isArray(body.docs))
-      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'collection and docs[] required' } });
-    try {
-      const docs = body.docs.map((d) => (typeof d === 'string' ? decodeStoredDoc(d) : d) as Doc);
-      return send(res, 200, { ok: true, written: deps.db.load(body.collection, docs) });
-    } catch (e) {
-      const err = toCloudError(e);
-      return send(res, 409, { error: { code: err.code, message: err.message } });
-    }
-  }
-  if (path === '/_admin/timer') {
-    // Fire a timer trigger as CloudBase does (TRIGGER_SRC=timer): `{ name, triggerName }`.
-    if (!deps.functions) return send(res, 404, { error: { code: 'FUNCTIONS_DISABLED', message: 'no functions directory configured' } });
-    if (typeof body.name !== 'string' || typeof body.triggerName !== 'string')
-      return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name and triggerName required' } });
-    deps.stats.countFunction(body.name);
-    const out = await deps.functions.fireTimer(body.name, body.triggerName);
-    if (out.ok) return send(res, 200, { result: out.result ?? null });
-    return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, { error: out.error });
-  }
-  if (path === '/_admin/collections') {
-    const name = body.name;
-    if (typeof name !== 'string' || !name)
-      return send(res, 400, {
-        error: { code: 'INVALID_PARAM', message: 'name required' },
-      });
-    return send(res, 200, {
-      ok: true,
-      created: deps.db.createCollection(name),
-    });
+    return send(res, 400, { error: { code: 'INVALID_JSON', message: String(e) } });
   }
   return apiRequest(body, res, deps);
 }

@@ -19,7 +19,7 @@ import { DEMO_OPENIDS, seed } from './seed';
 
 const root = join(__dirname, '..');
 
-/** Who the preview can call as: the people the demo data (scripts/seed.ts) creates. */
+/** Who the preview can call as: the people the demo data (scripts/seed.ts, scripts/seed/demo.ts) creates. */
 export const DEMO_CALLERS: Caller[] = [
   { key: 'merchant', label: '商户', openid: DEMO_OPENIDS.merchant },
   { key: 'public', label: '公众', openid: '' },

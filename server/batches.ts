@@ -6,6 +6,8 @@
  * already stored are recognised by their dedupKey and skipped).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { FormKind } from '../core/schemas/forms';
+import { canonicalRow } from '../core/import-layouts';
 import type { Database } from './cloud';
 import { fetchOne } from './db';
 import { COLLECTIONS, type CollectionName, type ImportBatchDoc, type ImportBatchStatus, type Withdrawal } from './model';
@@ -29,6 +31,14 @@ export function newBatchId(now: Date): string {
 
 export function fileHash(file: Buffer): string {
   return createHash('sha256').update(file).digest('hex');
+}
+
+/**
+ * An imported row's dedupKey (unique index per collection): the hash of its canonical content, so the
+ * same row imported twice, or an import resumed, is recognised. The seed's demo records use it too.
+ */
+export function rowDedupKey(kind: FormKind, value: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalRow(kind, value)).digest('hex').slice(0, 40);
 }
 
 /** Write the batch document (status running) before anything else of the import is stored. */

@@ -19,6 +19,29 @@ export async function findLiveCode(db: Database, entityId: string): Promise<Code
   return fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ liveKey: entityId }).limit(1));
 }
 
+/** A freshly issued code (active and live) as stored; the seed builds its demo codes with it too. */
+export function newCodeDoc(
+  id: string,
+  entity: Pick<EntityDoc, '_id' | 'uscc' | 'districtCode' | 'field'>,
+  by: string,
+  at: Date,
+  version = 1,
+  reason = version === 1 ? '审核通过，赋码' : '重新赋码',
+): CodeDoc {
+  return {
+    _id: id,
+    entityId: entity._id,
+    uscc: entity.uscc,
+    districtCode: entity.districtCode,
+    field: entity.field,
+    status: 'active',
+    version,
+    liveKey: entity._id,
+    issuedAt: at,
+    history: [{ at, status: 'active', by, reason }],
+  };
+}
+
 /** Issue version `version` of the entity's code; fails with CODE_EXISTS if one is live. */
 export async function issueCode(
   db: Database,
@@ -28,18 +51,7 @@ export async function issueCode(
   version = 1,
   reason = version === 1 ? '审核通过，赋码' : '重新赋码',
 ): Promise<CodeDoc> {
-  const code: CodeDoc = {
-    _id: newCodeId(),
-    entityId: entity._id,
-    uscc: entity.uscc,
-    districtCode: entity.districtCode,
-    field: entity.field,
-    status: 'active',
-    version,
-    liveKey: entity._id,
-    issuedAt: now,
-    history: [{ at: now, status: 'active', by, reason }],
-  };
+  const code = newCodeDoc(newCodeId(), entity, by, now, version, reason);
   try {
     await db.collection(COLLECTIONS.codes).add({ data: code });
   } catch (e) {

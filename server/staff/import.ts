@@ -8,13 +8,12 @@
  * content under a unique index, so importing the same file again adds nothing — which is also how
  * a failed or timed-out import is resumed.
  */
-import { createHash } from 'node:crypto';
 import { check, departmentById, DomainError, districtName, FORMS, type Department, type FormKind } from '../../core';
 import type { ParsedOf } from '../../core/contract';
 import { RECORD_FILE, type ImportReport, type RegisterReport, type RowIssue, type staffFilesContract } from '../../core/contract/staff-files';
-import { canonicalRow, columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
+import { columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
-import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch, resumePoint } from '../batches';
+import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch, resumePoint, rowDedupKey } from '../batches';
 import { getCloud, type Database } from '../cloud';
 import { fetchAll } from '../db';
 import { isDuplicateKeyError } from '../db-errors';
@@ -152,7 +151,7 @@ export async function importRecords(
   const writeChunk = async (rows: { row: number; value: Record<string, unknown> }[]) => {
     const keyed: { row: number; value: Record<string, unknown>; dedupKey: string }[] = [];
     for (const r of rows) {
-      const dedupKey = createHash('sha256').update(canonicalRow(kind, r.value)).digest('hex').slice(0, 40);
+      const dedupKey = rowDedupKey(kind, r.value);
       if (seen.has(dedupKey)) report.duplicates++;
       else {
         seen.add(dedupKey);

@@ -16,9 +16,9 @@ function departmentFieldsOf(input: StaffInput): Pick<StaffDoc, 'departmentId' | 
   return { departmentId: dept.id, department: dept.name, ...(dept.fields[0] ? { field: dept.fields[0] } : {}) };
 }
 
-/** Insert a staff member (also used by `npm run staff -- add`). STAFF_EXISTS if the openid is registered. */
-export async function addStaff(db: Database, input: StaffInput, now: Date): Promise<StaffDoc> {
-  const doc: Omit<StaffDoc, '_id'> = {
+/** An active staff member as stored (the seed's demo staff are built with it too). */
+export function newStaffDoc(input: StaffInput, now: Date): Omit<StaffDoc, '_id'> {
+  return {
     openid: input.openid,
     name: input.name,
     role: input.role,
@@ -27,6 +27,11 @@ export async function addStaff(db: Database, input: StaffInput, now: Date): Prom
     active: true,
     createdAt: now,
   };
+}
+
+/** Insert a staff member (also used by `npm run staff -- add`). STAFF_EXISTS if the openid is registered. */
+export async function addStaff(db: Database, input: StaffInput, now: Date): Promise<StaffDoc> {
+  const doc = newStaffDoc(input, now);
   try {
     const res = (await db.collection(COLLECTIONS.staff).add({ data: doc })) as { _id: string };
     return { ...doc, _id: res._id };

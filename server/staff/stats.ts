@@ -170,13 +170,20 @@ function snapshotRow(r: DistrictRow): SnapshotRow {
   };
 }
 
+/**
+ * The snapshot of `date` from the city's figures (cityStats, or computeCityStats over counts): what the
+ * timer stores, and the seed's history.
+ */
+export function rateSnapshot(stats: CityStats, date: string, takenAt: Date): RateSnapshotDoc {
+  return { _id: date, date, takenAt, city: snapshotRow(stats.city), districts: stats.districts.map(snapshotRow) };
+}
+
 /** Today's (China time) snapshot, written idempotently: the timer and `npm run snapshot` both call this. */
 export async function takeSnapshot(db: Database, now: Date): Promise<RateSnapshotDoc> {
   const date = chinaDate(now);
-  const stats = await cityStats(db, { today: date });
-  const doc: Omit<RateSnapshotDoc, '_id'> = { date, takenAt: now, city: snapshotRow(stats.city), districts: stats.districts.map(snapshotRow) };
-  await db.collection(COLLECTIONS.rateSnapshots).doc(date).set({ data: doc });
-  return { _id: date, ...doc };
+  const { _id, ...doc } = rateSnapshot(await cityStats(db, { today: date }), date, now);
+  await db.collection(COLLECTIONS.rateSnapshots).doc(_id).set({ data: doc });
+  return { _id, ...doc };
 }
 
 export async function statsHistory(input: ParsedOf<Contract['statsHistory']>, { db }: StaffContext): Promise<StatsHistoryAnswer> {

@@ -5,12 +5,11 @@
  * the latest non-withdrawn row dated on or before their date, so the correction counts at once.
  * To take back a whole file instead, withdraw its batch (staff.withdrawBatch).
  */
-import { createHash } from 'node:crypto';
 import { check, DomainError, FORMS } from '../../core';
 import type { ParsedOf } from '../../core/contract/define';
 import type { staffOfficeContract } from '../../core/contract/staff-office';
-import { canonicalRow } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
+import { rowDedupKey } from '../batches';
 import { fetchById } from '../db';
 import { COLLECTIONS, type DistrictTotalsDoc, type Withdrawal } from '../model';
 import type { StaffContext } from './define-staff-actions';
@@ -43,7 +42,7 @@ export async function correctTotals(p: ParsedOf<typeof staffOfficeContract.corre
   if (res.stats.updated !== 1) throw new DomainError('INVALID_STATE', '该记录已撤回');
   let correctedId: string | undefined;
   if (corrected) {
-    const dedupKey = createHash('sha256').update(canonicalRow('districtTotals', corrected)).digest('hex').slice(0, 40);
+    const dedupKey = rowDedupKey('districtTotals', corrected);
     const added = (await coll.add({
       data: { ...corrected, source: wrong.source, ...(wrong.batchId ? { batchId: wrong.batchId } : {}), correctionOf: wrong._id, dedupKey: `${dedupKey}-c-${now.getTime().toString(36)}`, createdAt: now },
     })) as { _id: string };

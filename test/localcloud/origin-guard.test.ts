@@ -66,6 +66,17 @@ describe('local cloud /_admin/* and /functions/*', () => {
     expect(((await ok.json()) as any).result.ok).toBe(true);
   });
 
+  it('an unknown /_admin/* path is refused by the guard first, then 404 (never the CloudBase API)', async () => {
+    const refused = await post(lc.url, '/_admin/nope', { action: 'database.queryDocument' }, { 'content-type': 'text/plain' });
+    expect(refused.status).toBe(415);
+    const unknown = await post(lc.url, '/_admin/nope', { action: 'database.queryDocument' });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).error).toEqual({ code: 'NOT_FOUND', message: 'POST /_admin/nope' });
+    const get = await fetch(`${lc.url}/_admin/load`);
+    expect(get.status).toBe(404);
+    expect(((await get.json()) as any).error).toEqual({ code: 'NOT_FOUND', message: 'GET /_admin/load' });
+  });
+
   it('answer only loopback connections and loopback host names, whatever --host says', async () => {
     const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
     if (lan) {

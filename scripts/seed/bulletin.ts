@@ -1,15 +1,15 @@
 /**
- * Demo tables of the 通报 for `npm start` (called by seed.ts): 附件1 “双公示” and 附件4 工作动态 for
+ * Demo tables of the 通报 for `npm start` (called by scripts/seed.ts): 附件1 “双公示” and 附件4 工作动态 for
  * each month of this year before the current one (last December in January), 附件3 政务承诺 and
  * the city's entered figures and 行管部门 status dated the first of this month, so the default
  * 通报 (截至 today) is complete and the 考核 page has a year of tables. Deterministic.
  */
 import { createHash } from 'node:crypto';
-import { PROMOTING_DEPARTMENTS } from '../core/bulletin-report';
-import { DISTRICTS } from '../core/districts';
-import type { GovCommitmentRow, MonthlyReportRow, PublicityRow } from '../core/bulletin-tables';
-import type { BulletinInputsDoc, DepartmentProgressDoc } from '../core/bulletin-report';
-import { lastDayOfMonth, type BulletinTableDoc } from '../server/staff/bulletin-tables';
+import { PROMOTING_DEPARTMENTS } from '../../core/bulletin-report';
+import { DISTRICTS } from '../../core/districts';
+import type { GovCommitmentRow, MonthlyReportRow, PublicityRow } from '../../core/bulletin-tables';
+import type { BulletinInputsDoc, DepartmentProgressDoc } from '../../core/bulletin-report';
+import { lastDayOfMonth, type BulletinTableDoc } from '../../server/staff/bulletin-tables';
 
 const UNITS = [...DISTRICTS.map((d) => d.name), ...PROMOTING_DEPARTMENTS.map((d) => d.name)];
 

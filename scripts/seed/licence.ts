@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { connectSdk } from '../localcloud/sdk';
+import { connectSdk } from '../../localcloud/sdk';
 
 export const DEMO_LICENCE_PATH = 'demo/licence-sample.png';
 /** The fileID the local cloud (env localcloud) gives DEMO_LICENCE_PATH. */
