@@ -24,3 +24,4 @@ export * from './reach';
 export * from './scan';
 export * from './public-status';
 export * from './i18n';
+export * from './wire';

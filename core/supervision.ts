@@ -1,4 +1,5 @@
 /** Words and limits of the supervision loops (举报, 异议) shared by the functions and the mini-program. */
+import type { ObjectionTarget } from './verify';
 
 export const REPORT_STATUSES = { open: '已受理', verifying: '核查中', closed: '已办结' } as const;
 export type ReportStatus = keyof typeof REPORT_STATUSES;
@@ -32,4 +33,33 @@ export function normaliseTrackingNo(input: string): string {
 
 export function formatTrackingNo(no: string): string {
   return `JB-${no.slice(0, 4)}-${no.slice(4)}`;
+}
+
+/** One step of a report's handling (server/public/report.ts keeps them with `at` a Date). */
+export interface ReportHistoryItem {
+  at: string;
+  status: ReportStatus;
+  outcome: string;
+  by: string;
+}
+
+/** An objection as its merchant and the staff who answer it see it (server/merchant/objection.ts objectionView). */
+export interface ObjectionView {
+  objectionId: string;
+  uscc: string;
+  entityName: string;
+  target: ObjectionTarget;
+  targetText: string;
+  recordId: string;
+  content: string;
+  status: ObjectionStatus;
+  statusText: string;
+  /** The last day to answer, YYYY-MM-DD China time. */
+  dueOn: string;
+  overdue: boolean;
+  result: ObjectionResult | '';
+  resultText: string;
+  reply: string;
+  answeredAt: string | null;
+  createdAt: string;
 }

@@ -12,6 +12,7 @@ import type {
   OtherInfoInput,
   RegistrationInput,
 } from '../core';
+import type { AuditRecord, CodeHistoryItem, CodeStatus, StaffRole, WithdrawalItem } from '../core/wire';
 
 export const COLLECTIONS = {
   entities: 'entities',
@@ -118,16 +119,11 @@ export interface ApplicationDoc extends Omit<ApplicationInput, 'districtCode' | 
   withdrawnAt?: Date;
 }
 
-export type CodeStatus = 'active' | 'suspended' | 'revoked';
+export type { CodeStatus, StaffRole } from '../core/wire';
 
-export interface CodeHistoryEntry {
+/** One change of a code's status (core/wire.ts CodeHistoryItem, stored with a Date). */
+export interface CodeHistoryEntry extends Omit<CodeHistoryItem, 'at'> {
   at: Date;
-  status: CodeStatus;
-  by: string;
-  /** Free text for the owner and staff; never shown on public pages. */
-  reason: string;
-  /** core's CODE_REASON_CATEGORIES key: the only part of the reason the public sees. */
-  category?: string;
 }
 
 export interface CodeDoc {
@@ -160,16 +156,9 @@ export type RecordSource =
   | { kind: 'import'; departmentId?: string; department: string; importedBy: string; importedAt: Date; batch: string };
 
 /**
- * A record taken back: by withdrawing its batch or by itself (an answered objection, a
- * correction). Withdrawn records stay stored for the audit trail but never appear on public
- * pages or in public answers.
- */
-export interface Withdrawal {
+/** A record taken back (core/wire.ts WithdrawalItem, stored with a Date). */
+export interface Withdrawal extends Omit<WithdrawalItem, 'at'> {
   at: Date;
-  by: string;
-  reason: string;
-  /** Set when the whole batch was withdrawn. */
-  batchId?: string;
 }
 
 /** Fields every credit record (commitment, honour, registration, other info) may carry. */
@@ -211,8 +200,6 @@ export type RegistrationDoc = RegistrationInput & ImportedRecord;
 export type OtherInfoDoc = OtherInfoInput & ImportedRecord;
 export type DistrictTotalsDoc = DistrictTotalsInput & ImportedRecord;
 
-export type StaffRole = 'city' | 'district' | 'department';
-
 export interface StaffDoc {
   _id: string;
   openid: string;
@@ -230,16 +217,10 @@ export interface StaffDoc {
   createdAt: Date;
 }
 
-export interface AuditDoc {
-  _id?: string;
+/** One audited change (core/wire.ts AuditRecord, stored with a Date and a known collection). */
+export interface AuditDoc extends Omit<AuditRecord, 'at' | 'target'> {
   at: Date;
-  actor: string;
-  role: StaffRole | 'merchant' | 'system';
-  action: string;
   target: { collection: CollectionName; id: string };
-  before: unknown;
-  after: unknown;
-  reason?: string;
 }
 
 /** A row of the 市场主体名录 (register), keyed by USCC. Private: legal representatives never go public. */

@@ -12,6 +12,7 @@ import { DomainError, FORMS, check, type FormKind } from '../core';
 import type { Database } from './cloud';
 import { fetchById } from './db';
 import { districtOfUscc } from './entity-district';
+import type { RecordKind } from '../core/wire';
 import { COLLECTIONS, type CollectionName, type RecordSource, type Withdrawal } from './model';
 import { actorOf, auditByStaff, departmentOf, type Staff } from './staff/roles';
 
@@ -20,9 +21,9 @@ export const RECORD_COLLECTIONS = {
   honour: COLLECTIONS.honours,
   registration: COLLECTIONS.registrations,
   otherInfo: COLLECTIONS.otherInfo,
-} as const satisfies Partial<Record<FormKind, CollectionName>>;
+} as const satisfies Record<RecordKind, CollectionName> & Partial<Record<FormKind, CollectionName>>;
 
-export type RecordKind = keyof typeof RECORD_COLLECTIONS;
+export type { RecordKind };
 export const RECORD_KINDS = Object.keys(RECORD_COLLECTIONS) as [RecordKind, ...RecordKind[]];
 
 export interface StoredRecord {

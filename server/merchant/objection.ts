@@ -21,6 +21,7 @@ import {
   type ObjectionResult,
   type ObjectionStatus,
   type ObjectionTarget,
+  type ObjectionView,
 } from '../../core';
 import type { ActionContext } from '../handler';
 import { fetchAll, fetchOne } from '../db';
@@ -97,7 +98,7 @@ export async function submitObjection(payload: Record<string, unknown>, { caller
 }
 
 /** An objection as its merchant and staff see it (dates, who answers, whether overdue). */
-export function objectionView(o: ObjectionDoc, now: Date) {
+export function objectionView(o: ObjectionDoc, now: Date): ObjectionView {
   return {
     objectionId: o._id,
     uscc: o.uscc,
@@ -113,8 +114,8 @@ export function objectionView(o: ObjectionDoc, now: Date) {
     result: o.result ?? '',
     resultText: o.result ? OBJECTION_RESULTS[o.result] : '',
     reply: o.reply ?? '',
-    answeredAt: o.answeredAt ?? null,
-    createdAt: o.createdAt,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
   };
 }
 

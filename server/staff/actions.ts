@@ -4,6 +4,8 @@
  * (docx, doc-actions.ts) functions, so these calls never load the file code and start fast.
  */
 import type { Action } from '../handler';
+import { staffSupervisionContract } from '../../core/contract';
+import { defineStaffActions } from './define-staff-actions';
 import { batches, withdrawBatch } from './batch-actions';
 import { bulletin } from './bulletin';
 import { correctTotals } from './totals-correction';
@@ -46,26 +48,28 @@ export const staffActions: Record<string, Action> = {
   setDepartmentProgress,
   kaohe,
   issueCodes,
-  reports,
-  handleReport,
-  objections,
-  answerObjection,
-  supervisionSummary,
-  entity,
-  auditLog,
-  outreach,
-  recordContact,
-  gap,
-  saveLedgerEntry,
-  uploadLedgerFile,
-  departmentProgress,
-  inspectionView,
-  recordInspection,
-  publishInspection,
-  inspections,
-  saveStreet,
-  streets,
-  scanStats,
+  ...defineStaffActions(staffSupervisionContract, {
+    reports,
+    handleReport,
+    objections,
+    answerObjection,
+    supervisionSummary,
+    entity,
+    auditLog,
+    outreach,
+    recordContact,
+    gap,
+    saveLedgerEntry,
+    uploadLedgerFile,
+    departmentProgress,
+    inspectionView,
+    recordInspection,
+    publishInspection,
+    inspections,
+    saveStreet,
+    streets,
+    scanStats,
+  }),
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

@@ -1,16 +1,12 @@
 /** Payload schemas of the staff actions: every field named in Chinese, so errors read as the forms do. */
 import * as z from 'zod';
-import { districtCode, oneOf, optionalText, text } from '../../core';
+import { districtCode, docId, oneOf, optionalText, pageFields, text } from '../../core';
 
-export const id = (label: string) =>
-  z.string({ error: `${label}为必填项` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` });
+/** The building blocks live in core (the contracts use them); the staff actions know them by these names. */
+export const id = docId;
+export const page = pageFields;
 
 export const reason = () => text('原因', 200);
-
-export const page = {
-  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(100_000).default(0),
-  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(100).default(20),
-};
 
 export const queueInput = z.object({
   kind: oneOf('待办类别', ['application', 'commitment']).default('application'),
