@@ -12,10 +12,11 @@ import {
   staffCodes,
   staffObjections,
   staffReports,
-  type ObjectionItem,
+  type StaffObjection,
   type StaffCode,
   type StaffReport,
 } from '../../services/supervision';
+import type { CallInput } from '../../services/call';
 
 type Tab = 'reports' | 'objections' | 'codes';
 const CATEGORY_KEYS = Object.keys(CODE_REASON_CATEGORIES);
@@ -44,7 +45,7 @@ Page({
     keyword: '',
     total: 0,
     reports: [] as StaffReport[],
-    objections: [] as ObjectionItem[],
+    objections: [] as StaffObjection[],
     loading: false,
     error: '',
     /** The item being handled / answered, and its form. */
@@ -96,7 +97,7 @@ Page({
     this.setData({ loading: true, error: '' });
     const q = { status: d.status, offset, ...(d.keyword.trim() ? { keyword: d.keyword.trim() } : {}) };
     if (tab === 'reports') {
-      const res = await staffReports(q);
+      const res = await staffReports({ ...q, status: q.status as CallInput<'staff', 'reports'>['status'] });
       if (this.data.tab !== tab) return; // the person switched tabs meanwhile
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, reports: offset === 0 ? res.data.items : [...d.reports, ...res.data.items] });
@@ -106,7 +107,7 @@ Page({
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, codes: offset === 0 ? res.data.items : [...d.codes, ...res.data.items] });
     } else {
-      const res = await staffObjections(q);
+      const res = await staffObjections({ ...q, status: q.status as CallInput<'staff', 'objections'>['status'] });
       if (this.data.tab !== tab) return;
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, objections: offset === 0 ? res.data.items : [...d.objections, ...res.data.items] });
