@@ -25,3 +25,4 @@ export * from './scan';
 export * from './public-status';
 export * from './i18n';
 export * from './wire';
+export * from './record-columns';
