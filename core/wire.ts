@@ -47,3 +47,29 @@ export interface WithdrawalItem {
 
 /** The kinds of credit record staff may correct or withdraw (server/records.ts RECORD_COLLECTIONS). */
 export type RecordKind = 'commitment' | 'honour' | 'registration' | 'otherInfo';
+
+/** A row of the 市场主体名录 (register), keyed by USCC. Private: legal representatives never go public. */
+export interface RegisterEntry {
+  _id: string;
+  uscc: string;
+  /** 市场主体名称 */
+  name: string;
+  /** 市场主体类型, as the register writes it (有限责任公司, 个体工商户, …). */
+  entityType: string;
+  /** 法定代表人（负责人、经营者） */
+  legalRep: string;
+  /** 住所（经营场所） */
+  address: string;
+  /** 所属县（区）: one of the eight district codes. */
+  districtCode: string;
+  /** 成立日期, 'YYYY-MM-DD'. */
+  foundedOn?: string;
+  /** 登记状态 as written (存续, 在业, 注销, 吊销, …). */
+  regStatus: string;
+  /** Whether the entity counts as a market entity in business (存续/在业/开业). */
+  inBusiness: boolean;
+  /** The import batch that last set this row. */
+  batchId: string;
+  createdAt: string;
+  updatedAt: string;
+}

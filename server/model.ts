@@ -12,7 +12,7 @@ import type {
   OtherInfoInput,
   RegistrationInput,
 } from '../core';
-import type { AuditRecord, CodeHistoryItem, CodeStatus, StaffRole, WithdrawalItem } from '../core/wire';
+import type { AuditRecord, CodeHistoryItem, CodeStatus, RegisterEntry, StaffRole, WithdrawalItem } from '../core/wire';
 
 export const COLLECTIONS = {
   entities: 'entities',
@@ -223,28 +223,8 @@ export interface AuditDoc extends Omit<AuditRecord, 'at' | 'target'> {
   target: { collection: CollectionName; id: string };
 }
 
-/** A row of the 市场主体名录 (register), keyed by USCC. Private: legal representatives never go public. */
-export interface RegisterDoc {
-  _id: string;
-  uscc: string;
-  /** 市场主体名称 */
-  name: string;
-  /** 市场主体类型, as the register writes it (有限责任公司, 个体工商户, …). */
-  entityType: string;
-  /** 法定代表人（负责人、经营者） */
-  legalRep: string;
-  /** 住所（经营场所） */
-  address: string;
-  /** 所属县（区）: one of the eight district codes. */
-  districtCode: string;
-  /** 成立日期, 'YYYY-MM-DD'. */
-  foundedOn?: string;
-  /** 登记状态 as written (存续, 在业, 注销, 吊销, …). */
-  regStatus: string;
-  /** Whether the entity counts as a market entity in business (存续/在业/开业). */
-  inBusiness: boolean;
-  /** The import batch that last set this row. */
-  batchId: string;
+/** A row of the 市场主体名录 (core/wire.ts RegisterEntry, stored with Dates). */
+export interface RegisterDoc extends Omit<RegisterEntry, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
   updatedAt: Date;
 }

@@ -22,7 +22,7 @@ import {
 import { date, districtCode, docId, oneOf, optionalDate, optionalText, pageFields, text, uscc } from '../schemas/common';
 import { OBJECTION_RESULTS, type ObjectionResult, type ObjectionView, type ReportHistoryItem, type ReportStatus } from '../supervision';
 import type { ReportReason } from '../verify';
-import type { AuditRecord, CodeHistoryItem, CodeStatus, RecordKind, WithdrawalItem } from '../wire';
+import type { AuditRecord, CodeHistoryItem, CodeStatus, RecordKind, RegisterEntry, WithdrawalItem } from '../wire';
 import { action, type Contract } from './define';
 
 // ---------------------------------------------------------------- inputs shared with other actions
@@ -148,15 +148,9 @@ export interface StaffEntityView {
 }
 
 /** An uncoded register entity in business, with its latest contact. */
-export interface OutreachItem {
-  uscc: string;
-  name: string;
-  entityType: string;
-  legalRep: string;
-  address: string;
-  districtCode: string;
+export interface OutreachItem extends Pick<RegisterEntry, 'uscc' | 'name' | 'entityType' | 'legalRep' | 'address' | 'districtCode' | 'regStatus'> {
+  /** 成立日期, '' when the register has none. */
   foundedOn: string;
-  regStatus: string;
   lastContact: ContactView | null;
   contacts: number;
 }
