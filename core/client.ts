@@ -24,3 +24,5 @@ export * from './reach';
 export * from './scan';
 export * from './public-status';
 export * from './i18n';
+export * from './wire';
+export * from './record-columns';

@@ -93,3 +93,125 @@ export function creditCheckFlags(f: CreditCheckFacts): string {
 export function coveragePercent(coded: number, total: number): string {
   return total <= 0 ? '' : formatBasisPoints(basisPoints(coded, total));
 }
+
+// ---------------------------------------------------------------- stored shapes on the wire
+// server/reach-model.ts derives its documents from these, with `Date` for the ISO strings.
+
+/** The latest contact with an entity, as the outreach list shows it. */
+export interface ContactView {
+  result: string;
+  note: string;
+  date: string;
+  byName: string;
+}
+
+/** One contact with an uncoded entity; every contact is kept (the list shows the latest). */
+export interface OutreachContact {
+  _id: string;
+  uscc: string;
+  /** The register row's district when the contact was made (scope of the contact history). */
+  districtCode: string;
+  result: ContactResult;
+  note: string;
+  /** The day of the contact, 'YYYY-MM-DD'. */
+  date: string;
+  by: string;
+  byName: string;
+  createdAt: string;
+}
+
+/** 台账: one row per 责任单位 (core's DEPARTMENTS), as the ledger's xlsx lays it out. */
+export interface DepartmentLedgerEntry {
+  _id: string;
+  departmentId: string;
+  /** 序号 in the ledger. */
+  index: number;
+  /** 责任单位 as written in the ledger. */
+  unit: string;
+  goal: string;
+  measures: string;
+  leader: string;
+  responsible: string;
+  deadline: string;
+  /** Where the row came from: an import batch or a city edit. */
+  source: { kind: 'import'; batchId: string; fileHash: string } | { kind: 'edit' };
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A 推进落实文件 or a month's 工作动态, stored in cloud storage. */
+export interface LedgerFile {
+  _id: string;
+  departmentId: string;
+  kind: LedgerFileKind;
+  /** 'YYYY-MM' the file reports on. */
+  month: string;
+  title: string;
+  fileID: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+/** One department's progress as of a month's end (staff.departmentProgress, the 通报's section 三). */
+export interface DepartmentProgress extends DepartmentProgressRow {
+  departmentId: string;
+  fullName: string;
+  fields: readonly string[];
+  plans: number;
+  updates: number;
+  updatesThisMonth: number;
+  codesThisMonth: number;
+  codesTotal: number;
+  ledger: Omit<DepartmentLedgerEntry, 'source' | 'updatedBy'> | null;
+  files: Pick<LedgerFile, '_id' | 'kind' | 'month' | 'title' | 'fileID' | 'createdAt'>[];
+}
+
+/** 行政监督检查 record: internal unless the inspecting department publishes it. */
+export interface Inspection {
+  _id: string;
+  uscc: string;
+  codeId?: string;
+  entityId?: string;
+  districtCode: string;
+  field?: string;
+  /** The inspecting staff member's department (absent for city or district staff). */
+  departmentId?: string;
+  department: string;
+  date: string;
+  result: InspectionResult;
+  note: string;
+  photos: string[];
+  published: boolean;
+  publishedAt?: string;
+  by: string;
+  createdAt: string;
+}
+
+/** An inspection as the inspection page lists it. */
+export type InspectionItem = Pick<Inspection, '_id' | 'date' | 'result' | 'note' | 'photos' | 'department' | 'published' | 'createdAt'>;
+
+/** 诚信示范街 / 诚信商圈: a list of entities by USCC, or the register rows whose address contains a fragment. */
+export interface Street {
+  _id: string;
+  name: string;
+  districtCode: string;
+  uscc: string[];
+  addressFragment?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A street's coverage: its entities with a live code of all its entities. */
+export interface Coverage {
+  coded: number;
+  total: number;
+  /** coveragePercent(coded, total). */
+  percent: string;
+}
+
+/** Photos an inspection record may carry. */
+export const MAX_INSPECTION_PHOTOS = 6;
+
+/** USCCs a street's list may name. */
+export const MAX_STREET_USCCS = 500;

@@ -55,3 +55,11 @@ export function normaliseTrackingNo(input: string): string {
 export function formatTrackingNo(no: string): string {
   return `JB-${no.slice(0, 4)}-${no.slice(4)}`;
 }
+
+/** One step of a report's handling (server/public/report.ts keeps them with `at` a Date). */
+export interface ReportHistoryItem {
+  at: string;
+  status: ReportStatus;
+  outcome: string;
+  by: string;
+}

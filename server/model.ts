@@ -29,6 +29,7 @@ export type {
   StaffRole,
   Withdrawal,
 } from '../core/documents';
+import type { AuditRecord, RegisterEntry } from '../core/wire';
 
 export const COLLECTIONS = {
   entities: 'entities',
@@ -134,40 +135,14 @@ export type RegistrationDoc = RegistrationInput & ImportedRecord;
 export type OtherInfoDoc = OtherInfoInput & ImportedRecord;
 export type DistrictTotalsDoc = DistrictTotalsInput & ImportedRecord;
 
-export interface AuditDoc {
-  _id?: string;
+/** One audited change (core/wire.ts AuditRecord, stored with a Date and a known collection). */
+export interface AuditDoc extends Omit<AuditRecord, 'at' | 'target'> {
   at: Date;
-  actor: string;
-  role: StaffRole | 'merchant' | 'system';
-  action: string;
   target: { collection: CollectionName; id: string };
-  before: unknown;
-  after: unknown;
-  reason?: string;
 }
 
-/** A row of the 市场主体名录 (register), keyed by USCC. Private: legal representatives never go public. */
-export interface RegisterDoc {
-  _id: string;
-  uscc: string;
-  /** 市场主体名称 */
-  name: string;
-  /** 市场主体类型, as the register writes it (有限责任公司, 个体工商户, …). */
-  entityType: string;
-  /** 法定代表人（负责人、经营者） */
-  legalRep: string;
-  /** 住所（经营场所） */
-  address: string;
-  /** 所属县（区）: one of the eight district codes. */
-  districtCode: string;
-  /** 成立日期, 'YYYY-MM-DD'. */
-  foundedOn?: string;
-  /** 登记状态 as written (存续, 在业, 注销, 吊销, …). */
-  regStatus: string;
-  /** Whether the entity counts as a market entity in business (存续/在业/开业). */
-  inBusiness: boolean;
-  /** The import batch that last set this row. */
-  batchId: string;
+/** A row of the 市场主体名录 (core/wire.ts RegisterEntry, stored with Dates). */
+export interface RegisterDoc extends Omit<RegisterEntry, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
   updatedAt: Date;
 }

@@ -3,7 +3,7 @@
  * files, inspections, batch credit checks, streets. Kept beside model.ts so the shared file only
  * gains their collection names.
  */
-import type { ContactResult, CreditCheckCounts, InspectionResult, LedgerFileKind } from '../core/reach';
+import type { ContactResult, CreditCheckCounts, DepartmentLedgerEntry, Inspection, InspectionResult, LedgerFile, LedgerFileKind, OutreachContact, Street } from '../core/reach';
 import type { RegisterDoc } from './model';
 
 /**
@@ -14,71 +14,24 @@ export interface RegisterRow extends RegisterDoc {
   coded?: boolean;
 }
 
-/** One contact with an uncoded entity; every contact is kept (the list shows the latest). */
-export interface OutreachContactDoc {
-  _id: string;
-  uscc: string;
-  /** The register row's district when the contact was made (scope of the contact history). */
-  districtCode: string;
-  result: ContactResult;
-  note: string;
-  /** The day of the contact, 'YYYY-MM-DD'. */
-  date: string;
-  by: string;
-  byName: string;
+/** One contact with an uncoded entity (core/reach.ts OutreachContact, stored with a Date). */
+export interface OutreachContactDoc extends Omit<OutreachContact, 'createdAt'> {
   createdAt: Date;
 }
 
-/** 台账: one row per 责任单位 (core's DEPARTMENTS), as the ledger's xlsx lays it out. */
-export interface DepartmentLedgerDoc {
-  _id: string;
-  departmentId: string;
-  /** 序号 in the ledger. */
-  index: number;
-  /** 责任单位 as written in the ledger. */
-  unit: string;
-  goal: string;
-  measures: string;
-  leader: string;
-  responsible: string;
-  deadline: string;
-  /** Where the row came from: an import batch or a city edit. */
-  source: { kind: 'import'; batchId: string; fileHash: string } | { kind: 'edit' };
-  updatedBy: string;
+/** 台账: one row per 责任单位 (core/reach.ts DepartmentLedgerEntry, stored with a Date). */
+export interface DepartmentLedgerDoc extends Omit<DepartmentLedgerEntry, 'updatedAt'> {
   updatedAt: Date;
 }
 
-/** A 推进落实文件 or a month's 工作动态, stored in cloud storage. */
-export interface LedgerFileDoc {
-  _id: string;
-  departmentId: string;
-  kind: LedgerFileKind;
-  /** 'YYYY-MM' the file reports on. */
-  month: string;
-  title: string;
-  fileID: string;
-  uploadedBy: string;
+/** A 推进落实文件 or a month's 工作动态 (core/reach.ts LedgerFile, stored with a Date). */
+export interface LedgerFileDoc extends Omit<LedgerFile, 'createdAt'> {
   createdAt: Date;
 }
 
-/** 行政监督检查 record: internal unless the inspecting department publishes it. */
-export interface InspectionDoc {
-  _id: string;
-  uscc: string;
-  codeId?: string;
-  entityId?: string;
-  districtCode: string;
-  field?: string;
-  /** The inspecting staff member's department (absent for city or district staff). */
-  departmentId?: string;
-  department: string;
-  date: string;
-  result: InspectionResult;
-  note: string;
-  photos: string[];
-  published: boolean;
+/** 行政监督检查 record (core/reach.ts Inspection, stored with Dates). */
+export interface InspectionDoc extends Omit<Inspection, 'publishedAt' | 'createdAt'> {
   publishedAt?: Date;
-  by: string;
   createdAt: Date;
 }
 
@@ -94,14 +47,8 @@ export interface CreditCheckDoc {
   at: Date;
 }
 
-/** 诚信示范街 / 诚信商圈: a list of entities by USCC, or the register rows whose address contains a fragment. */
-export interface StreetDoc {
-  _id: string;
-  name: string;
-  districtCode: string;
-  uscc: string[];
-  addressFragment?: string;
-  createdBy: string;
+/** 诚信示范街 / 诚信商圈 (core/reach.ts Street, stored with Dates). */
+export interface StreetDoc extends Omit<Street, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
   updatedAt: Date;
 }

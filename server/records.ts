@@ -8,7 +8,7 @@
  * (source.departmentId); district staff for records of entities in their district (the entity's
  * district from data, never from the event).
  */
-import { DomainError, FORMS, check, type FormKind } from '../core';
+import { DomainError, FIXED_RECORD_FIELDS, FORMS, check, type FormKind } from '../core';
 import type { Database } from './cloud';
 import { fetchById } from './db';
 import { districtOfUscc } from './entity-district';
@@ -75,8 +75,6 @@ export async function withdrawRecord(db: Database, staff: Staff, kind: RecordKin
   return after;
 }
 
-const FIXED_FIELDS = new Set(['_id', 'uscc', 'promiserCode', 'source', 'batchId', 'dedupKey', 'createdAt', 'withdrawn', 'withdrawal', 'status']);
-
 /**
  * Correct fields of one record. The corrected record is validated by its form's schema as a
  * whole (a correction cannot store what an import would refuse); the entity it belongs to, its
@@ -93,10 +91,10 @@ export async function correctRecord(
 ): Promise<StoredRecord> {
   const before = await loadRecordForChange(db, staff, kind, id);
   if (before.withdrawn) throw new DomainError('INVALID_STATE', '该记录已撤回，不能更正');
-  const fixed = Object.keys(changes).filter((k) => FIXED_FIELDS.has(k));
+  const fixed = Object.keys(changes).filter((k) => FIXED_RECORD_FIELDS.has(k));
   if (fixed.length > 0) throw new DomainError('INVALID_INPUT', `不能更正以下字段：${fixed.join('、')}`);
   const schema = FORMS[kind].schema;
-  const current = Object.fromEntries(Object.entries(before).filter(([k]) => !FIXED_FIELDS.has(k) || k === 'promiserCode' || k === 'uscc'));
+  const current = Object.fromEntries(Object.entries(before).filter(([k]) => !FIXED_RECORD_FIELDS.has(k) || k === 'promiserCode' || k === 'uscc'));
   const parsed = check(schema, { ...current, ...changes });
   if (!parsed.ok) throw new DomainError('INVALID_INPUT', parsed.issues[0]?.message ?? '更正内容不正确', { issues: parsed.issues });
   const value = parsed.value as Record<string, unknown>;

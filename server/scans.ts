@@ -5,6 +5,7 @@
  */
 import { chinaDate, dayNumber, dateOfDayNumber, DISTRICTS, districtName } from '../core';
 import type { ScanDays } from '../core/contract/merchant';
+import type { DistrictScans } from '../core/contract/staff-supervision';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { isDuplicateKeyError } from './db-errors';
@@ -60,7 +61,7 @@ export async function entityScans(db: Database, entityId: string, now: Date): Pr
 }
 
 /** Checks per district over the last 30 days: one aggregate in the database. */
-export async function districtScans(db: Database, now: Date): Promise<{ from: string; to: string; districts: Array<{ districtCode: string; districtName: string; scans: number }> }> {
+export async function districtScans(db: Database, now: Date): Promise<DistrictScans> {
   const from = windowStart(now);
   const $ = db.command.aggregate;
   const res = (await (db.collection(COLLECTIONS.scanCounts).aggregate() as any)

@@ -3,7 +3,7 @@
  * in business of its district whose address contains its address fragment (bounded). Coverage is
  * members with a live code over members. Used by staff (streets, saveStreet) and the public page.
  */
-import { coveragePercent } from '../core/reach';
+import { coveragePercent, type Coverage } from '../core/reach';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from './model';
@@ -13,7 +13,6 @@ import { chunks } from './register-coded';
 
 /** A street holds at most this many entities (listed plus matched by address). */
 export const MAX_STREET_MEMBERS = 2000;
-export const MAX_STREET_USCCS = 500;
 
 export interface StreetMember {
   uscc: string;
@@ -54,7 +53,7 @@ export async function streetMembers(db: Database, street: StreetDoc): Promise<St
   return [...byUscc.values()];
 }
 
-export function coverageOf(members: readonly StreetMember[]) {
+export function coverageOf(members: readonly StreetMember[]): Coverage {
   const coded = members.filter((m) => m.status !== undefined).length;
   return { coded, total: members.length, percent: coveragePercent(coded, members.length) };
 }

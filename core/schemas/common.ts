@@ -165,3 +165,14 @@ export function count(label: string) {
       .max(10_000_000, { error: `${label}超出合理范围` }),
   );
 }
+
+/** A document id in a payload (ids are generated: letters, digits, `_` and `-`). */
+export function docId(label: string) {
+  return z.string({ error: `${label}为必填项` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` });
+}
+
+/** `offset` and `limit` of a paged list (at most 100 a page). */
+export const pageFields = {
+  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(100_000).default(0),
+  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(100).default(20),
+};

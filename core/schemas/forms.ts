@@ -8,16 +8,9 @@ import { FIELDS } from '../fields';
 import { COMMITMENT_TYPES, PROMISER_CATEGORIES, PUBLICITY_TYPES } from '../options';
 import { count, date, districtCode, officialOneOf, oneOf, optionalDate, optionalOneOf, optionalText, text, uscc } from './common';
 import { registerSchema } from './register';
+import { columns, RECORD_COLUMNS, type FormColumn } from '../record-columns';
 
-export interface FormColumn {
-  readonly key: string;
-  readonly label: string;
-  readonly required: boolean;
-  /** Printed with '*' in the header: only the 主动承诺信息表 marks its required columns so. */
-  readonly starred: boolean;
-  /** False for our own optional extra columns: accepted when present, not printed on the official template. */
-  readonly official: boolean;
-}
+export type { FormColumn };
 
 /**
  * 主动承诺信息表 — the ten official columns, all required, plus the optional extra column 行业领域
@@ -103,11 +96,6 @@ export interface FormDefinition {
   readonly example?: readonly string[];
 }
 
-/** [key, label, required = true, official = true]; `starred` marks required columns with '*' in the header. */
-function columns(starred: boolean, pairs: ReadonlyArray<readonly [string, string, boolean?, boolean?]>): FormColumn[] {
-  return pairs.map(([key, label, required = true, official = true]) => ({ key, label, required, starred: starred && required, official }));
-}
-
 /** The office's example USCC as printed on the forms (not a valid code: the example row is skipped). */
 export const EXAMPLE_USCC = '91230XXXMA18X DYWXF (18 位)';
 /** A row whose first cell starts with this is the form's example row. */
@@ -118,19 +106,7 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
     kind: 'commitment',
     title: '主动承诺信息表',
     schema: commitmentSchema,
-    columns: columns(true, [
-      ['promiserName', '承诺人名称'],
-      ['promiserCategory', '承诺人类别'],
-      ['promiserCode', '承诺人代码'],
-      ['commitmentType', '承诺类型'],
-      ['commitmentArea', '承诺领域'],
-      ['reason', '承诺事由'],
-      ['content', '承诺内容'],
-      ['liability', '违约责任'],
-      ['committedOn', '承诺作出日期'],
-      ['publicity', '公开类型'],
-      ['field', '行业领域', false, false],
-    ]),
+    columns: RECORD_COLUMNS.commitment,
     example: [
       '例：鹤岗市 X X 有限公司', '法人', EXAMPLE_USCC, '主动型', '市场主体承诺书', '主动型，自愿作出承诺',
       '我企业依法诚信经营，自愿接受社会监督。', '无', '2022/7/22', '可向社会公开',
@@ -140,41 +116,21 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
     kind: 'honour',
     title: '守信激励信息表',
     schema: honourSchema,
-    columns: columns(false, [
-      ['entityName', '市场主体名称'],
-      ['uscc', '统一社会信用代码'],
-      ['issuer', '认定部门'],
-      ['basis', '认定依据'],
-      ['validUntil', '有效期至', false],
-      ['collectedOn', '归集日期'],
-    ]),
+    columns: RECORD_COLUMNS.honour,
     example: ['例：鹤岗市 XX 医院', EXAMPLE_USCC, '税务局', '纳税信用等级评价方案', '2021/7/22', '2022/7/22'],
   },
   registration: {
     kind: 'registration',
     title: '自愿注册信息表',
     schema: registrationSchema,
-    columns: columns(false, [
-      ['entityName', '市场主体名称'],
-      ['uscc', '统一社会信用代码'],
-      ['itemName', '事项名称'],
-      ['content', '事项内容', false],
-      ['provider', '提供部门', false],
-      ['collectedOn', '归集日期'],
-    ]),
+    columns: RECORD_COLUMNS.registration,
     example: ['例：XX 医院', EXAMPLE_USCC, '爱心捐赠公益/诚信药店/资质证明等', '公益事项内容/xx 许可证', 'xx 公司/xx 部门等', '2022/7/22'],
   },
   otherInfo: {
     kind: 'otherInfo',
     title: '其他反映信用状况信息表',
     schema: otherInfoSchema,
-    columns: columns(false, [
-      ['entityName', '市场主体名称'],
-      ['uscc', '统一社会信用代码'],
-      ['infoName', '事项名称'],
-      ['provider', '提供部门', false],
-      ['collectedOn', '归集日期'],
-    ]),
+    columns: RECORD_COLUMNS.otherInfo,
     example: ['例：xxx 企业', EXAMPLE_USCC, '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等', 'xx 公司/xx 部门等', '2022/7/22'],
   },
   districtTotals: {

@@ -5,17 +5,14 @@
 import * as z from 'zod';
 import { departmentById, departmentOfField, DEPARTMENT_IDS } from '../departments';
 import { FIELDS } from '../fields';
-import { date, districtCode, oneOf, text } from './common';
+import { districtCode, docId, oneOf, pageFields, text } from './common';
 
-export const id = (label: string) =>
-  z.string({ error: `${label}为必填项` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` });
+/** A document id (common.ts docId) and a page of a list (common.ts pageFields), by the names staff schemas use. */
+export const id = docId;
+export const page = pageFields;
 
 export const reason = () => text('原因', 200);
 
-export const page = {
-  offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(100_000).default(0),
-  limit: z.coerce.number({ error: '分页参数不正确' }).int().min(1).max(100).default(20),
-};
 
 export const staffOpenid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
 

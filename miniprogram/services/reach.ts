@@ -1,6 +1,8 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
-import { call, callFunction, type CallResult } from './call';
+import type { ContactResult, Coverage } from '../lib/core';
+import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
 
+/** The outreach page's filter form, as typed (blank = not chosen); the function validates them. */
 export interface OutreachFilters {
   districtCode?: string;
   field?: string;
@@ -11,18 +13,11 @@ export interface OutreachFilters {
   keyword?: string;
 }
 
-export interface OutreachItem {
-  uscc: string;
-  name: string;
-  entityType: string;
-  legalRep: string;
-  address: string;
-  districtCode: string;
-  foundedOn: string;
-  regStatus: string;
-  lastContact: { result: string; note: string; date: string; byName: string } | null;
-  contacts: number;
-}
+export type OutreachItem = CallOutput<'staff', 'outreach'>['items'][number];
+export type GapRow = CallOutput<'staff', 'gap'>['districts'][number];
+export type ProgressData = CallOutput<'staff', 'departmentProgress'>;
+export type InspectionViewData = CallOutput<'staff', 'inspectionView'>;
+export type { Coverage };
 
 /** Drop blank filters so the function sees only what was chosen. */
 function given(f: OutreachFilters): Record<string, string> {
@@ -31,12 +26,12 @@ function given(f: OutreachFilters): Record<string, string> {
   return out;
 }
 
-export function outreach(filters: OutreachFilters, offset = 0, limit = 20): Promise<CallResult<{ total: number; offset: number; items: OutreachItem[] }>> {
-  return callFunction('staff', 'outreach', { ...given(filters), offset, limit });
+export function outreach(filters: OutreachFilters, offset = 0, limit = 20) {
+  return call('staff', 'outreach', { ...(given(filters) as CallInput<'staff', 'outreach'>), offset, limit });
 }
 
-export function recordContact(uscc: string, result: string, note: string, date: string): Promise<CallResult<{ contact: { _id: string } }>> {
-  return callFunction('staff', 'recordContact', { uscc, result, note, date });
+export function recordContact(uscc: string, result: ContactResult, note: string, date: string) {
+  return call('staff', 'recordContact', { uscc, result, note, date });
 }
 
 export function exportOutreach(filters: OutreachFilters) {
@@ -48,90 +43,32 @@ export function issueCodes(uscc: string[]) {
   return call('staff', 'issueCodes', { uscc });
 }
 
-export interface GapRow {
-  districtCode: string;
-  name: string;
-  coded: number;
-  marketEntities: number | null;
-  percent: string | null;
-  neededFor40: number | null;
-  uncodedInRegister: number;
-  topFields: { field: string; uncoded: number }[];
-  topEntityTypes: { entityType: string; uncoded: number }[];
+export function gap() {
+  return call('staff', 'gap', {});
 }
 
-export function gap(): Promise<CallResult<{ districts: GapRow[] }>> {
-  return callFunction('staff', 'gap');
+export function departmentProgress(month?: string) {
+  return call('staff', 'departmentProgress', month ? { month } : {});
 }
 
-export interface DepartmentRow {
-  departmentId: string;
-  name: string;
-  status: string;
-  plans: number;
-  updates: number;
-  updatesThisMonth: number;
-  codesThisMonth: number;
-  codesTotal: number;
-  ledger: { goal: string; measures: string; leader: string; responsible: string; deadline: string } | null;
-  files: { _id: string; kind: 'plan' | 'update'; month: string; title: string; fileID: string }[];
-}
-
-export interface ProgressData {
-  month: string;
-  departments: DepartmentRow[];
-  groups: { status: string; departments: string[] }[];
-  sentence: string;
-}
-
-export function departmentProgress(month?: string): Promise<CallResult<ProgressData>> {
-  return callFunction('staff', 'departmentProgress', month ? { month } : {});
-}
-
-export function uploadLedgerFile(kind: 'plan' | 'update', month: string, title: string, fileID: string): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'uploadLedgerFile', { kind, month, title, fileID });
+export function uploadLedgerFile(kind: 'plan' | 'update', month: string, title: string, fileID: string) {
+  return call('staff', 'uploadLedgerFile', { kind, month, title, fileID });
 }
 
 export function importLedger(file: { fileBase64: string } | { fileID: string }) {
   return call('staffFiles', 'importLedger', file);
 }
 
-export interface InspectionItem {
-  _id: string;
-  date: string;
-  result: string;
-  note: string;
-  photos: string[];
-  department: string;
-  published: boolean;
+export function inspectionView(ref: CallInput<'staff', 'inspectionView'>) {
+  return call('staff', 'inspectionView', ref);
 }
 
-export interface InspectionViewData {
-  uscc: string;
-  districtCode: string;
-  field: string | null;
-  name: string;
-  address: string;
-  legalRep: string;
-  entityType: string;
-  contactName: string;
-  contactPhone: string;
-  code: { codeId: string; status: 'active' | 'suspended' | 'revoked'; version: number } | null;
-  openReports: number;
-  openObjections: number;
-  inspections: InspectionItem[];
+export function recordInspection(input: CallInput<'staff', 'recordInspection'>) {
+  return call('staff', 'recordInspection', input);
 }
 
-export function inspectionView(ref: { codeId?: string; uscc?: string }): Promise<CallResult<InspectionViewData>> {
-  return callFunction('staff', 'inspectionView', ref);
-}
-
-export function recordInspection(input: { codeId?: string; uscc?: string; date: string; result: string; note: string; photos: string[] }): Promise<CallResult<{ inspection: InspectionItem }>> {
-  return callFunction('staff', 'recordInspection', input);
-}
-
-export function publishInspection(inspectionId: string, published: boolean): Promise<CallResult<{ inspection: InspectionItem }>> {
-  return callFunction('staff', 'publishInspection', { inspectionId, published });
+export function publishInspection(inspectionId: string, published: boolean) {
+  return call('staff', 'publishInspection', { inspectionId, published });
 }
 
 export function suspendCode(codeId: string, reason: string) {
@@ -142,18 +79,12 @@ export function creditCheck(file: { fileBase64: string } | { fileID: string }, p
   return call('staffFiles', 'creditCheck', { ...file, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) });
 }
 
-export interface Coverage {
-  coded: number;
-  total: number;
-  percent: string;
+export function streets() {
+  return call('staff', 'streets', {});
 }
 
-export function streets(): Promise<CallResult<{ items: { _id: string; name: string; districtCode: string; listed: number; addressFragment: string; coverage: Coverage }[] }>> {
-  return callFunction('staff', 'streets');
-}
-
-export function saveStreet(input: { name: string; districtCode: string; addressFragment?: string; uscc: string[] }): Promise<CallResult<{ street: { _id: string; coverage: Coverage } }>> {
-  return callFunction('staff', 'saveStreet', input);
+export function saveStreet(input: CallInput<'staff', 'saveStreet'>) {
+  return call('staff', 'saveStreet', input);
 }
 
 export function street(streetId: string) {

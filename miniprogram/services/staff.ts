@@ -86,13 +86,7 @@ export function printBatch(target: IssueTarget) {
   return call('staffDocs', 'printBatch', { ...target });
 }
 
-export interface DistrictScansData {
-  from: string;
-  to: string;
-  districts: Array<{ districtCode: string; districtName: string; scans: number }>;
-}
-
 /** How often codes were checked per district over the last 30 days (counts only, no one's identity). */
-export function districtScans(): Promise<CallResult<DistrictScansData>> {
-  return callFunction<DistrictScansData>('staff', 'scanStats');
+export function districtScans() {
+  return call('staff', 'scanStats', {});
 }

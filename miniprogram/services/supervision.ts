@@ -55,58 +55,38 @@ export function myObjections() {
 
 // ---- staff
 
-export interface StaffReport extends ReportProgress {
-  reportId: string;
-  detail: string;
-  scanned: string;
-  codeId: string;
-  uscc: string;
-  districtCode: string;
-  districtName: string;
-  field: string;
-  routedTo: 'district' | 'city';
-  forged: boolean;
-  photos: string[];
+/** The staff lists' types are the contract's (core/contract/staff-supervision.ts). */
+export type StaffReport = CallOutput<'staff', 'reports'>['items'][number];
+export type StaffObjection = CallOutput<'staff', 'objections'>['items'][number];
+export type SupervisionSummary = CallOutput<'staff', 'supervisionSummary'>;
+export type StaffEntityView = CallOutput<'staff', 'entity'>;
+
+export function staffReports(q: CallInput<'staff', 'reports'>) {
+  return call('staff', 'reports', q);
 }
 
-export function staffReports(q: { status: string; keyword?: string; offset: number }): Promise<CallResult<Paged<StaffReport>>> {
-  return callFunction('staff', 'reports', { ...q, ...(q.keyword ? {} : { keyword: undefined }) });
+export function handleReport(input: CallInput<'staff', 'handleReport'>) {
+  return call('staff', 'handleReport', input);
 }
 
-export function handleReport(input: { reportId: string; status: 'verifying' | 'closed'; outcome: string; suspendCode?: boolean }): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'handleReport', { ...input });
+export function staffObjections(q: CallInput<'staff', 'objections'>) {
+  return call('staff', 'objections', q);
 }
 
-export function staffObjections(q: { status: string; keyword?: string; offset: number }): Promise<CallResult<Paged<ObjectionItem>>> {
-  return callFunction('staff', 'objections', { ...q });
+export function answerObjection(input: CallInput<'staff', 'answerObjection'>) {
+  return call('staff', 'answerObjection', input);
 }
 
-export function answerObjection(input: {
-  objectionId: string;
-  result: 'upheld' | 'corrected' | 'withdrawn';
-  reply: string;
-  changes?: Record<string, string>;
-}): Promise<CallResult<unknown>> {
-  return callFunction('staff', 'answerObjection', { ...input });
+export function supervisionSummary() {
+  return call('staff', 'supervisionSummary', {});
 }
 
-export interface SupervisionSummary {
-  openReports: number;
-  openForgedReports: number;
-  openObjections: number;
-  overdueObjections: number;
+export function staffEntity(uscc: string) {
+  return call('staff', 'entity', { uscc });
 }
 
-export function supervisionSummary(): Promise<CallResult<SupervisionSummary>> {
-  return callFunction('staff', 'supervisionSummary');
-}
-
-export function staffEntity(uscc: string): Promise<CallResult<any>> {
-  return callFunction('staff', 'entity', { uscc });
-}
-
-export function auditLog(q: { targetId?: string; actor?: string; offset: number }): Promise<CallResult<Paged<any>>> {
-  return callFunction('staff', 'auditLog', { ...q });
+export function auditLog(q: CallInput<'staff', 'auditLog'>) {
+  return call('staff', 'auditLog', q);
 }
 
 export type StaffMembersData = CallOutput<'staff', 'staffMembers'>;

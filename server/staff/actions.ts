@@ -3,7 +3,7 @@
  * Actions that read or write files live in the `staffFiles` (xlsx, file-actions.ts) and `staffDocs`
  * (docx, doc-actions.ts) functions, so these calls never load the file code and start fast.
  */
-import { staffOfficeContract } from '../../core/contract/staff-office';
+import { staffOfficeContract, staffSupervisionContract } from '../../core/contract';
 import type { Action } from '../handler';
 import { defineStaffActions } from './define-staff-actions';
 import { batches, withdrawBatch } from './batch-actions';
@@ -50,26 +50,28 @@ export const staffActions: Record<string, Action> = {
     kaohe,
     issueCodes,
   }),
-  reports,
-  handleReport,
-  objections,
-  answerObjection,
-  supervisionSummary,
-  entity,
-  auditLog,
-  outreach,
-  recordContact,
-  gap,
-  saveLedgerEntry,
-  uploadLedgerFile,
-  departmentProgress,
-  inspectionView,
-  recordInspection,
-  publishInspection,
-  inspections,
-  saveStreet,
-  streets,
-  scanStats,
+  ...defineStaffActions(staffSupervisionContract, {
+    reports,
+    handleReport,
+    objections,
+    answerObjection,
+    supervisionSummary,
+    entity,
+    auditLog,
+    outreach,
+    recordContact,
+    gap,
+    saveLedgerEntry,
+    uploadLedgerFile,
+    departmentProgress,
+    inspectionView,
+    recordInspection,
+    publishInspection,
+    inspections,
+    saveStreet,
+    streets,
+    scanStats,
+  }),
 };
 
 /** The daily trigger (cloudbaserc.json): today's rate snapshot. */

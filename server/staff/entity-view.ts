@@ -4,16 +4,17 @@
  * codes and their history, its records with sources and batches (withdrawn ones marked), its
  * reports and objections, the audit trail of all of these, and which actions the caller may take.
  */
-import * as z from 'zod';
-import { DomainError, formatTrackingNo, optionalText, parseOrThrow, REPORT_STATUSES, uscc } from '../../core';
+import { DomainError, formatTrackingNo, REPORT_STATUSES } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { StaffCodeItem, StaffEntityView, StaffRecord, staffSupervisionContract as C } from '../../core/contract/staff-supervision';
+import type { AuditRecord } from '../../core/wire';
 import { countOf, fetchAll, fetchOne } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type AuditDoc, type CodeDoc, type EntityDoc } from '../model';
 import { mayChangeRecord, RECORD_COLLECTIONS, RECORD_KINDS, type StoredRecord } from '../records';
 import { objectionView, type ObjectionDoc } from '../merchant/objection';
 import type { ReportDoc } from '../public/report';
-import { page } from './inputs';
-import { assertInScope, inScope, loadStaff, requireCity } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { assertInScope, inScope, requireCity } from './roles';
 
 /** 138****5678: enough for staff to recognise a number on the phone, not to copy it. */
 export function maskPhone(phone: string | undefined): string {
@@ -23,9 +24,15 @@ export function maskPhone(phone: string | undefined): string {
 
 const RECORDS_PER_KIND = 100;
 
-export async function entity(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(z.object({ uscc: uscc() }), payload);
+/** A code and its history as staff see it (the entity view, the inspection view). */
+export function staffCodeItem(c: CodeDoc): StaffCodeItem {
+  return { codeId: c._id, status: c.status, version: c.version, issuedAt: c.issuedAt.toISOString(), history: (c.history ?? []).map((h) => ({ ...h, at: h.at.toISOString() })) };
+}
+
+/** An audit entry as it crosses the wire. */
+const auditRecord = (a: AuditDoc): AuditRecord => ({ ...a, at: a.at.toISOString() });
+
+export async function entity(input: ParsedOf<typeof C.entity>, { staff, db, now }: StaffContext): Promise<StaffEntityView> {
   const e = await fetchOne<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: input.uscc }).limit(1));
   if (!e) throw new DomainError('NOT_FOUND', '未找到该市场主体（尚未赋码）');
   assertInScope(staff, e);
@@ -41,13 +48,13 @@ export async function entity(payload: Record<string, unknown>, { caller, db, now
   const records = await Promise.all(
     RECORD_KINDS.map(async (kind, i) =>
       Promise.all(
-        recordLists[i]!.map(async (r) => ({
+        recordLists[i]!.map(async (r): Promise<StaffRecord> => ({
           kind,
           id: r._id,
           fields: Object.fromEntries(Object.entries(r).filter(([k]) => !['_id', 'source', 'dedupKey', 'withdrawal'].includes(k))),
           source: r.source?.kind === 'import' ? { kind: 'import', department: r.source.department, batchId: r.batchId ?? r.source.batch } : { kind: 'self' },
           withdrawn: r.withdrawn === true,
-          withdrawal: r.withdrawal ?? null,
+          withdrawal: r.withdrawal ? { ...r.withdrawal, at: r.withdrawal.at.toISOString() } : null,
           mayChange: !r.withdrawn && (await mayChangeRecord(db, staff, r)),
         })),
       ),
@@ -70,9 +77,9 @@ export async function entity(payload: Record<string, unknown>, { caller, db, now
       contactName: e.contactName ?? '',
       contactPhone: maskPhone(e.contactPhone),
       owners: e.ownerOpenids.length,
-      createdAt: e.createdAt,
+      createdAt: e.createdAt.toISOString(),
     },
-    codes: codes.map((c) => ({ codeId: c._id, status: c.status, version: c.version, issuedAt: c.issuedAt, history: c.history ?? [] })),
+    codes: codes.map(staffCodeItem),
     records: records.flat(),
     reports: reports.map((r) => ({
       reportId: r._id,
@@ -81,10 +88,10 @@ export async function entity(payload: Record<string, unknown>, { caller, db, now
       status: r.status,
       statusText: REPORT_STATUSES[r.status] ?? r.status,
       outcome: r.outcome ?? '',
-      createdAt: r.createdAt,
+      createdAt: r.createdAt.toISOString(),
     })),
     objections: objections.map((o) => objectionView(o, now)),
-    audit: trail.map((a) => ({ at: a.at, actor: a.actor, role: a.role, action: a.action, target: a.target, before: a.before, after: a.after, reason: a.reason ?? '' })),
+    audit: trail.map((a) => ({ at: a.at.toISOString(), actor: a.actor, role: a.role, action: a.action, target: a.target, before: a.before, after: a.after, reason: a.reason ?? '' })),
     actions: {
       suspendCode: live?.status === 'active',
       reinstateCode: live?.status === 'suspended',
@@ -94,22 +101,14 @@ export async function entity(payload: Record<string, unknown>, { caller, db, now
   };
 }
 
-const auditInput = z.object({
-  targetId: optionalText('对象编号', 64),
-  actor: optionalText('操作人', 64),
-  ...page,
-});
-
 /** The audit log, newest first: the city's to read (it records every staff member's changes). */
-export async function auditLog(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function auditLog(input: ParsedOf<typeof C.auditLog>, { staff, db }: StaffContext) {
   requireCity(staff);
-  const input = parseOrThrow(auditInput, payload);
   const where = { ...(input.targetId ? { 'target.id': input.targetId } : {}), ...(input.actor ? { actor: input.actor } : {}) };
   const coll = db.collection(COLLECTIONS.auditLog);
   const [total, items] = await Promise.all([
     countOf(coll.where(where)),
     fetchAll<AuditDoc>(coll.where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit)),
   ]);
-  return { total, items };
+  return { total, items: items.map(auditRecord) };
 }

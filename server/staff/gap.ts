@@ -4,11 +4,12 @@
  * supplied records for, as outreach.ts defines fields). Five aggregations whatever the size.
  */
 import { departmentById, DISTRICT_CODES, districtName } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { GapRow, staffSupervisionContract as C } from '../../core/contract/staff-supervision';
 import type { Database } from '../cloud';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
+import type { StaffContext } from './define-staff-actions';
 import { cityStats } from './stats';
-import { loadStaff } from './roles';
 
 const TOP = 5;
 const AGG_LIMIT = 10_000;
@@ -57,14 +58,11 @@ async function uncodedByField(db: Database): Promise<Map<string, Map<string, num
   return out;
 }
 
-const top = (m: Map<string, number> | undefined, key: 'field' | 'entityType') =>
-  [...(m ?? new Map<string, number>()).entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, TOP)
-    .map(([k, n]) => ({ [key]: k, uncoded: n }));
+/** The TOP largest counts, largest first (ties by name). */
+const top = (m: Map<string, number> | undefined): [string, number][] =>
+  [...(m ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP);
 
-export async function gap(_payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  await loadStaff(db, caller.openid);
+export async function gap(_input: ParsedOf<typeof C.gap>, { db }: StaffContext): Promise<{ districts: GapRow[] }> {
   const _ = db.command;
   const $ = _.aggregate;
   const [stats, types, fields] = await Promise.all([
@@ -98,8 +96,8 @@ export async function gap(_payload: Record<string, unknown>, { caller, db }: Act
         /** More codes needed to reach 40%; null while the district has neither imported totals nor register rows in business. */
         neededFor40: row?.codeRate ? row.codeRate.gapToTarget : null,
         uncodedInRegister: uncoded.get(code) ?? 0,
-        topFields: top(fields.get(code), 'field'),
-        topEntityTypes: top(byType.get(code), 'entityType'),
+        topFields: top(fields.get(code)).map(([field, uncoded]) => ({ field, uncoded })),
+        topEntityTypes: top(byType.get(code)).map(([entityType, uncoded]) => ({ entityType, uncoded })),
       };
     }),
   };

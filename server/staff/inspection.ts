@@ -3,20 +3,19 @@
  * (internal until the inspecting department publishes them) and their publication. Suspending
  * from the inspection page goes through the existing staff.suspendCode.
  */
-import * as z from 'zod';
-import { cloudFileEnv, districtName, DomainError, oneOf, optionalText, parseOrThrow, date, uscc } from '../../core';
-import { INSPECTION_RESULTS } from '../../core/reach';
+import { cloudFileEnv, districtName, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { InspectionViewData, staffSupervisionContract as C } from '../../core/contract/staff-supervision';
+import type { Inspection, InspectionItem } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import { currentEnv, type Database } from '../cloud';
 import { countOf, fetchAll, fetchById, fetchOne } from '../db';
 import { districtOfUscc } from '../entity-district';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from '../model';
 import type { InspectionDoc, RegisterRow } from '../reach-model';
-import { id, page } from './inputs';
-import { assertInScope, auditByStaff, departmentOf, loadStaff, type Staff } from './roles';
-
-export const MAX_PHOTOS = 6;
+import type { StaffContext } from './define-staff-actions';
+import { staffCodeItem } from './entity-view';
+import { assertInScope, auditByStaff, departmentOf, type Staff } from './roles';
 
 interface Target {
   uscc: string;
@@ -58,18 +57,8 @@ function assertMayInspect(staff: Staff, t: Target): void {
   assertInScope(staff, t);
 }
 
-const refInput = {
-  codeId: id('诚信码编号').optional(),
-  uscc: uscc().optional(),
-};
-const hasRef = (v: { codeId?: string; uscc?: string }) => v.codeId !== undefined || v.uscc !== undefined;
-
-const viewInput = z.object(refInput).refine(hasRef, { error: '请提供诚信码编号或统一社会信用代码', path: ['codeId'] });
-
 /** staff.inspectionView({ codeId | uscc }): what an inspector needs on site (staff only; includes contacts). */
-export async function inspectionView(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(viewInput, payload);
+export async function inspectionView(input: ParsedOf<typeof C.inspectionView>, { staff, db }: StaffContext): Promise<InspectionViewData> {
   const t = await resolveTarget(db, input);
   assertMayInspect(staff, t);
   const _ = db.command;
@@ -90,43 +79,28 @@ export async function inspectionView(payload: Record<string, unknown>, { caller,
     entityType: register?.entityType ?? '',
     contactName: e?.contactName ?? '',
     contactPhone: e?.contactPhone ?? '',
-    code: t.code ? { codeId: t.code._id, status: t.code.status, version: t.code.version, issuedAt: t.code.issuedAt, history: t.code.history } : null,
+    code: t.code ? staffCodeItem(t.code) : null,
     openReports,
     openObjections,
     inspections: inspections.map(inspectionView1),
   };
 }
 
-function inspectionView1(i: InspectionDoc) {
-  return { _id: i._id, date: i.date, result: i.result, note: i.note, photos: i.photos, department: i.department, published: i.published, createdAt: i.createdAt };
+function inspectionView1(i: InspectionDoc): InspectionItem {
+  return { _id: i._id, date: i.date, result: i.result, note: i.note, photos: i.photos, department: i.department, published: i.published, createdAt: i.createdAt.toISOString() };
 }
-
-const recordInput = z
-  .object({
-    ...refInput,
-    date: date('检查日期'),
-    result: oneOf('检查结果', INSPECTION_RESULTS),
-    note: optionalText('检查情况', 500),
-    photos: z
-      .array(z.string({ error: '照片应为文件ID' }).max(500, { error: '照片的文件ID过长' }), { error: '照片应为列表' })
-      .max(MAX_PHOTOS, { error: `照片最多${MAX_PHOTOS}张` })
-      .default([]),
-  })
-  .refine(hasRef, { error: '请提供诚信码编号或统一社会信用代码', path: ['codeId'] });
 
 const invalid = (field: string, message: string) => new DomainError('INVALID_INPUT', message, { issues: [{ field, message }] });
 
 /** staff.recordInspection: one inspection of the entity behind a code (internal; audited). */
-export async function recordInspection(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(recordInput, payload);
+export async function recordInspection(input: ParsedOf<typeof C.recordInspection>, { staff, db, now }: StaffContext): Promise<{ inspection: Inspection }> {
   if (input.date > chinaDate(now)) throw invalid('date', '检查日期不能晚于今天');
   const env = currentEnv();
   for (const p of input.photos) if (cloudFileEnv(p) === undefined || cloudFileEnv(p) !== env) throw invalid('photos', '照片应为小程序上传到本系统的图片');
   const t = await resolveTarget(db, input);
   assertMayInspect(staff, t);
   const dept = departmentOf(staff);
-  const doc: Omit<InspectionDoc, '_id'> = {
+  const doc: Omit<InspectionDoc, '_id' | 'publishedAt'> = {
     uscc: t.uscc,
     ...(t.code ? { codeId: t.code._id, entityId: t.code.entityId } : t.entity ? { entityId: t.entity._id } : {}),
     districtCode: t.districtCode,
@@ -143,15 +117,11 @@ export async function recordInspection(payload: Record<string, unknown>, { calle
   };
   const res = (await db.collection(COLLECTIONS.inspections).add({ data: doc })) as { _id: string };
   await auditByStaff(db, staff, { at: now, action: 'inspection.record', target: { collection: COLLECTIONS.inspections, id: res._id }, before: null, after: doc });
-  return { inspection: { _id: res._id, ...doc } };
+  return { inspection: { _id: res._id, ...doc, createdAt: now.toISOString() } };
 }
 
-const publishInput = z.object({ inspectionId: id('检查记录编号'), published: z.boolean({ error: '是否公开应为是或否' }).default(true) });
-
 /** staff.publishInspection: only the inspecting department (or, for staff outside a department, the inspector). */
-export async function publishInspection(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(publishInput, payload);
+export async function publishInspection(input: ParsedOf<typeof C.publishInspection>, { staff, db, now }: StaffContext) {
   const coll = db.collection(COLLECTIONS.inspections);
   const before = await fetchById<InspectionDoc>(coll.doc(input.inspectionId));
   if (!before) throw new DomainError('NOT_FOUND', '未找到该检查记录');
@@ -170,12 +140,8 @@ export async function publishInspection(payload: Record<string, unknown>, { call
   return { inspection: inspectionView1({ ...before, published: input.published }) };
 }
 
-const listInput = z.object({ uscc: uscc().optional(), ...page });
-
 /** staff.inspections: inspections in the caller's scope (a department sees its own), newest first. */
-export async function inspections(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(listInput, payload);
+export async function inspections(input: ParsedOf<typeof C.inspections>, { staff, db }: StaffContext) {
   const where: Record<string, unknown> = {};
   if (input.uscc !== undefined) where.uscc = input.uscc;
   if (staff.role === 'district') where.districtCode = staff.districtCode ?? '-';

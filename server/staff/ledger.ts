@@ -4,38 +4,29 @@
  * uploads its 推进落实文件 and monthly 工作动态 (cloud-storage files); its status follows from those
  * uploads (core/reach.ts departmentStatus) and the codes issued in its fields are counted.
  */
-import * as z from 'zod';
-import { cloudFileEnv, DEPARTMENT_IDS, DEPARTMENTS, departmentById, DomainError, oneOf, parseOrThrow, text } from '../../core';
-import { departmentProgressSentence, departmentStatus, DEPARTMENT_STATUSES, LEDGER_FILE_KINDS, type DepartmentStatus } from '../../core/reach';
+import { cloudFileEnv, DEPARTMENTS, departmentById, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import { ledgerFields, type DepartmentProgressData, type staffSupervisionContract as C } from '../../core/contract/staff-supervision';
+import { departmentProgressSentence, departmentStatus, DEPARTMENT_STATUSES, LEDGER_FILE_KINDS, type DepartmentProgress } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import { currentEnv, type Database } from '../cloud';
 import { fetchAll, fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
 import type { DepartmentLedgerDoc, LedgerFileDoc } from '../reach-model';
-import { auditByStaff, departmentOf, loadStaff, requireCity } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { auditByStaff, departmentOf, requireCity } from './roles';
 
-const month = (label: string) => z.string({ error: `${label}为必填项` }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 2026-05` });
+/** staffFiles.importLedger reads the same columns. */
+export { ledgerFields };
+
 /** A department keeps at most this many files (plans and monthly updates over years). */
 export const MAX_FILES_PER_DEPARTMENT = 500;
 /** Files listed with the progress (the newest, all departments). */
 const RECENT_FILES = 300;
 
-export const ledgerFields = {
-  goal: text('工作任务目标', 1000),
-  measures: text('工作措施', 2000),
-  leader: text('责任领导', 50),
-  responsible: text('责任人', 50),
-  deadline: text('完成时限', 50),
-};
-
-const saveInput = z.object({ departmentId: z.enum(DEPARTMENT_IDS, { error: '责任单位应为本系统的行管部门之一' }), ...ledgerFields, index: z.number().int().min(1).max(999).optional() });
-
 /** staff.saveLedgerEntry (city): set one department's ledger row (audited with before and after). */
-export async function saveLedgerEntry(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function saveLedgerEntry(input: ParsedOf<typeof C.saveLedgerEntry>, { staff, db, now }: StaffContext) {
   requireCity(staff);
-  const input = parseOrThrow(saveInput, payload);
   const dept = departmentById(input.departmentId)!;
   const coll = db.collection(COLLECTIONS.departmentLedger);
   const before = await fetchById<DepartmentLedgerDoc>(coll.doc(dept.id));
@@ -60,22 +51,11 @@ export async function saveLedgerEntry(payload: Record<string, unknown>, { caller
     before: before ?? null,
     after: doc,
   });
-  return { entry: { _id: dept.id, ...doc } };
+  return { entry: { _id: dept.id, ...doc, updatedAt: now.toISOString() } };
 }
 
-const uploadInput = z.object({
-  kind: oneOf('材料类别', ['plan', 'update']),
-  month: month('所属月份'),
-  title: text('标题', 100),
-  fileID: z.string({ error: '请上传文件' }).max(500, { error: '文件ID过长' }),
-  /** City only: upload for a department. */
-  departmentId: z.enum(DEPARTMENT_IDS, { error: '责任单位应为本系统的行管部门之一' }).optional(),
-});
-
 /** staff.uploadLedgerFile: a department's 推进落实文件 or 工作动态 (a fileID of this environment's storage). */
-export async function uploadLedgerFile(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(uploadInput, payload);
+export async function uploadLedgerFile(input: ParsedOf<typeof C.uploadLedgerFile>, { staff, db, now }: StaffContext) {
   let departmentId: string;
   if (staff.role === 'department') {
     const own = departmentOf(staff);
@@ -97,22 +77,7 @@ export async function uploadLedgerFile(payload: Record<string, unknown>, { calle
   const doc: Omit<LedgerFileDoc, '_id'> = { departmentId, kind: input.kind, month: input.month, title: input.title, fileID: input.fileID, uploadedBy: staff.openid, createdAt: now };
   const res = (await coll.add({ data: doc })) as { _id: string };
   await auditByStaff(db, staff, { at: now, action: 'ledger.upload', target: { collection: COLLECTIONS.ledgerFiles, id: res._id }, before: null, after: doc });
-  return { file: { _id: res._id, ...doc, kindLabel: LEDGER_FILE_KINDS[input.kind] } };
-}
-
-export interface DepartmentProgress {
-  departmentId: string;
-  name: string;
-  fullName: string;
-  fields: readonly string[];
-  status: DepartmentStatus;
-  plans: number;
-  updates: number;
-  updatesThisMonth: number;
-  codesThisMonth: number;
-  codesTotal: number;
-  ledger: Omit<DepartmentLedgerDoc, 'source' | 'updatedBy'> | null;
-  files: { _id: string; kind: string; month: string; title: string; fileID: string; createdAt: Date }[];
+  return { file: { _id: res._id, ...doc, createdAt: now.toISOString(), kindLabel: LEDGER_FILE_KINDS[input.kind] } };
 }
 
 /** China-time bounds of a 'YYYY-MM' month, as instants. */
@@ -125,7 +90,7 @@ function monthBounds(m: string): { from: Date; to: Date } {
  * Every department's progress as of the end of `month`: the ledger's departments (all departments
  * with fields while the ledger is empty). Five calls: ledger, file counts, newest files, two code aggregations.
  */
-export async function buildDepartmentProgress(db: Database, m: string) {
+export async function buildDepartmentProgress(db: Database, m: string): Promise<DepartmentProgressData> {
   const _ = db.command;
   const $ = _.aggregate;
   const { from, to } = monthBounds(m);
@@ -168,8 +133,8 @@ export async function buildDepartmentProgress(db: Database, m: string) {
       updatesThisMonth: count('update', m),
       codesThisMonth: sum(months),
       codesTotal: sum(totals),
-      ledger: l ? { _id: l._id, departmentId: l.departmentId, index: l.index, unit: l.unit, goal: l.goal, measures: l.measures, leader: l.leader, responsible: l.responsible, deadline: l.deadline, updatedAt: l.updatedAt } : null,
-      files: own.map((f) => ({ _id: f._id, kind: f.kind, month: f.month, title: f.title, fileID: f.fileID, createdAt: f.createdAt })),
+      ledger: l ? { _id: l._id, departmentId: l.departmentId, index: l.index, unit: l.unit, goal: l.goal, measures: l.measures, leader: l.leader, responsible: l.responsible, deadline: l.deadline, updatedAt: l.updatedAt.toISOString() } : null,
+      files: own.map((f) => ({ _id: f._id, kind: f.kind, month: f.month, title: f.title, fileID: f.fileID, createdAt: f.createdAt.toISOString() })),
     };
   });
   return {
@@ -180,12 +145,8 @@ export async function buildDepartmentProgress(db: Database, m: string) {
   };
 }
 
-const progressInput = z.object({ month: month('月份').optional() });
-
 /** staff.departmentProgress({ month? }): every department's status and code counts (any staff may read it). */
-export async function departmentProgress(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  await loadStaff(db, caller.openid);
-  const input = parseOrThrow(progressInput, payload);
+export async function departmentProgress(input: ParsedOf<typeof C.departmentProgress>, { db, now }: StaffContext) {
   return buildDepartmentProgress(db, input.month ?? chinaDate(now).slice(0, 7));
 }
 

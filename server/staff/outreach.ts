@@ -12,26 +12,27 @@
  * an entity of that field exists (an entity that applied once). Department staff see those rows
  * (any district); city and district staff may filter by a field the same way.
  */
-import * as z from 'zod';
-import { departmentById, departmentOfField, DomainError, oneOf, optionalText, parseOrThrow, date, uscc } from '../../core';
-import { CONTACT_RESULTS } from '../../core/reach';
-import { outreachFilters, type OutreachFilters } from '../../core/schemas/reach';
+import { departmentById, departmentOfField, DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import { outreachFilters, type OutreachFilters, type OutreachItem, type staffSupervisionContract as C } from '../../core/contract/staff-supervision';
+import type { ContactView } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import type { Database } from '../cloud';
 import { fetchAll, fetchOne, countOf } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS, type EntityDoc } from '../model';
 import type { OutreachContactDoc, RegisterRow } from '../reach-model';
 import { chunks, liveUsccs, markRegisterCoded } from '../register-coded';
 import { escapeRegExp } from '../regexp';
-import { page } from './inputs';
-import { auditByStaff, departmentOf, loadStaff, scopeFilter, type Staff } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { auditByStaff, departmentOf, scopeFilter, type Staff } from './roles';
+
+/** staffFiles.exportOutreach filters its rows as the list does. */
+export { outreachFilters, type OutreachFilters };
 
 /** The most USCCs a department's "known entities" set holds (bounds the `in` filter). */
 export const MAX_KNOWN_USCCS = 10_000; // CloudBase returns at most 10,000 aggregation results
 const RECORD_COLLECTIONS = [COLLECTIONS.commitments, COLLECTIONS.honours, COLLECTIONS.registrations, COLLECTIONS.otherInfo] as const;
 
-export const outreachInput = z.object({ ...outreachFilters, ...page });
 
 /** The USCCs a department knows: its records' entities and the entities of its fields (bounded). */
 export async function knownUsccs(db: Database, departmentId: string): Promise<string[]> {
@@ -108,13 +109,6 @@ export async function uncodedPage(db: Database, where: Record<string, unknown>, 
   }
 }
 
-export interface ContactView {
-  result: string;
-  note: string;
-  date: string;
-  byName: string;
-}
-
 /** The contacts of these USCCs, newest first per USCC (one call per 500). */
 export async function contactsOf(db: Database, usccs: readonly string[]): Promise<Map<string, { last: ContactView; count: number }>> {
   const out = new Map<string, { last: ContactView; count: number }>();
@@ -131,7 +125,7 @@ export async function contactsOf(db: Database, usccs: readonly string[]): Promis
   return out;
 }
 
-export function outreachItem(r: RegisterRow, contact?: { last: ContactView; count: number }) {
+export function outreachItem(r: RegisterRow, contact?: { last: ContactView; count: number }): OutreachItem {
   return {
     uscc: r.uscc,
     name: r.name,
@@ -147,9 +141,7 @@ export function outreachItem(r: RegisterRow, contact?: { last: ContactView; coun
 }
 
 /** staff.outreach → { total, items }: uncoded entities in business, in the caller's scope. */
-export async function outreach(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(outreachInput, payload);
+export async function outreach(input: ParsedOf<typeof C.outreach>, { staff, db }: StaffContext) {
   const where = await outreachWhere(db, staff, input);
   // The page first: it flags rows found coded, so the count that follows leaves them out.
   const rows = await uncodedPage(db, where, input.offset, input.limit);
@@ -159,13 +151,6 @@ export async function outreach(payload: Record<string, unknown>, { caller, db }:
   ]);
   return { total, offset: input.offset, items: rows.map((r) => outreachItem(r, contacts.get(r.uscc))) };
 }
-
-const contactInput = z.object({
-  uscc: uscc(),
-  result: oneOf('联系结果', CONTACT_RESULTS),
-  note: optionalText('备注', 200),
-  date: date('联系日期'),
-});
 
 /** Whether a department knows the entity (record it supplied, or an entity in its fields): two to five small calls. */
 async function departmentKnows(db: Database, departmentId: string, u: string): Promise<boolean> {
@@ -193,9 +178,7 @@ export async function registerRowInScope(db: Database, staff: Staff, u: string):
 }
 
 /** staff.recordContact: one more contact in the entity's history (kept, audited). */
-export async function recordContact(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(contactInput, payload);
+export async function recordContact(input: ParsedOf<typeof C.recordContact>, { staff, db, now }: StaffContext) {
   if (input.date > chinaDate(now)) throw new DomainError('INVALID_INPUT', '联系日期不能晚于今天', { issues: [{ field: 'date', message: '联系日期不能晚于今天' }] });
   const row = await registerRowInScope(db, staff, input.uscc);
   const doc: Omit<OutreachContactDoc, '_id'> = {
@@ -216,6 +199,6 @@ export async function recordContact(payload: Record<string, unknown>, { caller, 
     before: null,
     after: doc,
   });
-  return { contact: { _id: res._id, ...doc } };
+  return { contact: { _id: res._id, ...doc, createdAt: now.toISOString() } };
 }
 

@@ -2,25 +2,15 @@
  * 诚信示范街 / 诚信商圈 for staff: the city or a district defines a street (name, district, USCCs
  * and/or an address fragment); `streets` tracks each street's coverage (coded / total).
  */
-import * as z from 'zod';
-import { districtCode, DomainError, optionalText, parseOrThrow, text, uscc } from '../../core';
+import { DomainError } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { StreetSummary, staffSupervisionContract as C } from '../../core/contract/staff-supervision';
 import { fetchAll, fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
 import type { StreetDoc } from '../reach-model';
-import { coverageOf, MAX_STREET_USCCS, streetMembers } from '../streets';
-import { id } from './inputs';
-import { auditByStaff, loadStaff, scopeFilter, type Staff } from './roles';
-
-const saveInput = z
-  .object({
-    streetId: id('示范街编号').optional(),
-    name: text('名称', 50),
-    districtCode: districtCode(),
-    uscc: z.array(uscc(), { error: '主体名单应为统一社会信用代码列表' }).max(MAX_STREET_USCCS, { error: `名单最多${MAX_STREET_USCCS}个主体` }).default([]),
-    addressFragment: optionalText('地址关键词', 50),
-  })
-  .refine((v) => v.uscc.length > 0 || v.addressFragment !== undefined, { error: '请填写主体名单或地址关键词', path: ['uscc'] });
+import { coverageOf, streetMembers } from '../streets';
+import type { StaffContext } from './define-staff-actions';
+import { auditByStaff, scopeFilter, type Staff } from './roles';
 
 function assertMayManage(staff: Staff, district: string): void {
   if (staff.role === 'department') throw new DomainError('FORBIDDEN', '诚信示范街由市级或县（区）管理员设立');
@@ -28,9 +18,7 @@ function assertMayManage(staff: Staff, district: string): void {
 }
 
 /** staff.saveStreet: create or change a street (city: any district; district staff: their own). */
-export async function saveStreet(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(saveInput, payload);
+export async function saveStreet(input: ParsedOf<typeof C.saveStreet>, { staff, db, now }: StaffContext) {
   assertMayManage(staff, input.districtCode);
   const coll = db.collection(COLLECTIONS.streets);
   const before = input.streetId ? await fetchById<StreetDoc>(coll.doc(input.streetId)) : undefined;
@@ -56,18 +44,14 @@ export async function saveStreet(payload: Record<string, unknown>, { caller, db,
     after: doc,
   });
   const coverage = coverageOf(await streetMembers(db, { _id: streetId!, ...doc }));
-  return { street: { _id: streetId!, ...doc, coverage } };
+  return { street: { _id: streetId!, ...doc, createdAt: doc.createdAt.toISOString(), updatedAt: now.toISOString(), coverage } };
 }
 
-const listInput = z.object({ districtCode: districtCode().optional() });
-
 /** staff.streets: the streets in the caller's scope with their coverage (≤ 50 streets per answer). */
-export async function streets(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(listInput, payload);
+export async function streets(input: ParsedOf<typeof C.streets>, { staff, db }: StaffContext) {
   const where = staff.role === 'department' ? (input.districtCode ? { districtCode: input.districtCode } : {}) : scopeFilter(staff, input.districtCode);
   const list = await fetchAll<StreetDoc>(db.collection(COLLECTIONS.streets).where(where).orderBy('createdAt', 'desc').limit(50));
-  const items = [];
+  const items: StreetSummary[] = [];
   for (const s of list) {
     const coverage = coverageOf(await streetMembers(db, s));
     items.push({ _id: s._id, name: s.name, districtCode: s.districtCode, listed: s.uscc.length, addressFragment: s.addressFragment ?? '', coverage });

@@ -4,7 +4,6 @@
  * scoped by the staff record (never the event), returns `total` and pages; every change is
  * audited and ends with the reporter or merchant told (server/notify.ts).
  */
-import * as z from 'zod';
 import {
   chinaDate,
   districtName,
@@ -13,28 +12,23 @@ import {
   nameSearchKeys,
   normaliseTrackingNo,
   OBJECTION_RESULTS,
-  oneOf,
-  optionalText,
-  parseOrThrow,
   REPORT_STATUSES,
-  text,
   TRACKING_LENGTH,
   validateUscc,
-  CODE_REASON_KEYS,
-  type ObjectionResult,
   type ReportStatus,
 } from '../../core';
+import type { ParsedOf } from '../../core/contract';
+import type { StaffReport, StaffObjection, SupervisionSummary, staffSupervisionContract as C } from '../../core/contract/staff-supervision';
 import type { Database } from '../cloud';
 import { countOf, fetchAll, fetchById } from '../db';
-import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
 import { notify } from '../notify';
 import { correctRecord, withdrawRecord } from '../records';
 import type { ReportDoc, ReportHistoryEntry } from '../public/report';
 import { objectionView, type ObjectionDoc } from '../merchant/objection';
 import { changeCodeStatus, SUSPEND } from './code-status';
-import { id, page } from './inputs';
-import { actorOf, assertInScope, auditByStaff, departmentOf, loadStaff, scopeFilter, type Staff } from './roles';
+import type { StaffContext } from './define-staff-actions';
+import { actorOf, assertInScope, auditByStaff, departmentOf, scopeFilter, type Staff } from './roles';
 
 /**
  * A keyword's condition on a collection that stores `uscc`, `entityName`'s `nameKeys` (and, for
@@ -52,14 +46,7 @@ function keywordFilter(db: Database, keyword: string | undefined, withTracking: 
 
 // ---------------------------------------------------------------- reports
 
-const reportsInput = z.object({
-  status: oneOf('状态', ['open', 'verifying', 'closed', 'all']).default('open'),
-  keyword: optionalText('关键词', 60),
-  forged: z.boolean({ error: '筛选条件不正确' }).optional(),
-  ...page,
-});
-
-function staffReportView(r: ReportDoc) {
+function staffReportView(r: ReportDoc): StaffReport {
   return {
     reportId: r._id,
     trackingNo: formatTrackingNo(r.trackingNo),
@@ -78,14 +65,12 @@ function staffReportView(r: ReportDoc) {
     status: r.status,
     statusText: REPORT_STATUSES[r.status] ?? r.status,
     outcome: r.outcome ?? '',
-    history: r.history ?? [],
-    createdAt: r.createdAt,
+    history: (r.history ?? []).map((h) => ({ ...h, at: h.at.toISOString() })),
+    createdAt: r.createdAt.toISOString(),
   };
 }
 
-export async function reports(payload: Record<string, unknown>, { caller, db }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(reportsInput, payload);
+export async function reports(input: ParsedOf<typeof C.reports>, { staff, db }: StaffContext) {
   const where = {
     ...scopeFilter(staff),
     ...(input.status === 'all' ? {} : { status: input.status }),
@@ -100,18 +85,7 @@ export async function reports(payload: Record<string, unknown>, { caller, db }: 
   return { total, items: list.map(staffReportView) };
 }
 
-const handleInput = z.object({
-  reportId: id('举报编号'),
-  status: oneOf('处理状态', ['verifying', 'closed']),
-  outcome: text('处理情况', 500),
-  /** Suspend the reported code on the way (same path as staff.suspendCode). */
-  suspendCode: z.boolean({ error: '是否暂停诚信码应为是或否' }).default(false),
-  category: oneOf('原因类别', CODE_REASON_KEYS).default('report'),
-});
-
-export async function handleReport(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(handleInput, payload);
+export async function handleReport(input: ParsedOf<typeof C.handleReport>, { staff, db, now }: StaffContext) {
   const coll = db.collection(COLLECTIONS.reports);
   const before = await fetchById<ReportDoc>(coll.doc(input.reportId));
   if (!before) throw new DomainError('NOT_FOUND', '未找到该举报');
@@ -165,15 +139,7 @@ function mayAnswer(staff: Staff, o: ObjectionDoc): boolean {
   return o.departmentId !== undefined && departmentOf(staff)?.id === o.departmentId;
 }
 
-const objectionsInput = z.object({
-  status: oneOf('状态', ['open', 'answered', 'overdue', 'all']).default('open'),
-  keyword: optionalText('关键词', 60),
-  ...page,
-});
-
-export async function objections(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(objectionsInput, payload);
+export async function objections(input: ParsedOf<typeof C.objections>, { staff, db, now }: StaffContext) {
   const _ = db.command;
   const status =
     input.status === 'all'
@@ -190,26 +156,11 @@ export async function objections(payload: Record<string, unknown>, { caller, db,
   ]);
   return {
     total,
-    items: list.map((o) => ({ ...objectionView(o, now), districtCode: o.districtCode, departmentId: o.departmentId ?? '' })),
+    items: list.map((o): StaffObjection => ({ ...objectionView(o, now), districtCode: o.districtCode, departmentId: o.departmentId ?? '' })),
   };
 }
 
-const answerInput = z
-  .object({
-    objectionId: id('异议编号'),
-    result: oneOf('处理结果', Object.keys(OBJECTION_RESULTS) as [ObjectionResult, ...ObjectionResult[]]),
-    reply: text('答复内容', 500),
-    changes: z.record(z.string(), z.unknown(), { error: '更正内容格式不正确' }).optional(),
-  })
-  .refine((v) => v.result !== 'corrected' || (v.changes !== undefined && Object.keys(v.changes).length > 0), {
-    error: '请填写要更正的内容',
-    path: ['changes'],
-  })
-  .refine((v) => v.changes === undefined || Object.keys(v.changes).length <= 30, { error: '更正内容过多', path: ['changes'] });
-
-export async function answerObjection(payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
-  const input = parseOrThrow(answerInput, payload);
+export async function answerObjection(input: ParsedOf<typeof C.answerObjection>, { staff, db, now }: StaffContext) {
   const coll = db.collection(COLLECTIONS.objections);
   const o = await fetchById<ObjectionDoc>(coll.doc(input.objectionId));
   if (!o) throw new DomainError('NOT_FOUND', '未找到该异议');
@@ -253,8 +204,7 @@ export async function answerObjection(payload: Record<string, unknown>, { caller
 // ---------------------------------------------------------------- dashboard
 
 /** The dashboard's supervision alerts in the caller's scope: four counts. */
-export async function supervisionSummary(_payload: Record<string, unknown>, { caller, db, now }: ActionContext) {
-  const staff = await loadStaff(db, caller.openid);
+export async function supervisionSummary(_input: ParsedOf<typeof C.supervisionSummary>, { staff, db, now }: StaffContext): Promise<SupervisionSummary> {
   const _ = db.command;
   const reportsScope = scopeFilter(staff);
   const objScope = objectionScope(staff);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationSchema, check, commitmentSchema, districtTotalsSchema, FORMS, honourSchema, parseOrThrow, toIsoDate, DomainError } from '../../core';
+import { applicationSchema, check, commitmentSchema, correctableFields, districtTotalsSchema, FORMS, honourSchema, parseOrThrow, toIsoDate, DomainError } from '../../core';
 
 const seedCommitment = {
   promiserName: '鹤岗市向阳区诚信超市',
@@ -101,5 +101,17 @@ describe('other forms', () => {
     expect(toIsoDate(new Date(Date.UTC(2022, 4, 25)))).toBe('2022-05-25');
     expect(toIsoDate('2023-02-29')).toBeUndefined();
     expect(toIsoDate('25/05/2022')).toBeUndefined();
+  });
+});
+
+describe('correctable fields (the objection answer picks one by name)', () => {
+  it('are the record form’s columns except those tying it to its entity', () => {
+    expect(correctableFields('honour').map((f) => f.key)).toEqual(['entityName', 'issuer', 'basis', 'validUntil', 'collectedOn']);
+    expect(correctableFields('commitment').map((f) => f.key)).not.toContain('promiserCode');
+    for (const kind of ['commitment', 'honour', 'registration', 'otherInfo'] as const) {
+      const keys = Object.keys((FORMS[kind].schema as unknown as { shape: Record<string, unknown> }).shape);
+      for (const f of correctableFields(kind)) expect(keys).toContain(f.key);
+      expect(correctableFields(kind).some((f) => f.key === 'uscc')).toBe(false);
+    }
   });
 });

@@ -163,7 +163,7 @@ describe('an objection, through to a corrected record', () => {
     await eventually(() => item.textContent()).toContain(NAME);
     await item.getByText('答复', { exact: true }).tap();
     await staff.cls('result-corrected').tap();
-    await staff.cls('change-field').locator('input').fill('basis');
+    await staff.cls('change-field').locator('select').selectOption({ label: '认定依据' });
     await staff.cls('change-value').locator('input').fill(RIGHT_TITLE);
     await staff.cls('outcome-input').locator('textarea').fill('经核实，认定年度有误，已更正');
     await staff.shot('supervision-6-staff-answer');

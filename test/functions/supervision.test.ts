@@ -290,6 +290,14 @@ describe('staff entity view, audit log and staff members', () => {
     await refused('staff', XIANGYANG, { action: 'auditLog' }, 'FORBIDDEN');
   });
 
+  it('asks who the caller is before what they sent: not staff is FORBIDDEN, staff with a bad input INVALID_INPUT', async () => {
+    await refused('staff', REPORTER, { action: 'reports', status: 'nonsense' }, 'FORBIDDEN');
+    await refused('staff', REPORTER, { action: 'answerObjection' }, 'FORBIDDEN');
+    await refused('staff', XIANGYANG, { action: 'reports', status: 'nonsense' }, 'INVALID_INPUT');
+    // The input is checked before the action's own rules (auditLog is the city's).
+    await refused('staff', XIANGYANG, { action: 'auditLog', limit: 'many' }, 'INVALID_INPUT');
+  });
+
   it('the city admin deactivates and reactivates a staff member, audited', async () => {
     await ok('staff', CITY, { action: 'staffMembers', op: 'deactivate', openid: GONGNONG });
     expect((await cloud.call('staff', GONGNONG, { action: 'reports' })).error?.code).toBe('FORBIDDEN');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameSearchKeys } from '../../core';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-entity';
-import { installWx, loadPage, tap, textOf, typeInto, until, type WxOptions } from '../support/simulate';
+import { installWx, loadPage, pick, tap, textOf, typeInto, until, type WxOptions } from '../support/simulate';
 
 const REPORTER = 'oPageReporter001';
 const OWNER = 'oPageOwner000001';
@@ -108,6 +108,34 @@ describe('staff 举报与异议 page', () => {
     await until(() => page.data.total === 0, 'the list to empty');
     const status = await cloud.call('public', '', { action: 'reportStatus', trackingNo: filed.data.trackingNo });
     expect(status.data).toMatchObject({ status: 'closed', outcome: '经核实不属实，不予处理' });
+  });
+
+  it('answers an objection by correcting the record, the field picked by its Chinese name', async () => {
+    const uscc = shop.entity.uscc;
+    const source = { kind: 'import', department: '市税务局', importedBy: 'oImporter', importedAt: new Date(), batch: 'b-page' };
+    const honour = (await cloud.db.collection('honours').add({
+      data: { entityName: shop.entity.name, uscc, issuer: '国家税务总局鹤岗市税务局', basis: '2023年度A级纳税人', collectedOn: '2026-04-20', source, dedupKey: 'page-h1', createdAt: new Date() },
+    })) as { _id: string };
+    await cloud.db.collection('objections').add({
+      data: { uscc, entityId: shop.entity._id, entityName: shop.entity.name, target: 'honour', recordId: honour._id, content: '年度有误', openid: OWNER, districtCode: '230402', dueOn: '2099-01-01', status: 'open', createdAt: new Date() },
+    });
+    options.openid = STAFF;
+    installWx(options);
+    const page = loadPage('pages/staff-supervision/staff-supervision', { tab: 'objections' });
+    await until(() => page.data.objections.length === 1, 'the open objection');
+    await tap(page, '.answer-start');
+    await tap(page, '.result-corrected');
+    // The honour form's fields by name, without the USCC (a correction cannot move a record to another entity).
+    expect(page.data.fieldLabels).toEqual(['市场主体名称', '认定部门', '认定依据', '有效期至', '归集日期']);
+    expect(textOf(page, '.change-field')).toBe('请选择要更正的项目');
+    await pick(page, '.change-field', 2);
+    expect(textOf(page, '.change-field')).toBe('认定依据');
+    await typeInto(page, '.change-value', '2024年度A级纳税人');
+    await typeInto(page, '.outcome-input', '经核实，认定年度有误，已更正');
+    await tap(page, '.answer');
+    await until(() => page.data.total === 0, 'the list to empty');
+    const [fixed] = (await cloud.db.collection('honours').where({ _id: honour._id }).get()).data;
+    expect(fixed.basis).toBe('2024年度A级纳税人');
   });
 });
 

@@ -2,10 +2,8 @@
  * 行政监督检查: the staff view of the entity behind a scanned code, the inspection form (date,
  * result, note, up to 6 photos), earlier inspections with 公开/撤回, and 暂停诚信码 with a reason.
  */
-import { chinaDate, INSPECTION_RESULTS } from '../../lib/core';
+import { chinaDate, INSPECTION_RESULTS, MAX_INSPECTION_PHOTOS as MAX_PHOTOS } from '../../lib/core';
 import { inspectionView, publishInspection, recordInspection, rememberStaff, suspendCode, type InspectionViewData } from '../../services/reach';
-
-const MAX_PHOTOS = 6;
 
 Page({
   data: {

@@ -3,7 +3,7 @@
  * scope, with filters; mark each contact (已联系 / 同意赋码 / 暂不需要), hand those that agreed to
  * staff.issueCodes, export the list for phone campaigns, and see how far the district is from 40%.
  */
-import { CONTACT_RESULTS, FIELDS, chinaDate } from '../../lib/core';
+import { CONTACT_RESULTS, FIELDS, chinaDate, type ContactResult } from '../../lib/core';
 import { exportOutreach, gap, issueCodes, outreach, recordContact, rememberStaff, type GapRow, type OutreachFilters, type OutreachItem } from '../../services/reach';
 import { openXlsx } from '../staff-import/files';
 
@@ -72,7 +72,7 @@ Page({
 
   /** Record a contact: the result tapped, today's date, an optional note typed in the dialog. */
   mark(e: WechatMiniprogram.TouchEvent) {
-    const { uscc, result } = e.currentTarget.dataset as { uscc: string; result: string };
+    const { uscc, result } = e.currentTarget.dataset as { uscc: string; result: ContactResult };
     wx.showModal({
       title: `记录：${result}`,
       editable: true,

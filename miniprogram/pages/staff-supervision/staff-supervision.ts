@@ -2,9 +2,9 @@
  * 举报与异议 (and 诚信码): the staff lists of the supervision loops, scoped by the server. Each list shows its
  * total, pages with 加载更多 and searches by name, USCC (or 受理编号). A report is moved to 核查中
  * or 办结 with the outcome the reporter will read (optionally suspending the code); an objection is
- * answered 维持 / 更正 / 撤回, a correction naming the field and its corrected value.
+ * answered 维持 / 更正 / 撤回, a correction picking the field by its Chinese name and giving its corrected value.
  */
-import { CODE_REASON_CATEGORIES, CODE_REASON_KEYS } from '../../lib/core';
+import { CODE_REASON_CATEGORIES, CODE_REASON_KEYS, correctableFields, type ObjectionTarget } from '../../lib/core';
 import {
   answerObjection,
   changeCodeStatus,
@@ -12,10 +12,11 @@ import {
   staffCodes,
   staffObjections,
   staffReports,
-  type ObjectionItem,
+  type StaffObjection,
   type StaffCode,
   type StaffReport,
 } from '../../services/supervision';
+import type { CallInput } from '../../services/call';
 
 type Tab = 'reports' | 'objections' | 'codes';
 const CATEGORY_KEYS = CODE_REASON_KEYS;
@@ -36,6 +37,11 @@ const OBJECTION_FILTERS = [
 ];
 const FILTERS: Record<Tab, { key: string; label: string }[]> = { reports: REPORT_FILTERS, objections: OBJECTION_FILTERS, codes: CODE_FILTERS };
 
+/** What a correction may change in the objection's record; none for the entity's own data (answered 维持). */
+function fieldsOf(target: ObjectionTarget | undefined): { key: string; label: string }[] {
+  return target === undefined || target === 'entity' ? [] : correctableFields(target);
+}
+
 Page({
   data: {
     tab: 'reports' as Tab,
@@ -44,7 +50,7 @@ Page({
     keyword: '',
     total: 0,
     reports: [] as StaffReport[],
-    objections: [] as ObjectionItem[],
+    objections: [] as StaffObjection[],
     loading: false,
     error: '',
     /** The item being handled / answered, and its form. */
@@ -52,6 +58,10 @@ Page({
     outcome: '',
     suspend: false,
     result: 'upheld' as 'upheld' | 'corrected' | 'withdrawn',
+    /** The correctable fields of the objection's record (its form's columns), and the one picked. */
+    fieldOptions: [] as { key: string; label: string }[],
+    fieldLabels: [] as string[],
+    fieldIndex: -1,
     field: '',
     value: '',
     codes: [] as StaffCode[],
@@ -96,7 +106,7 @@ Page({
     this.setData({ loading: true, error: '' });
     const q = { status: d.status, offset, ...(d.keyword.trim() ? { keyword: d.keyword.trim() } : {}) };
     if (tab === 'reports') {
-      const res = await staffReports(q);
+      const res = await staffReports({ ...q, status: q.status as CallInput<'staff', 'reports'>['status'] });
       if (this.data.tab !== tab) return; // the person switched tabs meanwhile
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, reports: offset === 0 ? res.data.items : [...d.reports, ...res.data.items] });
@@ -106,7 +116,7 @@ Page({
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, codes: offset === 0 ? res.data.items : [...d.codes, ...res.data.items] });
     } else {
-      const res = await staffObjections(q);
+      const res = await staffObjections({ ...q, status: q.status as CallInput<'staff', 'objections'>['status'] });
       if (this.data.tab !== tab) return;
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
       this.setData({ loading: false, total: res.data.total, objections: offset === 0 ? res.data.items : [...d.objections, ...res.data.items] });
@@ -114,7 +124,10 @@ Page({
   },
 
   startHandling(e: WechatMiniprogram.TouchEvent) {
-    this.setData({ activeId: (e.currentTarget.dataset as { id: string }).id, outcome: '', suspend: false, result: 'upheld', field: '', value: '', error: '' });
+    const activeId = (e.currentTarget.dataset as { id: string }).id;
+    const target = this.data.objections.find((o) => o.objectionId === activeId)?.target;
+    const fieldOptions = fieldsOf(target);
+    this.setData({ activeId, outcome: '', suspend: false, result: 'upheld', fieldOptions, fieldLabels: fieldOptions.map((f) => f.label), fieldIndex: -1, field: '', value: '', error: '' });
   },
 
   onOutcome(e: WechatMiniprogram.Input) {
@@ -129,8 +142,9 @@ Page({
     this.setData({ result: (e.currentTarget.dataset as { result: 'upheld' | 'corrected' | 'withdrawn' }).result });
   },
 
-  onField(e: WechatMiniprogram.Input) {
-    this.setData({ field: e.detail.value });
+  onField(e: WechatMiniprogram.PickerChange) {
+    const fieldIndex = Number(e.detail.value);
+    this.setData({ fieldIndex, field: this.data.fieldOptions[fieldIndex]?.key ?? '' });
   },
 
   onValue(e: WechatMiniprogram.Input) {
@@ -149,7 +163,7 @@ Page({
 
   async answer() {
     const d = this.data;
-    const changes = d.result === 'corrected' && d.field.trim() ? { [d.field.trim()]: d.value } : undefined;
+    const changes = d.result === 'corrected' && d.field ? { [d.field]: d.value } : undefined;
     const res = await answerObjection({ objectionId: d.activeId, result: d.result, reply: d.outcome, ...(changes ? { changes } : {}) });
     if (!res.ok) return this.setData({ error: res.error.message });
     wx.showToast({ title: '已答复，已告知当事人' });
