@@ -10,6 +10,8 @@ import { installRequire, prepareFiles, type FileMap } from './files';
 import { PageStack, type AppJson } from './pages';
 import { bindTapForMouse } from './mouse';
 import { createWx } from './wx';
+import { previewTransport } from './transport';
+import { domScreen } from './ui';
 import { startOutboxPanel } from './outbox';
 
 interface Caller {
@@ -83,7 +85,7 @@ async function boot(): Promise<void> {
 
   const w = window as unknown as Record<string, unknown>;
   const mock = (w.wx ?? {}) as Record<string, unknown>;
-  w.wx = Object.assign(mock, createWx(stack, { openid: () => openid }));
+  w.wx = Object.assign(mock, createWx({ transport: previewTransport(), navigator: stack, screen: domScreen, openid: () => openid }));
   let appInstance: Record<string, unknown> = {};
   w.App = (options: Record<string, unknown>) => {
     appInstance = options;

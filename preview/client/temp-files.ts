@@ -59,24 +59,20 @@ export async function readTempFile(path: string, encoding?: string): Promise<str
   return buffer;
 }
 
-/** A URL for `<image src>`: temp files by their blob URL, cloud fileIDs through the preview server, anything else as given. */
+let cloudFileUrl = (fileID: string) => fileID;
+
+/** How `cloud://` fileIDs become loadable URLs (the transport's `fileUrl`; set by createWx). */
+export function useCloudFileUrl(resolve: (fileID: string) => string): void {
+  cloudFileUrl = resolve;
+}
+
+/** A URL for `<image src>`: temp files by their blob URL, cloud fileIDs as the transport serves them, anything else as given. */
 export function tempFileUrl(path: string): string {
-  if (path.startsWith('cloud://')) return `/__preview/storage?fileID=${encodeURIComponent(path)}`;
+  if (path.startsWith('cloud://')) return cloudFileUrl(path);
   return files.get(path)?.url ?? path;
 }
 
 /** The Blob behind a temp path (a chosen file, a canvas export). */
 export function tempFileBlob(path: string): Blob | undefined {
   return files.get(path)?.blob;
-}
-
-/** Offers the file as a download (the preview's "save to album" / "open document"). */
-export function download(path: string): void {
-  const a = document.createElement('a');
-  a.href = tempFileUrl(path);
-  const name = path.split('/').pop()?.replace(/^tmp_\d+_?/, '') ?? '';
-  a.download = name.startsWith('.') || !name ? `image${name}` : name;
-  document.body.append(a);
-  a.click();
-  a.remove();
 }

@@ -1,4 +1,10 @@
-/** What wx.showToast/showModal/… draw inside the phone frame (plain DOM, outside the page tree). */
+/**
+ * The preview's `Screen`: what wx.showToast/showModal/… draw inside the phone frame (plain DOM,
+ * outside the page tree), the browser's file picker for the album, downloads for "save".
+ */
+import { tempFileUrl } from './temp-files';
+import type { ModalOptions, Screen, ToastOptions } from './wx';
+
 function overlay(): HTMLElement {
   return document.getElementById('overlay')!;
 }
@@ -20,7 +26,7 @@ export function hideToast(): void {
 }
 
 /** One toast or loading box at a time, as in WeChat; `loading` stays until hidden. */
-export function showToast(opts: { title: string; icon?: string; duration?: number; mask?: boolean; loading?: boolean }): void {
+export function showToast(opts: ToastOptions): void {
   hideToast();
   const box = el('div', `wx-toast${opts.loading ? ' wx-loading' : ''}${opts.mask ? ' masked' : ''}`);
   const icon = opts.loading ? 'loading' : opts.icon ?? 'success';
@@ -30,16 +36,6 @@ export function showToast(opts: { title: string; icon?: string; duration?: numbe
   overlay().append(box);
   toastEl = box;
   if (!opts.loading) toastTimer = setTimeout(hideToast, opts.duration ?? 1500);
-}
-
-export interface ModalOptions {
-  title?: string;
-  content?: string;
-  showCancel?: boolean;
-  cancelText?: string;
-  confirmText?: string;
-  editable?: boolean;
-  placeholderText?: string;
 }
 
 export function showModal(opts: ModalOptions): Promise<{ confirm: boolean; cancel: boolean; content?: string }> {
@@ -106,3 +102,44 @@ export function previewImage(url: string): void {
   mask.addEventListener('click', () => mask.remove());
   overlay().append(mask);
 }
+
+/** Offers the file as a download (the preview's "save to album" / "open document"). */
+export function download(path: string): void {
+  const a = document.createElement('a');
+  a.href = tempFileUrl(path);
+  const name = path.split('/').pop()?.replace(/^tmp_\d+_?/, '') ?? '';
+  a.download = name.startsWith('.') || !name ? `image${name}` : name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** A hidden file input standing in for the album / chat file picker. */
+export function pickFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.className = 'wx-file-picker';
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []);
+      if (files.length === 0) reject(new Error('cancel'));
+      else resolve(files);
+    });
+    input.addEventListener('cancel', () => reject(new Error('cancel')));
+    input.click();
+  });
+}
+
+export const domScreen: Screen = {
+  showToast,
+  hideToast,
+  showModal,
+  showActionSheet,
+  previewImage,
+  pickFiles,
+  save: download,
+  copy(text) {
+    void navigator.clipboard?.writeText(text).catch(() => undefined);
+  },
+};

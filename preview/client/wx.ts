@@ -1,12 +1,15 @@
 /**
- * The `wx` the pages call, for the browser. Cloud calls go to the local cloud through the preview
- * server (`POST /__preview/functions/<name>` with the chosen caller's openid); navigation goes to
- * the page stack; toasts, modals and the scanner prompt appear inside the phone frame.
+ * The one fake WeChat platform: the `wx` the pages call, in the browser preview and in the
+ * miniprogram-simulate tests alike. What differs between the two is injected as a `Host`:
+ * how cloud calls and uploads reach the local cloud (`Transport`), where navigation goes
+ * (`Navigator`: the preview's page stack, or a recorder in tests) and what a person sees and
+ * answers (`Screen`: dialogs drawn in the phone frame, or a script in tests). Everything else —
+ * WeChat's callback/promise style and errMsg, the temp file system, uploads from temp paths,
+ * chooseMedia, clipboard, storage, the selector query — is this file, for both.
  * Unknown APIs fall through to miniprogram-simulate's mock `wx`.
  */
 import { createSelectorQuery } from './selector-query';
-import * as ui from './ui';
-import { addChosenFile, addDataUrl, download, readTempFile, saveTempFile, tempFileBlob, tempFileUrl } from './temp-files';
+import { addChosenFile, addDataUrl, readTempFile, saveTempFile, tempFileBlob, tempFileUrl, useCloudFileUrl } from './temp-files';
 
 export interface Navigator {
   navigateTo(url: string): Promise<void>;
@@ -21,7 +24,56 @@ export interface Navigator {
   currentElement(): HTMLElement | undefined;
 }
 
-export interface Session {
+/** How the platform reaches the cloud. Failures are thrown (the API then answers `<name>:fail …`). */
+export interface Transport {
+  /** `wx.cloud.callFunction` as `openid` ('' = not signed in): what the function returned. */
+  callFunction(name: string, data: unknown, openid: string): Promise<{ result: unknown; requestID?: string }>;
+  /** `wx.cloud.uploadFile`: stores the bytes of a temp file at `cloudPath` and answers its fileID. */
+  uploadFile(cloudPath: string, file: Blob, openid: string): Promise<{ fileID: string }>;
+  /** A URL `<image>` can load for a `cloud://` fileID (WeChat resolves fileIDs itself). */
+  fileUrl(fileID: string): string;
+}
+
+export interface ToastOptions {
+  title: string;
+  icon?: string;
+  duration?: number;
+  mask?: boolean;
+  /** wx.showLoading: stays until hidden. */
+  loading?: boolean;
+}
+
+export interface ModalOptions {
+  title?: string;
+  content?: string;
+  showCancel?: boolean;
+  cancelText?: string;
+  confirmText?: string;
+  editable?: boolean;
+  placeholderText?: string;
+}
+
+/** What a person sees and answers: the phone's dialogs, its file picker, its album and clipboard. */
+export interface Screen {
+  showToast(options: ToastOptions): void;
+  hideToast(): void;
+  showModal(options: ModalOptions): Promise<{ confirm: boolean; cancel: boolean; content?: string }>;
+  /** The index tapped, or undefined when cancelled. */
+  showActionSheet(items: string[]): Promise<number | undefined>;
+  previewImage(url: string): void;
+  /** The album / chat file picker; rejects with Error('cancel') when the person cancels. */
+  pickFiles(accept: string): Promise<File[]>;
+  /** "Save to album" / "open document" of a temp file. */
+  save(path: string): void;
+  /** The system clipboard received `text`. */
+  copy(text: string): void;
+}
+
+export interface Host {
+  transport: Transport;
+  navigator: Navigator;
+  screen: Screen;
+  /** The signed-in WeChat user ('' = anonymous): the caller of cloud functions, the storage owner. */
   openid(): string;
 }
 
@@ -51,9 +103,13 @@ function api<O extends AnyOptions>(name: string, run: (o: O) => Promise<unknown>
   };
 }
 
-const storage = (session: Session) => `preview:${session.openid() || 'anonymous'}:`;
+const storage = (openid: string) => `preview:${openid || 'anonymous'}:`;
 
-export function createWx(nav: Navigator, session: Session): Record<string, unknown> {
+/** The `wx` object for `host`; assign it over miniprogram-simulate's mock `wx`. */
+export function createWx(host: Host): Record<string, unknown> {
+  const { transport, navigator: nav, screen: ui } = host;
+  useCloudFileUrl((fileID) => transport.fileUrl(fileID));
+  let clipboard = '';
   const systemInfo = () => {
     const v = nav.viewport();
     const width = v.clientWidth || 375;
@@ -69,24 +125,12 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
   return {
     cloud: {
       init: () => undefined,
-      callFunction: api('cloud.callFunction', async (o: AnyOptions) => {
-        const res = await fetch(`/__preview/functions/${encodeURIComponent(String(o.name))}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...previewTokenHeader() },
-          body: JSON.stringify({ openid: session.openid(), data: o.data ?? {} }),
-        });
-        const body = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
-        if (!res.ok || body.error) throw new Error(`${body.error?.code ?? res.status} ${body.error?.message ?? ''}`);
-        return { result: body.result, requestID: res.headers.get('x-request-id') ?? '' };
-      }),
-      // The preview server stores the bytes with the real wx-server-sdk in the local cloud's storage.
+      callFunction: api('cloud.callFunction', (o: AnyOptions) => transport.callFunction(String(o.name), o.data ?? {}, host.openid())),
       uploadFile: api('cloud.uploadFile', async (o: AnyOptions) => {
         const blob = tempFileBlob(String(o.filePath));
         if (!blob) throw new Error(`no such file ${String(o.filePath)}`);
-        const res = await fetch(`/__preview/storage?cloudPath=${encodeURIComponent(String(o.cloudPath ?? ''))}`, { method: 'POST', body: blob });
-        const body = (await res.json()) as { fileID?: string; error?: { code: string; message: string } };
-        if (!res.ok || !body.fileID) throw new Error(`${body.error?.code ?? res.status} ${body.error?.message ?? ''}`);
-        return { fileID: body.fileID, statusCode: 200 };
+        const { fileID } = await transport.uploadFile(String(o.cloudPath ?? ''), blob, host.openid());
+        return { fileID, statusCode: 200 };
       }),
     },
 
@@ -110,7 +154,7 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
     hideToast: api('hideToast', () => ui.hideToast()),
     showLoading: api('showLoading', (o: AnyOptions) => ui.showToast({ title: String(o.title ?? ''), mask: o.mask, loading: true })),
     hideLoading: api('hideLoading', () => ui.hideToast()),
-    showModal: api('showModal', (o: AnyOptions) => ui.showModal(o as ui.ModalOptions)),
+    showModal: api('showModal', (o: AnyOptions) => ui.showModal(o as ModalOptions)),
     showActionSheet: api('showActionSheet', async (o: AnyOptions) => {
       const tapIndex = await ui.showActionSheet((o.itemList as string[]) ?? []);
       if (tapIndex === undefined) throw new Error('cancel');
@@ -119,11 +163,11 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
 
     setClipboardData: api('setClipboardData', async (o: AnyOptions) => {
       const text = String(o.data ?? '');
-      (window as unknown as { __clipboard: string }).__clipboard = text;
-      await navigator.clipboard?.writeText(text).catch(() => undefined);
+      clipboard = text;
+      ui.copy(text);
       ui.showToast({ title: '内容已复制', icon: 'none' });
     }),
-    getClipboardData: api('getClipboardData', () => ({ data: (window as unknown as { __clipboard?: string }).__clipboard ?? '' })),
+    getClipboardData: api('getClipboardData', () => ({ data: clipboard })),
 
     createSelectorQuery: () => createSelectorQuery(() => nav.currentElement()),
     getSystemInfoSync: systemInfo,
@@ -141,25 +185,26 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
     makePhoneCall: api('makePhoneCall', (o: AnyOptions) => ui.showToast({ title: `拨打 ${String(o.phoneNumber)}`, icon: 'none' })),
 
     getStorageSync: (key: string) => {
-      const v = localStorage.getItem(storage(session) + key);
+      const v = localStorage.getItem(storage(host.openid()) + key);
       return v === null ? '' : (JSON.parse(v) as unknown);
     },
-    setStorageSync: (key: string, value: unknown) => localStorage.setItem(storage(session) + key, JSON.stringify(value)),
-    removeStorageSync: (key: string) => localStorage.removeItem(storage(session) + key),
+    setStorageSync: (key: string, value: unknown) => localStorage.setItem(storage(host.openid()) + key, JSON.stringify(value)),
+    removeStorageSync: (key: string) => localStorage.removeItem(storage(host.openid()) + key),
 
     previewImage: api('previewImage', (o: AnyOptions) => {
       const urls = (o.urls as string[]) ?? [];
       ui.previewImage(tempFileUrl(String(o.current ?? urls[0] ?? '')));
     }),
-    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o: AnyOptions) => download(String(o.filePath))),
-    openDocument: api('openDocument', (o: AnyOptions) => download(String(o.filePath))),
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o: AnyOptions) => ui.save(String(o.filePath))),
+    openDocument: api('openDocument', (o: AnyOptions) => ui.save(String(o.filePath))),
     chooseMedia: api('chooseMedia', async () => ({
-      tempFiles: (await pickFiles('image/*')).map((f) => ({ tempFilePath: addChosenFile(f), size: f.size, fileType: 'image' })),
+      tempFiles: (await ui.pickFiles('image/*')).map((f) => ({ tempFilePath: addChosenFile(f), size: f.size, fileType: 'image' })),
+      type: 'image',
     })),
-    chooseImage: api('chooseImage', async () => ({ tempFilePaths: (await pickFiles('image/*')).map((f) => addChosenFile(f)) })),
+    chooseImage: api('chooseImage', async () => ({ tempFilePaths: (await ui.pickFiles('image/*')).map((f) => addChosenFile(f)) })),
     chooseMessageFile: api('chooseMessageFile', async (o: AnyOptions) => {
       const ext = (o.extension as string[] | undefined)?.map((e) => `.${e}`).join(',') ?? '';
-      const picked = await pickFiles(ext);
+      const picked = await ui.pickFiles(ext);
       return { tempFiles: picked.map((f) => ({ path: addChosenFile(f), name: f.name, size: f.size, type: 'file', time: Date.now() })) };
     }),
     canvasToTempFilePath: api('canvasToTempFilePath', async (o: AnyOptions) => {
@@ -190,30 +235,3 @@ export function createWx(nav: Navigator, session: Session): Record<string, unkno
   };
 }
 
-/** A hidden file input standing in for the album / chat file picker. */
-function pickFiles(accept: string): Promise<File[]> {
-  return new Promise((resolve, reject) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.className = 'wx-file-picker';
-    input.addEventListener('change', () => {
-      const files = Array.from(input.files ?? []);
-      if (files.length === 0) reject(new Error('cancel'));
-      else resolve(files);
-    });
-    input.addEventListener('cancel', () => reject(new Error('cancel')));
-    input.click();
-  });
-}
-
-/**
- * The token that unlocks the caller switch when the preview is open to the LAN (printed at start;
- * opened as `/?token=…`, then remembered in this browser).
- */
-function previewTokenHeader(): Record<string, string> {
-  const fromUrl = new URLSearchParams(location.search).get('token');
-  if (fromUrl) localStorage.setItem('preview:token', fromUrl);
-  const token = fromUrl ?? localStorage.getItem('preview:token');
-  return token ? { 'x-preview-token': token } : {};
-}

@@ -191,12 +191,18 @@ describe('journeys', () => {
     await merchant.shot('2-my-code');
     // 保存海报: the poster drawn on the page's canvas arrives as a PNG with the same QR code.
     const download = merchant.page.waitForEvent('download');
-    // Watched from the tap: the toast lasts 1.5 s, which a loaded machine can spend decoding the poster.
-    const toast = merchant.page.waitForSelector('.wx-toast:has-text("海报已保存到相册")', { state: 'attached', timeout: 30_000 });
+    // Watched inside the page from before the tap: the toast lasts 1.5 s, less than a loaded machine
+    // may take to answer a poll from here.
+    await merchant.page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __toasts: seen });
+      const overlay = document.getElementById('overlay')!;
+      new MutationObserver(() => overlay.querySelectorAll('.wx-toast-title').forEach((t) => seen.push(t.textContent ?? ''))).observe(overlay, { childList: true });
+    });
     await merchant.text('保存海报图片到相册').tap();
     const poster = await readFile((await (await download).path())!);
     expect(decodeQr(`data:image/png;base64,${poster.toString('base64')}`)).toBe(decodeQr(src!));
-    await toast;
+    await eventually(() => merchant.page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts.join('|'))).toContain('海报已保存到相册');
     await expectNoErrors(merchant);
 
     // Scan it: the QR carries this preview's /c/<id>?v=1 URL; opening it is what a phone camera does.

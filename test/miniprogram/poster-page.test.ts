@@ -6,29 +6,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-entity';
-import { installWx, loadPage, tap, until } from '../support/simulate';
+import { installWx, loadPage, tap, until, type WxRecorder } from '../support/simulate';
+import { readTempFile } from '../../preview/client/temp-files';
 
 const OWNER = 'oPosterPageOwner';
 let cloud: TestCloud;
 let shop: CodedEntity;
-const files = new Map<string, Buffer>();
+let rec: WxRecorder;
 const opened: Array<{ filePath: string; fileType: string }> = [];
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  installWx({ cloudUrl: cloud.url, openid: OWNER });
-  // The phone's file system and document viewer, as far as this page uses them.
+  rec = installWx({ cloudUrl: cloud.url, openid: OWNER });
+  // The platform's own file system and document viewer; only what the page asked to open is noted.
   const platform = (globalThis as any).wx;
-  platform.env = { USER_DATA_PATH: 'wxfile://usr' };
-  platform.getFileSystemManager = () => ({
-    writeFile: (o: { filePath: string; data: string; encoding: string; success: () => void }) => {
-      files.set(o.filePath, Buffer.from(o.data, o.encoding as BufferEncoding));
-      o.success();
-    },
-  });
-  platform.openDocument = (o: { filePath: string; fileType: string; success: () => void }) => {
+  const openDocument = platform.openDocument;
+  platform.openDocument = (o: { filePath: string; fileType: string }) => {
     opened.push({ filePath: o.filePath, fileType: o.fileType });
-    o.success();
+    return openDocument(o);
   };
   shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230405', 6201), name: '兴安区海报页面测试店', ownerOpenids: [OWNER] });
 });
@@ -47,9 +42,11 @@ describe('my-code: printable posters', () => {
       const last = opened.at(-1)!;
       expect(last.fileType).toBe('pdf');
       expect(last.filePath).toMatch(new RegExp(`^wxfile://usr/诚信码-.*-${shop.code._id}\\.pdf$`));
-      expect(files.get(last.filePath)!.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Buffer.from((await readTempFile(last.filePath)) as ArrayBuffer).subarray(0, 5).toString()).toBe('%PDF-');
       await until(() => page.data.printing === '', 'the button to be free again');
     }
     expect(opened).toHaveLength(3);
+    // Each reached the phone's document viewer (the preview offers it as a download).
+    expect(rec.saved).toEqual(opened.map((o) => o.filePath));
   });
 });

@@ -1,77 +1,31 @@
 /**
  * Pages of the compiled mini-program (build/miniprogram; `npm run build` first) rendered with
- * miniprogram-simulate under jsdom. miniprogram-simulate knows only Component(), so Page() is
- * mapped onto it (data, handlers as methods, onLoad(query) + onShow on attach). The service
- * layer runs for real: wx.cloud.callFunction posts to a local cloud as the given openid, exactly
- * what the preview does.
- *
- * The DOM is installed here rather than with `@vitest-environment jsdom`: that environment
- * replaces Node's Uint8Array, which breaks esbuild inside the local cloud the same test starts.
- * So only what Node lacks (plus jsdom's own Event classes) is added to the global scope.
+ * miniprogram-simulate under jsdom, on the preview's platform: the same `wx` (preview/client/wx.ts)
+ * and built-in components (preview/client/builtins) the browser preview runs, installed with a
+ * test host: a transport that posts to the local cloud as the given openid (and stores uploads
+ * through the real SDK), a navigator that records urls, and a scripted person who answers dialogs
+ * and picks the image the test chose. miniprogram-simulate knows only Component(), so Page() is
+ * mapped onto it (data, handlers as methods, onLoad(query) + onShow on attach).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import './dom';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Simulate from 'miniprogram-simulate';
+import { registerBuiltins } from '../../preview/client/builtins';
 import { pageDefinition, type PageOptions } from '../../preview/client/page-definition';
+import { callOverHttp } from '../../preview/client/transport';
+import { createWx, type Navigator, type Screen, type Transport } from '../../preview/client/wx';
 
 const load = createRequire(import.meta.url);
-/** jsdom ships no typings here; this is the one constructor used. */
-const { JSDOM } = load('jsdom') as { JSDOM: new (html: string, options?: object) => { window: Window } };
-
-function installDom(): void {
-  const g = globalThis as Record<string, unknown>;
-  if (g.document) return;
-  const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
-  const w = window as unknown as Record<string, unknown>;
-  for (const key of Object.getOwnPropertyNames(window)) {
-    if (key in g || key.startsWith('_')) continue;
-    try {
-      g[key] = w[key];
-    } catch {
-      /* read-only globals */
-    }
-  }
-  // jsdom only dispatches its own events.
-  for (const key of ['Event', 'CustomEvent', 'EventTarget']) g[key] = w[key];
-  g.window = window;
-  g.document = window.document;
-}
-
-installDom();
 const simulate = load('miniprogram-simulate') as typeof Simulate;
-
-/**
- * miniprogram-simulate's `<image>` is an empty wrapper that drops `src`; this one reflects it as
- * an attribute, so a test can see which picture a page shows.
- */
-function registerImage(): void {
-  const jComponent = load('j-component') as { register(def: object): void };
-  const show = (host: { $$?: HTMLElement }, src: unknown) => {
-    if (!host.$$) return;
-    if (src) host.$$.setAttribute('src', String(src));
-    else host.$$.removeAttribute('src');
-  };
-  jComponent.register({
-    id: 'image',
-    tagName: 'wx-image',
-    template: '<slot/>',
-    properties: {
-      src: { type: String, value: '', observer(this: { $$?: HTMLElement }, v: string) { show(this, v); } },
-      mode: { type: String, value: 'scaleToFill' },
-    },
-    attached(this: { $$?: HTMLElement; data: { src: string } }) {
-      show(this, this.data.src);
-    },
-  });
-}
-registerImage();
+registerBuiltins();
 
 const ROOT = join(__dirname, '../../build/miniprogram');
 
 /** The page loadPage is about to load: Page() reads it when the compiled page module runs. */
 let next: { route: string; query: Record<string, string> } = { route: '', query: {} };
+/** The element the last loaded page is attached to (what wx.createSelectorQuery searches). */
+let current: HTMLElement | undefined;
 
 /** Page() as the preview defines it (one runtime for both), with onLoad/onShow on attach. */
 function installPageShim(): void {
@@ -91,13 +45,19 @@ function installPageShim(): void {
 
 /** What the page asked the platform to do, for assertions. */
 export interface WxRecorder {
+  /** urls of navigateTo/redirectTo/reLaunch/switchTab; 'back' for navigateBack. */
   navigations: string[];
+  /** Toast titles (not loading boxes). */
   toasts: string[];
   clipboard: string[];
   /** fileIDs stored by wx.cloud.uploadFile. */
   uploads: string[];
   /** The contents of the wx.showModal dialogs shown. */
   modals: string[];
+  /** Every wx.cloud.callFunction as the transport received it. */
+  calls: { name: string; openid: string; data: unknown }[];
+  /** Temp paths the page saved to the album or opened as a document. */
+  saved: string[];
 }
 
 export interface WxOptions {
@@ -105,8 +65,6 @@ export interface WxOptions {
   cloudUrl: string;
   /** The WeChat user; '' = not signed in. */
   openid: string;
-  /** Result of wx.scanCode, if a test taps a scan button. */
-  scanResult?: string;
   /** The real wx-server-sdk `cloud` (startTestCloud().cloud): wx.cloud.uploadFile stores through it. */
   sdk?: any;
   /** Bytes wx.chooseMedia "takes" (read when called; undefined = the user cancels). */
@@ -117,63 +75,78 @@ export interface WxOptions {
   modalConfirm?: boolean;
 }
 
-/** WeChat's promise style: callbacks when given, and a promise either way. */
-type Callbacks = { success?: (r: any) => void; fail?: (e: unknown) => void };
-function wxApi<O>(run: (o: O) => Promise<unknown>) {
-  return (o: O & Callbacks) => {
-    const p = run(o);
-    p.then((r) => o.success?.(r), (e: unknown) => o.fail?.(e));
-    return o.success || o.fail ? p.catch(() => undefined) : p;
+/** The test's transport: the local cloud's HTTP protocol (as the preview server proxies it), uploads through the SDK. */
+function testTransport(options: WxOptions, rec: WxRecorder): Transport {
+  const call = callOverHttp(`${options.cloudUrl}/functions`);
+  return {
+    callFunction(name, data, openid) {
+      rec.calls.push({ name, openid, data });
+      return call(name, data, openid);
+    },
+    async uploadFile(cloudPath, file) {
+      if (options.uploadFails || !options.sdk) throw new Error('network error');
+      const res = (await options.sdk.uploadFile({ cloudPath, fileContent: Buffer.from(await file.arrayBuffer()) })) as { fileID: string };
+      rec.uploads.push(res.fileID);
+      return { fileID: res.fileID };
+    },
+    fileUrl: (fileID) => fileID,
   };
 }
 
-/** Point the `wx` global at the local cloud as `openid` and record navigation and toasts. */
-export function installWx(options: WxOptions): WxRecorder {
-  installPageShim();
-  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [], modals: [] };
-  const wx = (globalThis as any).wx;
-  wx.cloud = {
-    init() {},
-    async callFunction({ name, data }: { name: string; data: unknown }) {
-      const res = await fetch(`${options.cloudUrl}/functions/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid: options.openid, data }),
-      });
-      return (await res.json()) as { result: unknown };
-    },
-  };
-  // Only with an SDK to store through; without it pages see no uploadFile, as before.
-  if (options.sdk) wx.cloud.uploadFile = wxApi(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
-    if (options.uploadFails) throw { errMsg: 'cloud.uploadFile:fail network error' };
-    const res = await options.sdk.uploadFile({ cloudPath, fileContent: readFileSync(filePath) });
-    rec.uploads.push(res.fileID);
-    return { fileID: res.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
-  });
-  wx.chooseMedia = wxApi(async () => {
-    if (!options.chosenImage) throw { errMsg: 'chooseMedia:fail cancel' };
-    const path = join(mkdtempSync(join(tmpdir(), 'wx-media-')), 'chosen.jpg');
-    writeFileSync(path, options.chosenImage);
-    return { tempFiles: [{ tempFilePath: path, size: options.chosenImage.length, fileType: 'image' }], type: 'image' };
-  });
-  const nav = ({ url }: { url: string }) => {
+/** Records where the page navigates instead of opening pages (a test loads the next page itself). */
+function recordingNavigator(rec: WxRecorder): Navigator {
+  const record = async (url: string) => {
     rec.navigations.push(url);
   };
-  wx.navigateTo = nav;
-  wx.redirectTo = nav;
-  wx.reLaunch = nav;
-  wx.navigateBack = () => rec.navigations.push('back');
-  wx.showToast = ({ title }: { title: string }) => rec.toasts.push(title);
-  wx.showLoading = () => {};
-  wx.hideLoading = () => {};
-  wx.showModal = wxApi(async ({ content }: { content?: string }) => {
-    rec.modals.push(content ?? '');
-    const confirm = options.modalConfirm !== false;
-    return { confirm, cancel: !confirm };
-  });
-  wx.setClipboardData = ({ data }: { data: string }) => rec.clipboard.push(data);
-  wx.scanCode = ({ success, fail }: { success?: (r: { result: string }) => void; fail?: () => void }) =>
-    options.scanResult === undefined ? fail?.() : success?.({ result: options.scanResult });
+  return {
+    navigateTo: record,
+    redirectTo: record,
+    reLaunch: record,
+    switchTab: record,
+    navigateBack: async () => {
+      rec.navigations.push('back');
+    },
+    setTitle: () => undefined,
+    setBarColor: () => undefined,
+    viewport: () => document.body,
+    currentElement: () => current,
+  };
+}
+
+/** The person holding the phone, as the test scripted them. */
+function scriptedScreen(options: WxOptions, rec: WxRecorder): Screen {
+  return {
+    showToast: (o) => {
+      if (!o.loading) rec.toasts.push(o.title);
+    },
+    hideToast: () => undefined,
+    showModal: async (o) => {
+      rec.modals.push(o.content ?? '');
+      const confirm = options.modalConfirm !== false;
+      return { confirm, cancel: !confirm };
+    },
+    showActionSheet: async () => undefined,
+    previewImage: () => undefined,
+    pickFiles: async () => {
+      if (!options.chosenImage) throw new Error('cancel');
+      return [new File([new Uint8Array(options.chosenImage)], 'chosen.jpg', { type: 'image/jpeg' })];
+    },
+    save: (path) => rec.saved.push(path),
+    copy: (text) => rec.clipboard.push(text),
+  };
+}
+
+/** Install the preview's `wx` over miniprogram-simulate's mock, as `options.openid`, recording what pages ask of it. */
+export function installWx(options: WxOptions): WxRecorder {
+  installPageShim();
+  const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [], modals: [], calls: [], saved: [] };
+  const g = globalThis as { wx?: Record<string, unknown> };
+  g.wx = Object.assign(g.wx ?? {}, createWx({
+    transport: testTransport(options, rec),
+    navigator: recordingNavigator(rec),
+    screen: scriptedScreen(options, rec),
+    openid: () => options.openid,
+  }));
   return rec;
 }
 
@@ -184,7 +157,8 @@ export function loadPage(route: string, query: Record<string, string> = {}): Ren
   next = { route, query };
   const id = simulate.load(join(ROOT, route), { rootPath: ROOT, compiler: 'simulate' } as any);
   const page = simulate.render(id);
-  page.attach(document.createElement('parent-wrapper'));
+  current = document.createElement('parent-wrapper');
+  page.attach(current);
   return page;
 }
 

@@ -1,12 +1,26 @@
 /** Display components: image, canvas 2d, navigator, rich-text, progress, icon. */
 import { tempFileUrl } from '../temp-files';
-import { define, reflect } from './define';
+import { define, reflect, type Host } from './define';
+
+/** The host carries `src` as the page wrote it (a fileID, a temp path), so tests and the DOM show which picture it is. */
+function showSrc(host: Host, src: unknown): void {
+  if (!host.$$) return;
+  if (src) host.$$.setAttribute('src', String(src));
+  else host.$$.removeAttribute('src');
+}
 
 function image(): void {
   const fit: Record<string, string> = { scaleToFill: 'fill', aspectFit: 'contain', aspectFill: 'cover', widthFix: 'contain', heightFix: 'contain' };
   define('image', {
     properties: {
-      src: { type: String, value: '', observer(v) { if (this.__native) this.__native.src = tempFileUrl(v); } },
+      src: {
+        type: String,
+        value: '',
+        observer(v) {
+          if (this.__native) this.__native.src = tempFileUrl(v);
+          showSrc(this, v);
+        },
+      },
       mode: reflect('mode', String, 'scaleToFill'),
       showMenuByLongpress: { type: Boolean, value: false },
     },
@@ -17,6 +31,7 @@ function image(): void {
       img.addEventListener('load', () => this.triggerEvent('load', { width: img.naturalWidth, height: img.naturalHeight }));
       img.addEventListener('error', () => this.triggerEvent('error', { errMsg: 'image load error' }));
       if (this.data.src) img.src = tempFileUrl(this.data.src);
+      showSrc(this, this.data.src);
       this.__native = img;
       this.$$.setAttribute('mode', this.data.mode);
       this.$$.appendChild(img);
