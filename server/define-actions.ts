@@ -16,7 +16,7 @@ export function defineActions<C extends Contract>(contract: C, implementation: I
   for (const name of Object.keys(contract) as (keyof C & string)[]) {
     const spec = contract[name]!;
     const run = implementation[name];
-    actions[name] = (payload, ctx) => run(parseOrThrow(spec.input, payload) as ParsedOf<C[typeof name]>, ctx);
+    actions[name] = async (payload, ctx) => run(parseOrThrow(spec.input, payload) as ParsedOf<C[typeof name]>, ctx);
   }
   return actions;
 }

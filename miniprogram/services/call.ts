@@ -47,15 +47,11 @@ export type ActionOf<F extends FunctionName> = keyof Contracts[F] & string;
 export type CallInput<F extends FunctionName, A extends ActionOf<F>> = InputOf<Contracts[F][A]>;
 export type CallOutput<F extends FunctionName, A extends ActionOf<F>> = OutputOf<Contracts[F][A]>;
 
-export function call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: CallInput<F, A>): Promise<CallResult<CallOutput<F, A>>> {
-  return callFunction<CallOutput<F, A>>(fn, action, input as Record<string, unknown>);
-}
-
-/** Untyped: for actions not yet in the contract (to be removed once every action is). */
-export async function callFunction<T>(name: FunctionName, action: string, payload: Record<string, unknown> = {}): Promise<CallResult<T>> {
+export async function call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: CallInput<F, A>): Promise<CallResult<CallOutput<F, A>>> {
+  const payload = input as Record<string, unknown>;
   try {
-    const res = await wx.cloud.callFunction({ name: FUNCTIONS[name], data: { action, ...payload } });
-    return toCallResult<T>(res.result);
+    const res = await wx.cloud.callFunction({ name: FUNCTIONS[fn], data: { action, ...payload } });
+    return toCallResult<CallOutput<F, A>>(res.result);
   } catch {
     return { ok: false, error: NETWORK_ERROR };
   }

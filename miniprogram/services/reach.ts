@@ -1,6 +1,6 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
 import type { ContactResult, Coverage } from '../lib/core';
-import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput, type CallResult } from './call';
 
 /** The outreach page's filter form, as typed (blank = not chosen); the function validates them. */
 export interface OutreachFilters {

@@ -1,6 +1,6 @@
 /** Typed calls to the `staff` cloud function: progress, the review queue, the bulletin, imports. */
 import type { Pace } from '../lib/core';
-import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput, type CallResult } from './call';
 
 export type DistrictStatsData = CallOutput<'staff', 'districtStats'>;
 /** A district's (or the city's) row: 赋码率 and 信易贷 share against their targets. */

@@ -1,7 +1,7 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
 import type { CodeRef, ReportReason } from '../lib/core';
 import type { ReportProgress } from '../lib/contract';
-import { call, callFunction, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput, type CallResult } from './call';
 
 export interface Paged<T> {
   total: number;
