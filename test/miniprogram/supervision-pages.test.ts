@@ -127,9 +127,9 @@ describe('staff 举报与异议 page', () => {
     await tap(page, '.result-corrected');
     // The honour form's fields by name, without the USCC (a correction cannot move a record to another entity).
     expect(page.data.fieldLabels).toEqual(['市场主体名称', '认定部门', '认定依据', '有效期至', '归集日期']);
-    expect(textOf(page, '.change-field')).toBe('请选择要更正的项目');
+    expect(textOf(page, '.change-field .picker-value')).toBe('请选择要更正的项目');
     await pick(page, '.change-field', 2);
-    expect(textOf(page, '.change-field')).toBe('认定依据');
+    expect(textOf(page, '.change-field .picker-value')).toBe('认定依据');
     await typeInto(page, '.change-value', '2024年度A级纳税人');
     await typeInto(page, '.outcome-input', '经核实，认定年度有误，已更正');
     await tap(page, '.answer');
