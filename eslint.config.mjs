@@ -67,9 +67,9 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**'],
+    files: ['test/**', 'bench/**'],
     rules: {
-      // Function answers reach the tests as untyped JSON over the local cloud; the assertions are the check.
+      // Function answers reach tests and benches as untyped JSON over the local cloud; the assertions are the check.
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
