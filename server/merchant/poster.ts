@@ -3,7 +3,6 @@
  * name and address, a vector QR of the code's URL, the issuing authority and the dates
  * (server/poster/layout.ts). A few kilobytes, sent back as base64 for the page to open.
  */
-import * as z from 'zod';
 import { beijingDate, codeUrl, DomainError, oneOf, parseOrThrow } from '../../core';
 import type { ActionContext } from '../handler';
 import { findLiveCode } from '../codes';

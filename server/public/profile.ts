@@ -1,6 +1,6 @@
 /** profile: the public side of an entity, found by USCC (search is in search.ts). */
 import * as z from 'zod';
-import { districtName, DomainError, ENTITY_CATEGORIES, parseOrThrow, PUBLIC_VERDICTS, toPublicProfile, uscc, validateUscc, VERDICTS, verdictOf, withoutPositiveRecords } from '../../core';
+import { DomainError, parseOrThrow, PUBLIC_VERDICTS, toPublicProfile, uscc, verdictOf, withoutPositiveRecords } from '../../core';
 import type { ActionContext } from '../handler';
 import { liveCodeOf, loadByUscc } from './profile-query';
 
