@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     TCB_SEQID: `bench-${process.pid}`,
     TCB_SOURCE: 'wx_client',
   });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built CommonJS bundle as the cloud runtime does
   const fn = require(join(__dirname, '..', 'cloudfunctions', name, 'index.js')) as { main(event: unknown, context: unknown): Promise<unknown> };
   const result = await fn.main(JSON.parse(readFileSync(eventFile, 'utf8')), {});
   process.stdout.write(`HOST ${JSON.stringify({ result, peakRssMb: Math.round(peakRssMb()) })}\n`);

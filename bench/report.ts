@@ -1,4 +1,6 @@
 /** What a scenario prints: one JSON line of figures and the budgets they are checked against. */
+import { readFileSync } from 'node:fs';
+
 export interface Figure {
   name: string;
   value: number | string;
@@ -24,7 +26,7 @@ export function met(f: Figure): boolean | undefined {
 /** Peak resident memory of this process (Linux VmHWM), in MB. */
 export function peakRssMb(): number {
   try {
-    const status = require('node:fs').readFileSync('/proc/self/status', 'utf8') as string;
+    const status = readFileSync('/proc/self/status', 'utf8') as string;
     const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]);
     if (Number.isFinite(kb)) return kb / 1024;
   } catch {

@@ -170,6 +170,7 @@ async function main(): Promise<void> {
     if ('url' in target && e instanceof TypeError) {
       throw new Error(
         `无法连接本地云 ${target.url}：请先运行 npm start，或用 --data <数据目录> 直接写入已停止的本地云`,
+        { cause: e },
       );
     }
     throw e;

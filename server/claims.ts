@@ -71,7 +71,7 @@ export function deriveClaimCode(entityId: string, nonce: string): string {
 export function normaliseClaimCode(input: string): string {
   return input
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\-]/g, '')
+    .replace(/[\s-]/g, '')
     .toUpperCase();
 }
 

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const cloud = await startBenchCloud();
   try {
     const t0 = Date.now();
-    const { codeIds, usccs } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0.3, recordsPerCoded: 1 });
+    const { codeIds } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0.3, recordsPerCoded: 1 });
     const loadSeconds = (Date.now() - t0) / 1000;
     const rnd = prng(5);
     const sample = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, () => xs[rnd(xs.length)]!);

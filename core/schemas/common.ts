@@ -8,6 +8,7 @@ import { isDistrictCode } from '../districts';
 import { isCloudFileId, isImageRef } from '../file-ref';
 import { officialValue } from '../options';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function missingOr(label: string, wrongType: string) {

@@ -60,7 +60,6 @@ export function installRequire(files: FileMap): void {
     cache.set(file, mod);
     if (file.endsWith('.json')) mod.exports = JSON.parse(files[file]!);
     else {
-      // eslint-disable-next-line no-new-func
       const run = new Function('require', 'module', 'exports', `${files[file]!}\n//# sourceURL=miniprogram/${file}`);
       run((rel: string) => load(join(dirname(file), rel)), mod, mod.exports);
     }

@@ -32,7 +32,7 @@ export function saveTempFile(path: string, data: string | ArrayBuffer, encoding?
 
 /** A chosen file (file input) under a temp path that keeps its name and extension. */
 export function addChosenFile(file: Blob & { name?: string }): string {
-  const path = `wxfile://tmp_${++counter}_${(file.name ?? 'file').replace(/[^\w.\-]/g, '_')}`;
+  const path = `wxfile://tmp_${++counter}_${(file.name ?? 'file').replace(/[^\w.-]/g, '_')}`;
   put(path, file);
   return path;
 }

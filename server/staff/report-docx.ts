@@ -112,7 +112,7 @@ export async function reportDocx(report: Report, frame: DocumentFrame): Promise<
     new Paragraph({
       spacing: LINE,
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
-      children: [new TextRun({ text: `${frame.printedBy}　　　　${chineseDate(frame.issuedOn)}印发`, font: FANGSONG, size: SIHAO })],
+      children: [new TextRun({ text: `${frame.printedBy}${'\u3000'.repeat(4)}${chineseDate(frame.issuedOn)}印发`, font: FANGSONG, size: SIHAO })],
     }),
   ];
   const doc = new Document({

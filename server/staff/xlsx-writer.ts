@@ -25,6 +25,7 @@ function crc32(chunks: readonly Buffer[]): number {
 }
 
 // XML 1.0 allows tab, newline, carriage return and characters from U+0020; anything else is dropped.
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are this pattern's purpose
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 function esc(s: string): string {
   return s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
