@@ -10,7 +10,11 @@ import { startLocalCloud, type LocalCloud } from '../localcloud';
 export interface BenchCloud {
   lc: LocalCloud;
   /** Call a function; returns its `{ok, data|error}` result. */
-  call(fn: string, openid: string, data: Record<string, unknown>): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
+  call(
+    fn: string,
+    openid: string,
+    data: Record<string, unknown>,
+  ): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
   /** Database requests the emulator has answered so far. */
   dbCalls(): number;
   /** Documents the emulator's queries have examined so far (read and tested, or joined). */

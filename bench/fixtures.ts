@@ -73,7 +73,11 @@ function flush(lc: LocalCloud, changes: Change[]): void {
   if (changes.length) lc.db.commit(changes.splice(0));
 }
 
-function add(changes: Change[], collection: string, doc: { _id: string; [field: string]: unknown } | CommitmentDoc | HonourDoc | EntityDoc | CodeDoc | DistrictTotalsDoc | StaffDoc): void {
+function add(
+  changes: Change[],
+  collection: string,
+  doc: { _id: string; [field: string]: unknown } | CommitmentDoc | HonourDoc | EntityDoc | CodeDoc | DistrictTotalsDoc | StaffDoc,
+): void {
   changes.push({ collection, key: doc._id, before: undefined, after: doc as unknown as Record<string, unknown> });
 }
 
@@ -142,7 +146,14 @@ export function loadCity(lc: LocalCloud, opts: LoadOptions): Loaded {
     };
     add(changes, 'districtTotals', totals);
   }
-  const admin: StaffDoc = { _id: 'staff-bench', openid: BENCH_CITY_ADMIN, name: '基准测试管理员', role: 'city', active: true, createdAt: at };
+  const admin: StaffDoc = {
+    _id: 'staff-bench',
+    openid: BENCH_CITY_ADMIN,
+    name: '基准测试管理员',
+    role: 'city',
+    active: true,
+    createdAt: at,
+  };
   add(changes, 'staff', admin);
   flush(lc, changes);
   return loaded;
@@ -177,13 +188,36 @@ export function loadHeavyEntity(lc: LocalCloud, codeId: string, count: number): 
     const slot = r % 10;
     const on = new Date(Date.UTC(2016, 0, 1) + (r % 3650) * 86_400_000).toISOString().slice(0, 10);
     const withdrawn = r % 100 === 42 ? { withdrawn: true } : {};
-    const base = { source: { kind: 'import', department: '市市场监管局', importedBy: BENCH_CITY_ADMIN, importedAt: at, batch: 'bench-heavy' }, createdAt: at, ...withdrawn };
+    const base = {
+      source: { kind: 'import', department: '市市场监管局', importedBy: BENCH_CITY_ADMIN, importedAt: at, batch: 'bench-heavy' },
+      createdAt: at,
+      ...withdrawn,
+    };
     if (slot < 4) add(changes, 'commitments', { ...commitment(entity, 1_000_000 + r, at), committedOn: on, ...withdrawn });
     else if (slot < 8) add(changes, 'honours', { ...honour(entity, 1_000_000 + r, at), collectedOn: on, ...withdrawn });
     else if (slot === 8)
-      add(changes, 'registrations', { _id: `g-${entity._id}-${r}`, entityName: entity.name, uscc: entity.uscc, itemName: `捐赠${r}`, content: '向本地小学捐赠图书', provider: '鹤岗市慈善总会', collectedOn: on, dedupKey: `g-${entity._id}-${r}`, ...base });
+      add(changes, 'registrations', {
+        _id: `g-${entity._id}-${r}`,
+        entityName: entity.name,
+        uscc: entity.uscc,
+        itemName: `捐赠${r}`,
+        content: '向本地小学捐赠图书',
+        provider: '鹤岗市慈善总会',
+        collectedOn: on,
+        dedupKey: `g-${entity._id}-${r}`,
+        ...base,
+      });
     else
-      add(changes, 'otherInfo', { _id: `o-${entity._id}-${r}`, entityName: entity.name, uscc: entity.uscc, infoName: `商标${r}`, provider: '市市场监管局', collectedOn: on, dedupKey: `o-${entity._id}-${r}`, ...base });
+      add(changes, 'otherInfo', {
+        _id: `o-${entity._id}-${r}`,
+        entityName: entity.name,
+        uscc: entity.uscc,
+        infoName: `商标${r}`,
+        provider: '市市场监管局',
+        collectedOn: on,
+        dedupKey: `o-${entity._id}-${r}`,
+        ...base,
+      });
     if (changes.length >= CHUNK) flush(lc, changes);
   }
   flush(lc, changes);

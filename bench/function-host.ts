@@ -11,7 +11,8 @@ import { peakRssMb } from './report';
 
 async function main(): Promise<void> {
   const [url, name, openid, eventFile] = process.argv.slice(2);
-  if (!url || !name || openid === undefined || !eventFile) throw new Error('usage: function-host <cloudUrl> <function> <openid> <eventFile>');
+  if (!url || !name || openid === undefined || !eventFile)
+    throw new Error('usage: function-host <cloudUrl> <function> <openid> <eventFile>');
   Object.assign(process.env, runtimeEnvironment('localcloud', url), {
     WX_OPENID: openid,
     WX_APPID: 'wxbench000000000',
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     TCB_SOURCE: 'wx_client',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built CommonJS bundle as the cloud runtime does
-  const fn = require(join(__dirname, '..', 'cloudfunctions', name, 'index.js')) as { main(event: unknown, context: unknown): Promise<unknown> };
+  const fn = require(join(__dirname, '..', 'cloudfunctions', name, 'index.js')) as {
+    main(event: unknown, context: unknown): Promise<unknown>;
+  };
   const result = await fn.main(JSON.parse(readFileSync(eventFile, 'utf8')), {});
   process.stdout.write(`HOST ${JSON.stringify({ result, peakRssMb: Math.round(peakRssMb()) })}\n`);
 }

@@ -31,7 +31,8 @@ function print(r: ScenarioResult | { scenario: string; error: string }): void {
   }
   for (const f of r.figures) {
     const value = typeof f.value === 'number' ? f.value.toLocaleString('en') : f.value;
-    const budget = f.max === undefined ? '' : `  (budget ≤ ${f.max.toLocaleString('en')}${f.unit ? ` ${f.unit}` : ''}: ${met(f) ? 'met' : 'NOT MET'})`;
+    const budget =
+      f.max === undefined ? '' : `  (budget ≤ ${f.max.toLocaleString('en')}${f.unit ? ` ${f.unit}` : ''}: ${met(f) ? 'met' : 'NOT MET'})`;
     process.stdout.write(`  ${f.name}: ${value}${f.unit ? ` ${f.unit}` : ''}${budget}\n`);
   }
   for (const n of r.notes ?? []) process.stdout.write(`  · ${n}\n`);

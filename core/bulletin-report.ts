@@ -105,8 +105,19 @@ export function publicitySection(p: PublicityPeriod): { section: ReportSection; 
     `${chineseDate(p.from)}至${chineseDate(p.to)}，两县六区及中省直、市直部门共填报“双公示”信息${s.total}条，` +
     `及时填报“双公示”信息${s.timely}条，填报及时率为${publicityRate(s)}。` +
     `其中行政许可信息${s.licensing}条，行政处罚信息${s.penalty}条。`;
-  text += late.length > 0 ? `填报及时率未达到100%的部门有：${names(late.map((r) => `${r.unit}（${publicityRate(r)}）`))}。` : '各单位填报及时率均达到100%。';
-  const row = (r: PublicityRow, index: string) => [index, r.unit, String(r.total), String(r.licensing), String(r.penalty), String(r.timely), publicityRate(r)];
+  text +=
+    late.length > 0
+      ? `填报及时率未达到100%的部门有：${names(late.map((r) => `${r.unit}（${publicityRate(r)}）`))}。`
+      : '各单位填报及时率均达到100%。';
+  const row = (r: PublicityRow, index: string) => [
+    index,
+    r.unit,
+    String(r.total),
+    String(r.licensing),
+    String(r.penalty),
+    String(r.timely),
+    publicityRate(r),
+  ];
   return {
     section: { heading: '一、“双公示”信息报送情况', paragraphs: [text] },
     table: {
@@ -194,7 +205,11 @@ export function departmentProgressSentence(statuses: readonly DepartmentStatus[]
   );
 }
 
-export function codeSection(cutoff: string, districts: readonly DistrictRow[], statuses: readonly DepartmentStatus[] | undefined): ReportSection {
+export function codeSection(
+  cutoff: string,
+  districts: readonly DistrictRow[],
+  statuses: readonly DepartmentStatus[] | undefined,
+): ReportSection {
   const ranking = rankingSentence(cutoff, districts);
   if (!ranking) throw new DomainError('NO_TOTALS', '尚未导入各县（区）市场主体总量，无法生成通报');
   return { heading: '三、“码上诚信”工作推进情况', paragraphs: [departmentProgressSentence(statuses), ranking] };

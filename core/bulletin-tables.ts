@@ -103,14 +103,17 @@ export type GovCommitmentRow = z.output<typeof govCommitmentRowSchema>;
 
 /** A 附件4 cell: 有 (one item), empty/无 (none), or a count of items (工作动态 may be several 篇). */
 function presence(label: string) {
-  return z.unknown().optional().transform((v, ctx) => {
-    const s = v === undefined || v === null ? '' : String(v).trim();
-    if (s === '' || s === '无' || s === '/' || s === '—' || s === '-') return 0;
-    if (s === '有' || s === '√' || s === '✓') return 1;
-    if (/^\d{1,4}$/.test(s)) return Number(s);
-    ctx.addIssue({ code: 'custom', message: `${label}应填“有”、留空或填写份数` });
-    return z.NEVER;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      const s = v === undefined || v === null ? '' : String(v).trim();
+      if (s === '' || s === '无' || s === '/' || s === '—' || s === '-') return 0;
+      if (s === '有' || s === '√' || s === '✓') return 1;
+      if (/^\d{1,4}$/.test(s)) return Number(s);
+      ctx.addIssue({ code: 'custom', message: `${label}应填“有”、留空或填写份数` });
+      return z.NEVER;
+    });
 }
 
 export const monthlyReportRowSchema = z.object({
@@ -156,7 +159,9 @@ export function detectTableLayout(kind: TableKind, rows: ReadonlyArray<{ row: nu
   }
   const missing = def.columns.filter((c) => c.required && !best?.found.has(c.key)).map((c) => c.label);
   if (!best || best.found.size === 0) {
-    throw new DomainError('MISSING_COLUMNS', `未找到「${def.title}」的表头行（${def.columns.map((c) => c.label).join(' | ')}）`, { missing });
+    throw new DomainError('MISSING_COLUMNS', `未找到「${def.title}」的表头行（${def.columns.map((c) => c.label).join(' | ')}）`, {
+      missing,
+    });
   }
   if (missing.length > 0) throw new DomainError('MISSING_COLUMNS', `表头缺少列：${missing.join('、')}`, { missing, headerRow: best.row });
   return { kind, headerRow: best.row, columnOf: Object.fromEntries(best.found) };

@@ -25,9 +25,7 @@ export const byCodeRate: SharePick = (r) => r.codeRate;
 export const byXinyidai: SharePick = (r) => r.xinyidaiShare;
 
 function ranked(rows: readonly DistrictRow[], pick: SharePick): Ranked[] {
-  return rows
-    .map((r, order) => ({ name: r.name, share: pick(r), order }))
-    .filter((r): r is Ranked => r.share !== undefined);
+  return rows.map((r, order) => ({ name: r.name, share: pick(r), order })).filter((r): r is Ranked => r.share !== undefined);
 }
 
 /** The top and bottom groups as the sentence names them (each highest share first). */

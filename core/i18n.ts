@@ -26,11 +26,19 @@ const VERDICT_WORDS: Readonly<Record<PublicVerdict, { label: Entry; hint: Entry 
   },
   suspended: {
     label: { zh: '暂停', en: 'Suspended', ru: 'Приостановлен' },
-    hint: { zh: '该诚信码已被暂停使用，请谨慎交易。', en: 'This code has been suspended. Deal with care.', ru: 'Действие кода приостановлено. Будьте осторожны.' },
+    hint: {
+      zh: '该诚信码已被暂停使用，请谨慎交易。',
+      en: 'This code has been suspended. Deal with care.',
+      ru: 'Действие кода приостановлено. Будьте осторожны.',
+    },
   },
   revoked: {
     label: { zh: '已撤销', en: 'Revoked', ru: 'Отозван' },
-    hint: { zh: '该诚信码已被撤销，不再有效。', en: 'This code has been revoked and is no longer valid.', ru: 'Код отозван и больше не действует.' },
+    hint: {
+      zh: '该诚信码已被撤销，不再有效。',
+      en: 'This code has been revoked and is no longer valid.',
+      ru: 'Код отозван и больше не действует.',
+    },
   },
   retired: {
     label: { zh: '旧码已停用', en: 'Old code, replaced', ru: 'Старый код заменён' },
@@ -61,7 +69,11 @@ const VERDICT_WORDS: Readonly<Record<PublicVerdict, { label: Entry; hint: Entry 
 const WORDS = {
   pageTitle: { zh: '诚信码核验', en: 'Code check', ru: 'Проверка кода' },
   checking: { zh: '正在核验…', en: 'Checking…', ru: 'Проверяем…' },
-  warning: { zh: '疑似伪造或已失效，请勿轻信', en: 'Possibly forged or expired — do not trust it', ru: 'Возможно, подделка — не доверяйте' },
+  warning: {
+    zh: '疑似伪造或已失效，请勿轻信',
+    en: 'Possibly forged or expired — do not trust it',
+    ru: 'Возможно, подделка — не доверяйте',
+  },
   checkedAt: { zh: '核验时间', en: 'Checked at', ru: 'Время проверки' },
   beijingTime: { zh: '北京时间', en: 'Beijing time', ru: 'пекинское время' },
   authorityLabel: { zh: '发码机构', en: 'Issued by', ru: 'Выдан' },

@@ -9,7 +9,14 @@
 import { DomainError } from './errors';
 import { columnHeader, EXAMPLE_PREFIX, FORMS, type FormColumn, type FormKind } from './schemas/forms';
 
-export const IMPORT_KINDS = ['commitment', 'honour', 'registration', 'otherInfo', 'districtTotals', 'register'] as const satisfies readonly FormKind[];
+export const IMPORT_KINDS = [
+  'commitment',
+  'honour',
+  'registration',
+  'otherInfo',
+  'districtTotals',
+  'register',
+] as const satisfies readonly FormKind[];
 
 /** How many rows from the top are searched for the header row (title and notes rows come first). */
 export const HEADER_SEARCH_ROWS = 10;

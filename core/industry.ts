@@ -24,7 +24,9 @@ export function departmentByName(name: string | undefined): Department | undefin
 export function departmentInText(text: string | undefined): Department | undefined {
   const n = (text ?? '').replace(/[\s\u3000]/g, '');
   if (n === '') return undefined;
-  return departmentByName(n) ?? DEPARTMENTS.find((d) => d.fields.length > 0 && (n.includes(d.fullName) || n.includes(d.name.replace(/^市/, ''))));
+  return (
+    departmentByName(n) ?? DEPARTMENTS.find((d) => d.fields.length > 0 && (n.includes(d.fullName) || n.includes(d.name.replace(/^市/, ''))))
+  );
 }
 
 /**

@@ -182,7 +182,10 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
     ...(storefrontPhoto ? { storefrontPhoto } : {}),
     ...(codeIssuedOn ? { codeIssuedOn } : {}),
     commitments: (input.commitments ?? []).filter(isPublicCommitment).sort(byDateDesc('committedOn')).map(toPublicCommitment),
-    honours: (input.honours ?? []).filter((h) => current(h, today)).sort(byDateDesc('collectedOn')).map(toPublicHonour),
+    honours: (input.honours ?? [])
+      .filter((h) => current(h, today))
+      .sort(byDateDesc('collectedOn'))
+      .map(toPublicHonour),
     registrations: (input.registrations ?? [])
       .filter((r) => current(r, today))
       .sort(byDateDesc('collectedOn'))
@@ -196,11 +199,7 @@ export function toPublicProfile(input: ProfileInput, now: Date): PublicProfile {
  * One record of a kind in its public form (whitelist), as the profile and 查看全部 show it; a
  * registration needs its entity's name (an item the entity provided itself reads 自愿注册·未核验).
  */
-export function toPublicRecord(
-  kind: PublicRecordKind,
-  doc: StoredDoc,
-  entityName: string,
-): PublicRecord {
+export function toPublicRecord(kind: PublicRecordKind, doc: StoredDoc, entityName: string): PublicRecord {
   if (kind === 'commitments') return toPublicCommitment(doc);
   if (kind === 'honours') return toPublicHonour(doc);
   if (kind === 'registrations') return toPublicRegistration(doc, entityName);

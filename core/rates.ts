@@ -146,7 +146,10 @@ export function computeCityStats(counts: readonly DistrictCounts[]): CityStats {
   const codedWithTotals = withTotals.reduce((n, r) => n + r.coded, 0);
   const market = withTotals.reduce((n, r) => n + (r.marketEntities ?? 0), 0);
   const xinyidai = withTotals.reduce((n, r) => n + (r.xinyidai ?? 0), 0);
-  const asOfs = withTotals.map((r) => r.totalsAsOf).filter((d): d is string => d !== undefined).sort();
+  const asOfs = withTotals
+    .map((r) => r.totalsAsOf)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const city: DistrictRow = {
     districtCode: CITY_CODE,
     name: CITY_NAME,

@@ -60,7 +60,18 @@ export const RECORD_COLUMNS: Readonly<Record<RecordKind, readonly FormColumn[]>>
 };
 
 /** Fields a correction may not change: the entity it belongs to, its source, batch and state (server/records.ts). */
-export const FIXED_RECORD_FIELDS: ReadonlySet<string> = new Set(['_id', 'uscc', 'promiserCode', 'source', 'batchId', 'dedupKey', 'createdAt', 'withdrawn', 'withdrawal', 'status']);
+export const FIXED_RECORD_FIELDS: ReadonlySet<string> = new Set([
+  '_id',
+  'uscc',
+  'promiserCode',
+  'source',
+  'batchId',
+  'dedupKey',
+  'createdAt',
+  'withdrawn',
+  'withdrawal',
+  'status',
+]);
 
 /** The fields of a record that staff may correct, by key and Chinese name, in the form's order. */
 export function correctableFields(kind: RecordKind): { key: string; label: string }[] {

@@ -33,9 +33,41 @@ const CATEGORIES_BY_DEPARTMENT: Readonly<Record<string, string>> = {
 
 /** GB/T 2260 province-level prefixes; 10 is used for national-level registrations (100000). */
 const PROVINCE_PREFIXES = new Set([
-  '10', '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /** Inputs longer than this are not worth normalising character by character. */
@@ -128,7 +160,10 @@ function structureReasons(code: string): UsccReason[] {
     reasons.push(reason('DEPARTMENT_CATEGORY', `第1位登记管理部门代码“${department}”不存在`));
   } else if (!allowed.includes(category)) {
     reasons.push(
-      reason('DEPARTMENT_CATEGORY', `第2位机构类别代码“${category}”不属于登记管理部门“${department}”（可用：${allowed.split('').join('、')}）`),
+      reason(
+        'DEPARTMENT_CATEGORY',
+        `第2位机构类别代码“${category}”不属于登记管理部门“${department}”（可用：${allowed.split('').join('、')}）`,
+      ),
     );
   }
 
@@ -140,9 +175,7 @@ function structureReasons(code: string): UsccReason[] {
   const org = code.slice(8, 17);
   const orgExpected = orgCodeCheckChar(org.slice(0, 8));
   if (org[8] !== orgExpected) {
-    reasons.push(
-      reason('ORG_CODE_CHECK', `第9–17位组织机构代码的校验位错误：第17位应为“${orgExpected}”，实际为“${org[8]}”`),
-    );
+    reasons.push(reason('ORG_CODE_CHECK', `第9–17位组织机构代码的校验位错误：第17位应为“${orgExpected}”，实际为“${org[8]}”`));
   }
 
   const expected = computeCheckChar(code.slice(0, 17));

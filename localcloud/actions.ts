@@ -200,8 +200,7 @@ export const databaseActions: Record<string, (p: Params, ctx: Ctx) => ActionResu
 };
 
 function requireName(name: unknown): string {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name))
-    throw invalidParam(`bad collection name: ${String(name)}`);
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw invalidParam(`bad collection name: ${String(name)}`);
   return name;
 }
 
@@ -250,8 +249,7 @@ function decodeOrder(order: unknown): Doc | undefined {
   // Older SDKs send [{ field, direction }].
   if (Array.isArray(v)) {
     const o: Doc = {};
-    for (const e of v as { field?: string; direction?: string }[])
-      if (e.field) o[e.field] = e.direction === 'desc' ? -1 : 1;
+    for (const e of v as { field?: string; direction?: string }[]) if (e.field) o[e.field] = e.direction === 'desc' ? -1 : 1;
     return o;
   }
   return isPlainObject(v) ? v : undefined;

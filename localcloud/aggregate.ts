@@ -71,8 +71,19 @@ function writesNestedPath(stage: Doc): boolean {
   for (const [op, spec] of Object.entries(stage)) {
     if (op === '$unset' && [spec].flat().some((p) => typeof p === 'string' && p.includes('.'))) return true;
     if ((op === '$project' || op === '$addFields' || op === '$set') && hasNestedPath(spec)) return true;
-    if (op === '$lookup' && isPlainObject(spec) && Array.isArray(spec.pipeline) && spec.pipeline.some((s) => isPlainObject(s) && writesNestedPath(s))) return true;
-    if (op === '$facet' && isPlainObject(spec) && Object.values(spec).some((p) => Array.isArray(p) && p.some((s) => isPlainObject(s) && writesNestedPath(s)))) return true;
+    if (
+      op === '$lookup' &&
+      isPlainObject(spec) &&
+      Array.isArray(spec.pipeline) &&
+      spec.pipeline.some((s) => isPlainObject(s) && writesNestedPath(s))
+    )
+      return true;
+    if (
+      op === '$facet' &&
+      isPlainObject(spec) &&
+      Object.values(spec).some((p) => Array.isArray(p) && p.some((s) => isPlainObject(s) && writesNestedPath(s)))
+    )
+      return true;
   }
   return false;
 }
@@ -148,8 +159,7 @@ function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<t
       const joined = from.byKeysInOrder(keys);
       from.meter.examined += joined.length;
       out[i] = { ...doc, [as]: copy ? joined.map(cloneDoc) : joined };
-    }
-    else rest.push(i);
+    } else rest.push(i);
   }
   if (rest.length) {
     // One mingo $lookup for all of them (it hashes the foreign collection once per call).
@@ -238,7 +248,19 @@ interface SubLookupSpec {
 
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Sub-pipeline stages that only read the documents given to them. */
-const LOCAL_STAGES = new Set(['$match', '$sort', '$skip', '$limit', '$project', '$addFields', '$set', '$unset', '$group', '$replaceRoot', '$unwind']);
+const LOCAL_STAGES = new Set([
+  '$match',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$project',
+  '$addFields',
+  '$set',
+  '$unset',
+  '$group',
+  '$replaceRoot',
+  '$unwind',
+]);
 
 /** `{$eq: ['$field', '$$var']}` (either order) inside an `$expr`, also under `$and`. */
 function exprEqualities(expr: unknown, out: [string, string][]): void {
@@ -289,7 +311,10 @@ function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined
     i++;
   }
   const limitStage = pipeline[i];
-  const limit = isPlainObject(limitStage) && typeof limitStage.$limit === 'number' && Object.keys(limitStage).length === 1 ? limitStage.$limit : undefined;
+  const limit =
+    isPlainObject(limitStage) && typeof limitStage.$limit === 'number' && Object.keys(limitStage).length === 1
+      ? limitStage.$limit
+      : undefined;
   const take = limit === undefined ? Infinity : skip + limit;
   for (const [field, joinVar] of matchEqualities(match)) {
     if (!(joinVar in vars)) continue;
@@ -311,7 +336,13 @@ function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined
  * as it would over the whole collection). Documents whose variables the index cannot key go
  * through mingo's own `$lookup` over the whole foreign collection.
  */
-function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec, options: Parameters<typeof aggregate>[2], copy: boolean): Doc[] {
+function subLookupThroughIndex(
+  db: DocumentDb,
+  docs: Doc[],
+  spec: SubLookupSpec,
+  options: Parameters<typeof aggregate>[2],
+  copy: boolean,
+): Doc[] {
   const { from, stage, vars, field, joinVar, match, order, take } = spec;
   const out: Doc[] = new Array(docs.length);
   const rest: number[] = [];
@@ -320,11 +351,12 @@ function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec,
     const variables: Doc = {};
     for (const [name, local] of Object.entries(vars)) variables[name] = doc[local];
     const value = variables[joinVar];
-    const keys = Object.values(variables).some((v) => v === undefined) || scalarKey(value) === undefined
-      ? undefined
-      : order
-        ? order.index.walk(value, order.dir)
-        : from.lookupKeys(field, value);
+    const keys =
+      Object.values(variables).some((v) => v === undefined) || scalarKey(value) === undefined
+        ? undefined
+        : order
+          ? order.index.walk(value, order.dir)
+          : from.lookupKeys(field, value);
     if (!keys) {
       rest.push(i);
       continue;

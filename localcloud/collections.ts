@@ -123,9 +123,7 @@ export class Collection {
     const limit = opts.limit ?? Infinity;
     if (!opts.order || Object.keys(opts.order).length === 0) {
       const page = this.match(query, offset + limit).slice(offset);
-      return opts.projection && Object.keys(opts.projection).length
-        ? shape(page, { projection: opts.projection })
-        : page;
+      return opts.projection && Object.keys(opts.projection).length ? shape(page, { projection: opts.projection }) : page;
     }
     return shape(this.match(query), {
       ...opts,
@@ -253,8 +251,7 @@ export class DocumentDb {
           const owner = ui.owner(k);
           if (owner === undefined || owner === c.key) continue;
           const ownerChange = byKey.get(owner);
-          if (!ownerChange || ui.keyOf(ownerChange.after) === k)
-            throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
+          if (!ownerChange || ui.keyOf(ownerChange.after) === k) throw this.dup(name, ui.spec.name, ui.keyValues(c.after));
         }
       }
     }

@@ -20,8 +20,7 @@ export interface CallerIdentity {
   trigger?: 'timer';
 }
 
-export type InvokeOutcome =
-  { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; stack?: string } };
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; stack?: string } };
 
 export interface FunctionPoolOptions {
   functionsDir: string;
@@ -205,12 +204,7 @@ export class FunctionPool {
       const s = slot;
       s.busy = true;
       const timer = setTimeout(
-        () =>
-          this.fail(
-            s,
-            'FUNCTIONS_TIME_LIMIT_EXCEEDED',
-            `function ${job.msg.name} timed out after ${this.timeoutMs} ms`,
-          ),
+        () => this.fail(s, 'FUNCTIONS_TIME_LIMIT_EXCEEDED', `function ${job.msg.name} timed out after ${this.timeoutMs} ms`),
         this.timeoutMs,
       );
       s.pending = { id, resolve: job.resolve, timer };

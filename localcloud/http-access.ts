@@ -60,7 +60,8 @@ export async function serveHttpFunction(
   const status = typeof r.statusCode === 'number' ? r.statusCode : 200;
   const outHeaders: Record<string, string> = {};
   if (typeof r.headers === 'object' && r.headers !== null) for (const [k, v] of Object.entries(r.headers)) outHeaders[k] = String(v);
-  const body = typeof r.body === 'string' ? Buffer.from(r.body, r.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.from(JSON.stringify(r));
+  const body =
+    typeof r.body === 'string' ? Buffer.from(r.body, r.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.from(JSON.stringify(r));
   res.writeHead(status, outHeaders);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -160,8 +160,7 @@ export class UniqueIndex {
   add(doc: Doc): void {
     const k = this.keyOf(doc);
     if (k === undefined) return;
-    if (!this.sawArray && k.charCodeAt(0) === 91 /* [ */ && this.fields.some((f) => Array.isArray(getPath(doc, f))))
-      this.sawArray = true;
+    if (!this.sawArray && k.charCodeAt(0) === 91 /* [ */ && this.fields.some((f) => Array.isArray(getPath(doc, f)))) this.sawArray = true;
     this.map.set(k, idKey(doc._id));
   }
 

@@ -36,9 +36,7 @@ async function main(): Promise<void> {
     synchronous: values.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
   });
   const docs = lc.db.collectionNames().reduce((n, c) => n + lc.db.collection(c).size, 0);
-  console.log(
-    `localcloud listening on ${lc.url} (env ${lc.env}, ${docs} documents loaded in ${Date.now() - started} ms)`,
-  );
+  console.log(`localcloud listening on ${lc.url} (env ${lc.env}, ${docs} documents loaded in ${Date.now() - started} ms)`);
 
   let closing = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

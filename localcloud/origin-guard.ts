@@ -34,7 +34,8 @@ export function crossOrigin(req: IncomingMessage): Refusal | undefined {
   if (origin !== undefined && origin !== `http://${host}`) {
     return { status: 403, code: 'CROSS_ORIGIN', message: `requests from ${origin} are not accepted` };
   }
-  if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, code: 'CROSS_ORIGIN', message: 'cross-site requests are not accepted' };
+  if (req.headers['sec-fetch-site'] === 'cross-site')
+    return { status: 403, code: 'CROSS_ORIGIN', message: 'cross-site requests are not accepted' };
   return undefined;
 }
 

@@ -89,8 +89,7 @@ export function candidateKeys(query: Doc, lookup: Lookup): string[] | Set<string
   };
   for (const [k, v] of Object.entries(query)) {
     if (k === '$and' && Array.isArray(v)) {
-      for (const sub of v)
-        if (isPlainObject(sub)) for (const [sk, sv] of Object.entries(sub)) if (!sk.startsWith('$')) consider(sk, sv);
+      for (const sub of v) if (isPlainObject(sub)) for (const [sk, sv] of Object.entries(sub)) if (!sk.startsWith('$')) consider(sk, sv);
     } else if (!k.startsWith('$')) consider(k, v);
   }
   return best;

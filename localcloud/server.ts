@@ -211,8 +211,7 @@ async function apiRequest(body: Params, res: ServerResponse, deps: ServerDeps): 
     if (action.startsWith('database.')) {
       deps.stats.countAction(action);
       const handler = databaseActions[action];
-      if (!handler)
-        throw new CloudError('DATABASE_INVALID_OPERRATOR', `action ${action} is not supported by the local cloud`);
+      if (!handler) throw new CloudError('DATABASE_INVALID_OPERRATOR', `action ${action} is not supported by the local cloud`);
       return send(res, 200, { requestId, ...handler(body, deps) });
     }
     if (action.startsWith('storage.')) {

@@ -49,9 +49,7 @@ export class Store {
   }
 
   collectionNames(): string[] {
-    return (this.db.prepare('SELECT name FROM collections ORDER BY createdAt, name').all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    return (this.db.prepare('SELECT name FROM collections ORDER BY createdAt, name').all() as { name: string }[]).map((r) => r.name);
   }
 
   createCollection(name: string): void {

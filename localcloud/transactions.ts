@@ -82,11 +82,7 @@ export class TransactionManager {
 
   get(id: unknown): Transaction {
     const tx = typeof id === 'string' ? this.live.get(id) : undefined;
-    if (!tx)
-      throw new CloudError(
-        'DATABASE_REQUEST_FAILED',
-        `[NoSuchTransaction] transaction ${String(id)} does not exist or has ended`,
-      );
+    if (!tx) throw new CloudError('DATABASE_REQUEST_FAILED', `[NoSuchTransaction] transaction ${String(id)} does not exist or has ended`);
     tx.lastUsed = Date.now();
     return tx;
   }

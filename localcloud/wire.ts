@@ -148,8 +148,7 @@ export function cloneDoc<T>(doc: T): T {
 
 /** Read a dotted path (`a.b.c`) without array traversal. */
 export function getPath(doc: unknown, path: string): unknown {
-  if (!path.includes('.'))
-    return doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[path] : undefined;
+  if (!path.includes('.')) return doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[path] : undefined;
   let cur: unknown = doc;
   for (const part of path.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;

@@ -49,7 +49,12 @@ export interface PreviewServer {
 
 const TEXT_FILES = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs']);
 const STATIC_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
 };
 const SHELL = join(__dirname, 'index.html');
 const STYLES = join(__dirname, 'preview.css');
@@ -171,7 +176,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     token: beyondLoopback ? (options.callerToken ?? randomBytes(12).toString('hex')) : undefined,
     defaultOpenid: options.callers.find((c) => c.key === options.defaultCaller)?.openid ?? '',
   };
-  const config = JSON.stringify({ callers: options.callers, defaultCaller: options.defaultCaller, callerSwitch: guard.token ? 'token' : 'open' });
+  const config = JSON.stringify({
+    callers: options.callers,
+    defaultCaller: options.defaultCaller,
+    callerSwitch: guard.token ? 'token' : 'open',
+  });
   const storage = storageRoutes(options.cloudUrl);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -224,7 +233,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 502, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'PREVIEW', message: String(e) } }));
+      if (!res.headersSent)
+        send(res, 502, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'PREVIEW', message: String(e) } }));
       else res.destroy();
     });
   });

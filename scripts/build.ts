@@ -98,7 +98,9 @@ export async function buildAll(): Promise<void> {
   await Promise.all(names.map((n) => buildFunction(n, sdkVersion)));
   await buildCoreForMiniprogram();
   await compileMiniprogram();
-  const sizes = await Promise.all(names.map(async (n) => `${n} ${((await stat(join(functionsDir, n, 'index.js'))).size / 1024).toFixed(0)} KB`));
+  const sizes = await Promise.all(
+    names.map(async (n) => `${n} ${((await stat(join(functionsDir, n, 'index.js'))).size / 1024).toFixed(0)} KB`),
+  );
   process.stdout.write(`built functions: ${sizes.join(', ') || 'none'}; mini-program → build/miniprogram\n`);
 }
 

@@ -99,7 +99,10 @@ export function generateDemoData(today: string, scale = 1): SeedData {
       const records = entityRecords(ctx, issued.entity, issued.owner, issued.issuedDay);
       for (const k of ['commitments', 'honours', 'registrations', 'otherInfo'] as const) push(k, records[k]);
     }
-    const waiting = waitingApplications(ctx, order.slice(coded, coded + 8).map((i) => entities[i]!));
+    const waiting = waitingApplications(
+      ctx,
+      order.slice(coded, coded + 8).map((i) => entities[i]!),
+    );
     push('applications', waiting.applications);
     push('register', waiting.register);
     push('districtTotals', districtTotals(district, plan, size, ctx.todayN));
@@ -168,17 +171,12 @@ async function main(): Promise<void> {
     counts = await seed(target, today);
   } catch (e) {
     if ('url' in target && e instanceof TypeError) {
-      throw new Error(
-        `无法连接本地云 ${target.url}：请先运行 npm start，或用 --data <数据目录> 直接写入已停止的本地云`,
-        { cause: e },
-      );
+      throw new Error(`无法连接本地云 ${target.url}：请先运行 npm start，或用 --data <数据目录> 直接写入已停止的本地云`, { cause: e });
     }
     throw e;
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(
-    `seeded ${total} documents in ${Date.now() - started} ms (${'url' in target ? target.url : target.dataDir}, today ${today})`,
-  );
+  console.log(`seeded ${total} documents in ${Date.now() - started} ms (${'url' in target ? target.url : target.dataDir}, today ${today})`);
   for (const [c, n] of Object.entries(counts)) console.log(`  ${c.padEnd(15)} ${n}`);
 }
 

@@ -64,7 +64,10 @@ export async function runStaff(argv: string[], url = localCloudUrl()): Promise<u
     return ((await db.collection(COLLECTIONS.staff).limit(1000).get()) as { data: StaffDoc[] }).data;
   }
   if (command === 'deactivate') {
-    const res = (await db.collection(COLLECTIONS.staff).where({ openid: values.openid ?? '' }).update({ data: { active: false } })) as {
+    const res = (await db
+      .collection(COLLECTIONS.staff)
+      .where({ openid: values.openid ?? '' })
+      .update({ data: { active: false } })) as {
       stats: { updated: number };
     };
     if (res.stats.updated === 0) throw new DomainError('NOT_FOUND', '未找到该工作人员或其已停用');

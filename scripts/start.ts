@@ -131,7 +131,10 @@ async function main(): Promise<void> {
     '  演示调用者（预览页左侧切换，或在地址加 ?caller=<openid>）:',
     ...DEMO_CALLERS.map((c) => `    ${c.openid ? `openid ${c.openid}` : '（匿名）'}  ${c.label}`),
     ...(running.callerToken
-      ? ['', `  预览对局域网开放：切换调用者需要口令，打开 ${running.previewUrl}/?token=${running.callerToken}（否则只能以默认调用者身份操作）`]
+      ? [
+          '',
+          `  预览对局域网开放：切换调用者需要口令，打开 ${running.previewUrl}/?token=${running.callerToken}（否则只能以默认调用者身份操作）`,
+        ]
       : []),
     '',
     '  Ctrl-C 退出',

@@ -11,8 +11,7 @@ const ECHO_LIMIT = 64;
 export function describeUscc(input: string) {
   const result = validateUscc(input);
   const placement = result.valid ? result.placement : undefined;
-  const districtCode =
-    placement?.kind === 'district' ? placement.district.code : placement?.kind === 'city' ? placement.areaCode : null;
+  const districtCode = placement?.kind === 'district' ? placement.district.code : placement?.kind === 'city' ? placement.areaCode : null;
   return {
     input: input.length > ECHO_LIMIT ? `${input.slice(0, ECHO_LIMIT)}…` : input,
     valid: result.valid,

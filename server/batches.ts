@@ -101,7 +101,11 @@ export async function closeBatch(
  */
 export async function resumePoint(db: Database, staff: Staff, kind: string, hash: string): Promise<{ afterRow: number; batchId?: string }> {
   const last = await fetchOne<ImportBatchDoc>(
-    db.collection(COLLECTIONS.importBatches).where({ importedBy: actorOf(staff), kind, fileHash: hash, status: 'failed' }).orderBy('startedAt', 'desc').limit(1),
+    db
+      .collection(COLLECTIONS.importBatches)
+      .where({ importedBy: actorOf(staff), kind, fileHash: hash, status: 'failed' })
+      .orderBy('startedAt', 'desc')
+      .limit(1),
   );
   return last?.resumeAfterRow ? { afterRow: last.resumeAfterRow, batchId: last._id } : { afterRow: 0 };
 }

@@ -164,7 +164,9 @@ export async function takeTry(db: Database, claim: ClaimDoc, now: Date): Promise
   if (claim.lockedUntil && new Date(claim.lockedUntil).getTime() <= now.getTime()) {
     await coll.where({ _id: claim._id, lockedUntil: _.lte(now) }).update({ data: { tries: 0, lockedUntil: _.remove() } });
   }
-  const res = (await coll.where({ _id: claim._id, status: 'open', tries: _.lt(MAX_CLAIM_TRIES) }).update({ data: { tries: _.inc(1) } })) as {
+  const res = (await coll
+    .where({ _id: claim._id, status: 'open', tries: _.lt(MAX_CLAIM_TRIES) })
+    .update({ data: { tries: _.inc(1) } })) as {
     stats: { updated: number };
   };
   return res.stats.updated === 1;

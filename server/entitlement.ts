@@ -7,7 +7,14 @@
  * The register's data (legal representative included) goes only to staff; the applicant sees at
  * most APPLICANT_FLAG_TEXT.
  */
-import { districtName, sameName, type ApplicationEvidence, type EntitlementFlag, type EntityEvidence, type RegisterEvidence } from '../core';
+import {
+  districtName,
+  sameName,
+  type ApplicationEvidence,
+  type EntitlementFlag,
+  type EntityEvidence,
+  type RegisterEvidence,
+} from '../core';
 import type { Database } from './cloud';
 import { fetchAll } from './db';
 import { districtFrom } from './entity-district';
@@ -16,7 +23,12 @@ import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type EntityDoc, type Re
 type Checked = Pick<ApplicationDoc, 'uscc' | 'entityName' | 'applicantOpenid'> &
   Partial<Pick<ApplicationDoc, 'legalRepName' | 'districtSource'>>;
 
-export function flagsOf(app: Checked, reg: RegisterDoc | undefined, entity: EntityDoc | undefined, codes: readonly CodeDoc[]): EntitlementFlag[] {
+export function flagsOf(
+  app: Checked,
+  reg: RegisterDoc | undefined,
+  entity: EntityDoc | undefined,
+  codes: readonly CodeDoc[],
+): EntitlementFlag[] {
   const flags: EntitlementFlag[] = [];
   if (!reg) flags.push('notInRegister');
   else {
@@ -74,11 +86,32 @@ export async function loadFacts(db: Database, usccs: readonly string[]) {
   const _ = db.command;
   const list = [...new Set(usccs)];
   const [regs, entities] = await Promise.all([
-    list.length ? fetchAll<RegisterDoc>(db.collection(COLLECTIONS.register).where({ uscc: _.in(list) }).limit(1000)) : [],
-    list.length ? fetchAll<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: _.in(list) }).limit(1000)) : [],
+    list.length
+      ? fetchAll<RegisterDoc>(
+          db
+            .collection(COLLECTIONS.register)
+            .where({ uscc: _.in(list) })
+            .limit(1000),
+        )
+      : [],
+    list.length
+      ? fetchAll<EntityDoc>(
+          db
+            .collection(COLLECTIONS.entities)
+            .where({ uscc: _.in(list) })
+            .limit(1000),
+        )
+      : [],
   ]);
   const ids = entities.map((e) => e._id);
-  const codes = ids.length ? await fetchAll<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: _.in(ids) }).limit(1000)) : [];
+  const codes = ids.length
+    ? await fetchAll<CodeDoc>(
+        db
+          .collection(COLLECTIONS.codes)
+          .where({ entityId: _.in(ids) })
+          .limit(1000),
+      )
+    : [];
   return {
     register: new Map(regs.map((r) => [r.uscc, r])),
     entity: new Map(entities.map((e) => [e.uscc, e])),
@@ -88,7 +121,10 @@ export async function loadFacts(db: Database, usccs: readonly string[]) {
 
 /** The checks of each application, with the register row and entity behind them. */
 export async function evidenceFor(db: Database, apps: readonly Checked[]): Promise<ApplicationEvidence[]> {
-  const facts = await loadFacts(db, apps.map((a) => a.uscc));
+  const facts = await loadFacts(
+    db,
+    apps.map((a) => a.uscc),
+  );
   return apps.map((app) => {
     const reg = facts.register.get(app.uscc);
     const entity = facts.entity.get(app.uscc);
@@ -112,7 +148,10 @@ export async function repointPendingApplications(db: Database, usccs: readonly s
   const _ = db.command;
   const facts = await loadFacts(db, usccs);
   const pending = await fetchAll<ApplicationDoc>(
-    db.collection(COLLECTIONS.applications).where({ pendingKey: _.in([...new Set(usccs)]) }).limit(1000),
+    db
+      .collection(COLLECTIONS.applications)
+      .where({ pendingKey: _.in([...new Set(usccs)]) })
+      .limit(1000),
   );
   let moved = 0;
   for (const app of pending) {

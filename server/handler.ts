@@ -6,9 +6,7 @@
 import { DomainError, isDomainError } from '../core';
 import { getCloud, getDb, type Database } from './cloud';
 
-export type Result<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: unknown } };
+export type Result<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
 
 /** Who is calling, from cloud.getWXContext(). openid is '' for unauthenticated calls. */
 export interface Caller {
@@ -106,7 +104,12 @@ export function defineHandler(options: HandlerOptions) {
     for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) payload[k] = v;
 
     try {
-      const data = await actions.get(name)!(payload, { caller, db: getDb(), now: new Date(started), deadline: deadlineOf(context, started) });
+      const data = await actions.get(name)!(payload, {
+        caller,
+        db: getDb(),
+        now: new Date(started),
+        deadline: deadlineOf(context, started),
+      });
       return { ok: true, data };
     } catch (e) {
       if (isDomainError(e)) return fail(e.code, e.message, e.details);

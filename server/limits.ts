@@ -57,7 +57,14 @@ export async function releaseSlot(db: Database, id: string): Promise<void> {
  * One use of today's quota `kind` for `who` (an openid), or `error` thrown. Calls without an
  * openid have no quota of their own and are refused: the caller must refuse them before.
  */
-export async function takeDailyQuota(db: Database, kind: string, who: string, limit: number, now: Date, error: () => DomainError): Promise<void> {
+export async function takeDailyQuota(
+  db: Database,
+  kind: string,
+  who: string,
+  limit: number,
+  now: Date,
+  error: () => DomainError,
+): Promise<void> {
   if (who === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再操作');
   if (!(await takeSlot(db, `${kind}:${who}:${chinaDate(now)}`, limit, now))) throw error();
 }

@@ -14,7 +14,9 @@ export async function myMessages(
   const where = db.collection(COLLECTIONS.notifications).where({ openid: caller.openid });
   const [total, list] = await Promise.all([
     countOf(where),
-    fetchAll<NotificationDoc>(db.collection(COLLECTIONS.notifications).where({ openid: caller.openid }).orderBy('createdAt', 'desc').skip(offset).limit(limit)),
+    fetchAll<NotificationDoc>(
+      db.collection(COLLECTIONS.notifications).where({ openid: caller.openid }).orderBy('createdAt', 'desc').skip(offset).limit(limit),
+    ),
   ]);
   return {
     total,

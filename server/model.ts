@@ -5,14 +5,8 @@
  * answers show as they are (applications, commitments, staff, import batches, …) are declared in
  * core/documents.ts, so the mini-program reads them by the same type; they are re-exported here.
  */
-import type {
-  DistrictTotalsInput,
-  EntityCategory,
-  HonourInput,
-  OtherInfoInput,
-  RegistrationInput,
-} from '../core';
-import type { CodeHistoryEntry, CodeStatus, RecordProvenance, RecordSource, StaffRole } from '../core/documents';
+import type { DistrictTotalsInput, EntityCategory, HonourInput, OtherInfoInput, RegistrationInput } from '../core';
+import type { CodeHistoryEntry, CodeStatus, RecordProvenance, RecordSource } from '../core/documents';
 
 export type {
   ApplicationDoc,

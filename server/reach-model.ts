@@ -3,7 +3,7 @@
  * files, inspections, batch credit checks, streets. Kept beside model.ts so the shared file only
  * gains their collection names.
  */
-import type { ContactResult, CreditCheckCounts, DepartmentLedgerEntry, Inspection, InspectionResult, LedgerFile, LedgerFileKind, OutreachContact, Street } from '../core/reach';
+import type { CreditCheckCounts, DepartmentLedgerEntry, Inspection, LedgerFile, OutreachContact, Street } from '../core/reach';
 import type { RegisterDoc } from './model';
 
 /**

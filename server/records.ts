@@ -53,7 +53,14 @@ export async function loadRecordForChange(db: Database, staff: Staff, kind: Reco
 }
 
 /** Withdraw one record: it disappears from public pages at once. */
-export async function withdrawRecord(db: Database, staff: Staff, kind: RecordKind, id: string, reason: string, now: Date): Promise<StoredRecord> {
+export async function withdrawRecord(
+  db: Database,
+  staff: Staff,
+  kind: RecordKind,
+  id: string,
+  reason: string,
+  now: Date,
+): Promise<StoredRecord> {
   const before = await loadRecordForChange(db, staff, kind, id);
   if (before.withdrawn) throw new DomainError('INVALID_STATE', '该记录已撤回');
   const withdrawal: Withdrawal = { at: now, by: actorOf(staff), reason };
@@ -94,13 +101,22 @@ export async function correctRecord(
   const fixed = Object.keys(changes).filter((k) => FIXED_RECORD_FIELDS.has(k));
   if (fixed.length > 0) throw new DomainError('INVALID_INPUT', `不能更正以下字段：${fixed.join('、')}`);
   const schema = FORMS[kind].schema;
-  const current = Object.fromEntries(Object.entries(before).filter(([k]) => !FIXED_RECORD_FIELDS.has(k) || k === 'promiserCode' || k === 'uscc'));
+  const current = Object.fromEntries(
+    Object.entries(before).filter(([k]) => !FIXED_RECORD_FIELDS.has(k) || k === 'promiserCode' || k === 'uscc'),
+  );
   const parsed = check(schema, { ...current, ...changes });
   if (!parsed.ok) throw new DomainError('INVALID_INPUT', parsed.issues[0]?.message ?? '更正内容不正确', { issues: parsed.issues });
   const value = parsed.value as Record<string, unknown>;
-  const changed = Object.fromEntries(Object.keys(changes).filter((k) => k in value).map((k) => [k, value[k]]));
+  const changed = Object.fromEntries(
+    Object.keys(changes)
+      .filter((k) => k in value)
+      .map((k) => [k, value[k]]),
+  );
   if (Object.keys(changed).length === 0) throw new DomainError('INVALID_INPUT', '请填写要更正的内容');
-  await db.collection(RECORD_COLLECTIONS[kind]).doc(id).update({ data: { ...changed, correctedAt: now } });
+  await db
+    .collection(RECORD_COLLECTIONS[kind])
+    .doc(id)
+    .update({ data: { ...changed, correctedAt: now } });
   await auditByStaff(db, staff, {
     at: now,
     action: 'record.correct',

@@ -39,6 +39,9 @@ export async function liveUsccs(db: Database, usccs: readonly string[]): Promise
 export async function markRegisterCoded(db: Database, usccs: readonly string[], coded: boolean): Promise<void> {
   const _ = db.command;
   for (const part of chunks([...new Set(usccs)])) {
-    await db.collection(COLLECTIONS.register).where({ uscc: _.in(part) }).update({ data: { coded } });
+    await db
+      .collection(COLLECTIONS.register)
+      .where({ uscc: _.in(part) })
+      .update({ data: { coded } });
   }
 }

@@ -50,7 +50,12 @@ function windowStart(now: Date): string {
 export async function entityScans(db: Database, entityId: string, now: Date): Promise<ScanDays> {
   const from = windowStart(now);
   // At most one document per code and day: 30 days × a few codes stays far below the read limit.
-  const docs = await fetchAll<ScanCountDoc>(db.collection(COLLECTIONS.scanCounts).where({ entityId, day: db.command.gte(from) }).limit(1000));
+  const docs = await fetchAll<ScanCountDoc>(
+    db
+      .collection(COLLECTIONS.scanCounts)
+      .where({ entityId, day: db.command.gte(from) })
+      .limit(1000),
+  );
   const perDay = new Map<string, number>();
   for (const d of docs) perDay.set(d.day, (perDay.get(d.day) ?? 0) + d.n);
   const days = Array.from({ length: SCAN_WINDOW_DAYS }, (_, i) => {
@@ -64,7 +69,9 @@ export async function entityScans(db: Database, entityId: string, now: Date): Pr
 export async function districtScans(db: Database, now: Date): Promise<DistrictScans> {
   const from = windowStart(now);
   const $ = db.command.aggregate;
-  const res = (await (db.collection(COLLECTIONS.scanCounts).aggregate() as any)
+  const res = (await db
+    .collection(COLLECTIONS.scanCounts)
+    .aggregate()
     .match({ day: db.command.gte(from) })
     .group({ _id: '$districtCode', scans: $.sum('$n') })
     .limit(100)

@@ -32,18 +32,40 @@ export async function streetMembers(db: Database, street: StreetDoc): Promise<St
     const rows = await fetchAll<Pick<RegisterRow, 'uscc' | 'name' | 'address'>>(
       db
         .collection(COLLECTIONS.register)
-        .where({ districtCode: street.districtCode, inBusiness: true, address: db.RegExp({ regexp: escapeRegExp(street.addressFragment), options: '' }) })
+        .where({
+          districtCode: street.districtCode,
+          inBusiness: true,
+          address: db.RegExp({ regexp: escapeRegExp(street.addressFragment), options: '' }),
+        })
         .field({ uscc: true, name: true, address: true })
         .limit(1000),
     );
-    for (const r of rows.slice(0, MAX_STREET_MEMBERS - byUscc.size)) if (!byUscc.has(r.uscc)) byUscc.set(r.uscc, { uscc: r.uscc, name: r.name, address: r.address });
+    for (const r of rows.slice(0, MAX_STREET_MEMBERS - byUscc.size))
+      if (!byUscc.has(r.uscc)) byUscc.set(r.uscc, { uscc: r.uscc, name: r.name, address: r.address });
   }
   const usccs = [...byUscc.keys()];
   for (const part of chunks(usccs)) {
     const [codes, entities, register] = await Promise.all([
-      fetchAll<CodeDoc>(db.collection(COLLECTIONS.codes).where({ uscc: _.in(part), status: _.in(['active', 'suspended']) }).limit(1000)),
-      fetchAll<Pick<EntityDoc, 'uscc' | 'name' | 'address'>>(db.collection(COLLECTIONS.entities).where({ uscc: _.in(part) }).field({ uscc: true, name: true, address: true }).limit(1000)),
-      fetchAll<Pick<RegisterRow, 'uscc' | 'name' | 'address'>>(db.collection(COLLECTIONS.register).where({ uscc: _.in(part) }).field({ uscc: true, name: true, address: true }).limit(1000)),
+      fetchAll<CodeDoc>(
+        db
+          .collection(COLLECTIONS.codes)
+          .where({ uscc: _.in(part), status: _.in(['active', 'suspended']) })
+          .limit(1000),
+      ),
+      fetchAll<Pick<EntityDoc, 'uscc' | 'name' | 'address'>>(
+        db
+          .collection(COLLECTIONS.entities)
+          .where({ uscc: _.in(part) })
+          .field({ uscc: true, name: true, address: true })
+          .limit(1000),
+      ),
+      fetchAll<Pick<RegisterRow, 'uscc' | 'name' | 'address'>>(
+        db
+          .collection(COLLECTIONS.register)
+          .where({ uscc: _.in(part) })
+          .field({ uscc: true, name: true, address: true })
+          .limit(1000),
+      ),
     ]);
     for (const r of register) Object.assign(byUscc.get(r.uscc)!, { name: r.name, address: r.address });
     // The entity's own name and address (what it applied with) win over the register's.

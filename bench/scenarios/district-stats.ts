@@ -29,7 +29,8 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`districtStats failed: ${JSON.stringify(res.error)}`);
       codedSum = res.data.city.coded;
     }
-    if (codedSum !== loaded.codeIds.length) throw new Error(`districtStats counted ${codedSum} codes, ${loaded.codeIds.length} were loaded`);
+    if (codedSum !== loaded.codeIds.length)
+      throw new Error(`districtStats counted ${codedSum} codes, ${loaded.codeIds.length} were loaded`);
     times.sort((a, b) => a - b);
     emit({
       scenario: `staff.districtStats, ${ENTITIES.toLocaleString('en')} entities`,
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
         { name: 'slowest', value: Math.round(times[times.length - 1]!), unit: 'ms', max: 2000 },
         { name: 'database calls per call', value: Math.max(...calls) },
       ],
-      notes: [`${loaded.codeIds.length.toLocaleString('en')} active codes counted correctly; ${RUNS} runs; data loaded in ${loadSeconds.toFixed(1)} s`],
+      notes: [
+        `${loaded.codeIds.length.toLocaleString('en')} active codes counted correctly; ${RUNS} runs; data loaded in ${loadSeconds.toFixed(1)} s`,
+      ],
     });
   } finally {
     await cloud.close();

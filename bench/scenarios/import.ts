@@ -80,11 +80,15 @@ async function main(): Promise<void> {
     writeFileSync(eventFile, JSON.stringify({ action: 'importRecords', kind: 'commitment', fileBase64: file.toString('base64') }));
     const call = () => {
       const t = process.hrtime.bigint();
-      const res = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staffFiles', BENCH_CITY_ADMIN, eventFile], {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const res = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staffFiles', BENCH_CITY_ADMIN, eventFile],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
       const seconds = Number(process.hrtime.bigint() - t) / 1e9;
       const line = res.stdout.split('\n').find((l) => l.startsWith('HOST '));
       if (!line) throw new Error(`function host failed: ${res.stderr.slice(-500)}`);
@@ -123,7 +127,13 @@ async function countReplacementChars(db: ReturnType<typeof connectSdk>['db']): P
   let n = 0;
   let after = '';
   for (;;) {
-    const page = () => db.collection('commitments').where({ _id: db.command.gt(after) }).orderBy('_id', 'asc').limit(1000).get();
+    const page = () =>
+      db
+        .collection('commitments')
+        .where({ _id: db.command.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(1000)
+        .get();
     // The import blocked this process (spawnSync) past the server's keep-alive: a pooled socket may be stale once.
     const res = (await page().catch(() => page())) as { data: Array<{ _id: string }> };
     for (const doc of res.data) n += JSON.stringify(doc).split('\uFFFD').length - 1;

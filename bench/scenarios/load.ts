@@ -30,7 +30,10 @@ const root = join(__dirname, '..', '..');
 function runClients(cfg: LoadConfig): Promise<LoadReport> {
   const file = join(tmpdir(), `hegang-load-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(cfg));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'load-clients.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'load-clients.ts'), file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -50,14 +53,20 @@ async function scanP50(cloud: BenchCloud, codeIds: string[], n: number, until?: 
   const times: number[] = [];
   const rnd = prng(99);
   let done = false;
-  void until?.then(() => (done = true), () => (done = true));
+  void until?.then(
+    () => (done = true),
+    () => (done = true),
+  );
   for (let i = 0; until ? !done : i < n; i++) {
     const t = process.hrtime.bigint();
     const res = await cloud.call('public', '', { action: 'verifyCode', codeId: codeIds[rnd(codeIds.length)] });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (!res.ok) throw new Error(`verifyCode failed: ${JSON.stringify(res.error)}`);
   }
-  return percentile(times.sort((a, b) => a - b), 50);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
 }
 
 async function main(): Promise<void> {
@@ -69,7 +78,12 @@ async function main(): Promise<void> {
     const rnd = prng(5);
     const sample = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, () => xs[rnd(xs.length)]!);
     const codedUsccs = codeIds.map((id) => (cloud.lc.db.collection('codes').getByKey(id) as { uscc: string }).uscc);
-    const base = { url: cloud.lc.url, codeIds: sample(codeIds, 20_000), keywords: Array.from({ length: 5_000 }, () => benchBrand(rnd(ENTITIES))), usccs: sample(codedUsccs, 5_000) };
+    const base = {
+      url: cloud.lc.url,
+      codeIds: sample(codeIds, 20_000),
+      keywords: Array.from({ length: 5_000 }, () => benchBrand(rnd(ENTITIES))),
+      usccs: sample(codedUsccs, 5_000),
+    };
     // Warm every function instance the clients will use, and the JIT.
     await runClients({ ...base, clients: 16, durationMs: 3_000, thinkMs: 0 });
 

@@ -55,11 +55,30 @@ function load(cloud: Awaited<ReturnType<typeof startBenchCloud>>): number {
     };
     push('register', row);
     if (coded) {
-      const code: CodeDoc = { _id: `bc${i}`, entityId: `be${i}`, uscc, districtCode: DISTRICT, field: '市场监管', status: 'active', version: 1, liveKey: `be${i}`, issuedAt: at, history: [] };
+      const code: CodeDoc = {
+        _id: `bc${i}`,
+        entityId: `be${i}`,
+        uscc,
+        districtCode: DISTRICT,
+        field: '市场监管',
+        status: 'active',
+        version: 1,
+        liveKey: `be${i}`,
+        issuedAt: at,
+        history: [],
+      };
       push('codes', code);
     } else uncoded++;
   }
-  const staff: StaffDoc = { _id: 'staff-bench-district', openid: STAFF, name: '向阳区专员', role: 'district', districtCode: DISTRICT, active: true, createdAt: at };
+  const staff: StaffDoc = {
+    _id: 'staff-bench-district',
+    openid: STAFF,
+    name: '向阳区专员',
+    role: 'district',
+    districtCode: DISTRICT,
+    active: true,
+    createdAt: at,
+  };
   push('staff', staff);
   cloud.lc.db.commit(changes);
   return uncoded;
@@ -90,10 +109,14 @@ function exportInOwnProcess(url: string, dir: string): Promise<{ seconds: number
   const eventFile = join(dir, 'event.json');
   writeFileSync(eventFile, JSON.stringify({ action: 'exportOutreach' }));
   const t = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staffFiles', STAFF, eventFile], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '..', 'function-host.ts'), url, 'staffFiles', STAFF, eventFile],
+    {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
@@ -132,7 +155,11 @@ async function main(): Promise<void> {
         { name: 'last page p95', value: deep.p95, unit: 'ms' },
         { name: 'full export time', value: Math.round(exp.seconds * 10) / 10, unit: 's', max: 60 },
         { name: 'full export peak resident memory of the function', value: exp.peakRssMb, unit: 'MB', max: 1024 },
-        { name: 'export file size', value: Math.round((Buffer.from(exp.data.fileBase64, 'base64').length / 1024 / 1024) * 10) / 10, unit: 'MB' },
+        {
+          name: 'export file size',
+          value: Math.round((Buffer.from(exp.data.fileBase64, 'base64').length / 1024 / 1024) * 10) / 10,
+          unit: 'MB',
+        },
       ],
       notes: [
         `every page's total matched the ${uncoded.toLocaleString('en')} uncoded entities loaded; the export held ${exp.data.rows.toLocaleString('en')} rows`,

@@ -51,7 +51,11 @@ async function main(): Promise<void> {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Sequential searches: sorted latencies, the worst documents-examined per result, calls and examined maxima. */
-async function timeSearches(cloud: Awaited<ReturnType<typeof startBenchCloud>>, n: number, next: () => { keyword: string; expect?: string }) {
+async function timeSearches(
+  cloud: Awaited<ReturnType<typeof startBenchCloud>>,
+  n: number,
+  next: () => { keyword: string; expect?: string },
+) {
   const times: number[] = [];
   let examinedPerResult = 0;
   let maxCalls = 0;
@@ -67,7 +71,8 @@ async function timeSearches(cloud: Awaited<ReturnType<typeof startBenchCloud>>, 
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     const examined = cloud.examined() - examined0;
     if (!res.ok || res.data.items.length === 0) throw new Error(`search for ${keyword} failed: ${JSON.stringify(res).slice(0, 200)}`);
-    if (expect && !res.data.items.some((it: { name: string }) => it.name === expect)) throw new Error(`search for ${keyword} ranked ${res.data.items[0].name} first`);
+    if (expect && !res.data.items.some((it: { name: string }) => it.name === expect))
+      throw new Error(`search for ${keyword} ranked ${res.data.items[0].name} first`);
     examinedPerResult = Math.max(examinedPerResult, examined / res.data.total);
     maxCalls = Math.max(maxCalls, cloud.dbCalls() - calls0);
     maxExamined = Math.max(maxExamined, examined);

@@ -68,9 +68,7 @@ for (const s of disagreements) {
   g.count++;
   groups.set(key, g);
 }
-const examples = [...groups.entries()]
-  .sort((a, b) => b[1].count - a[1].count)
-  .map(([k, g]) => `${k}: ${g.count} (e.g. ${g.example})`);
+const examples = [...groups.entries()].sort((a, b) => b[1].count - a[1].count).map(([k, g]) => `${k}: ${g.count} (e.g. ${g.example})`);
 
 emit({
   scenario: 'USCC validation',

@@ -29,7 +29,10 @@ const objectionInput = z.object({
   uscc: uscc(),
   target: oneOf('异议对象', TARGET_KEYS),
   /** The disputed record; not needed for the entity's own data. */
-  recordId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string({ error: '记录编号应为文本' }).max(64, { error: '记录编号不正确' }).optional()),
+  recordId: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.string({ error: '记录编号应为文本' }).max(64, { error: '记录编号不正确' }).optional(),
+  ),
   content: text('异议内容', 1000),
 });
 

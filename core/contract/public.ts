@@ -166,7 +166,11 @@ export const publicContract = {
   ),
   /** 查看全部: one kind of an entity's public records, newest first, a page at a time. */
   records: action<RecordsPage>()(
-    z.object({ uscc: uscc(), kind: oneOf('信息类别', PUBLIC_RECORD_KINDS), ...page(MAX_RECORDS_OFFSET, `最多查看前${MAX_RECORDS_OFFSET}条`) }),
+    z.object({
+      uscc: uscc(),
+      kind: oneOf('信息类别', PUBLIC_RECORD_KINDS),
+      ...page(MAX_RECORDS_OFFSET, `最多查看前${MAX_RECORDS_OFFSET}条`),
+    }),
   ),
   /** The verify page tells that a known code was checked (no identity is stored). */
   countScan: action<{ counted: boolean }>()(z.object({ code: codeRef() })),

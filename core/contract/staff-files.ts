@@ -115,8 +115,14 @@ export const staffFilesContract = {
         asOf: date('统计日期').optional(),
       })
       .refine(hasUpload, UPLOAD_REQUIRED)
-      .refine((v) => v.kind !== 'publicity' || (v.from !== undefined && v.to !== undefined), { error: '“双公示”信息表请填写起止日期', path: ['from'] })
-      .refine((v) => v.kind !== 'publicity' || v.from === undefined || v.to === undefined || v.from <= v.to, { error: '起始日期不能晚于截止日期', path: ['from'] })
+      .refine((v) => v.kind !== 'publicity' || (v.from !== undefined && v.to !== undefined), {
+        error: '“双公示”信息表请填写起止日期',
+        path: ['from'],
+      })
+      .refine((v) => v.kind !== 'publicity' || v.from === undefined || v.to === undefined || v.from <= v.to, {
+        error: '起始日期不能晚于截止日期',
+        path: ['from'],
+      })
       .refine((v) => v.kind !== 'monthlyReport' || v.month !== undefined, { error: '工作动态报送情况表请填写月份', path: ['month'] }),
   ),
   /** The outreach list (entities without a live code) for phone campaigns, same filters as staff.outreach. */

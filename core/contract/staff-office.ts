@@ -3,14 +3,7 @@ import * as z from 'zod';
 import type { BulletinInputsDoc, DepartmentProgressDoc, Report, ReportMissing, ReportSourceUsed } from '../bulletin-report';
 import { CODE_REASON_KEYS } from '../code-reasons';
 import { DEPARTMENT_IDS } from '../departments';
-import type {
-  ApplicationDoc,
-  CodeStatus,
-  CommitmentDoc,
-  ImportBatchDoc,
-  StaffDoc,
-  StoredRecord,
-} from '../documents';
+import type { ApplicationDoc, CodeStatus, CommitmentDoc, ImportBatchDoc, StaffDoc, StoredRecord } from '../documents';
 import { RECORD_KINDS } from '../documents';
 import type { ApplicationEvidence } from '../entitlement';
 import { IMPORT_KINDS } from '../import-layouts';
@@ -66,8 +59,7 @@ export interface QueuedApplication extends Omit<ApplicationDoc, 'pendingKey' | '
 export type QueuedCommitment = Omit<CommitmentDoc, 'dedupKey'>;
 
 export type QueueAnswer =
-  | { kind: 'application'; total: number; items: QueuedApplication[] }
-  | { kind: 'commitment'; items: QueuedCommitment[] };
+  { kind: 'application'; total: number; items: QueuedApplication[] } | { kind: 'commitment'; items: QueuedCommitment[] };
 
 export interface ReviewApplicationAnswer {
   application: Omit<ApplicationDoc, 'pendingKey'>;
@@ -170,15 +162,23 @@ export const MAX_ISSUE = 500;
 const issueCodesInput = z
   .object({
     uscc: z
-      .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), { error: '统一社会信用代码应为列表' })
+      .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), {
+        error: '统一社会信用代码应为列表',
+      })
       .min(1, { error: '请至少填写一个统一社会信用代码' })
       .max(MAX_ISSUE, { error: `每次最多为${MAX_ISSUE}个主体生码，请分批进行` })
       .optional(),
-    batchId: z.string({ error: '批次编号应为文本' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' }).optional(),
+    batchId: z
+      .string({ error: '批次编号应为文本' })
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' })
+      .optional(),
     /** For a batch naming more than MAX_ISSUE entities: where this call starts. */
     offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
   })
-  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), { error: '请提供统一社会信用代码列表或批次编号（二选一）', path: ['uscc'] });
+  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), {
+    error: '请提供统一社会信用代码列表或批次编号（二选一）',
+    path: ['uscc'],
+  });
 
 export interface IssuedItem {
   uscc: string;
@@ -269,11 +269,7 @@ const departmentProgressInput = z.object({
 
 /** The year defaults to this year, and may not be later (the action checks that: the schema has no clock). */
 const kaoheInput = z.object({
-  year: z.coerce
-    .number({ error: '年度应为数字' })
-    .int({ error: '年度应为整数' })
-    .min(2020, { error: '年度不能早于2020年' })
-    .optional(),
+  year: z.coerce.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).min(2020, { error: '年度不能早于2020年' }).optional(),
 });
 
 export interface KaoheAnswer {
@@ -290,12 +286,19 @@ export const staffOfficeContract = {
   /** The review queue (applications, or commitments with `kind: 'commitment'`) in the caller's scope. */
   applications: action<Wire<QueueAnswer>>()(queueInput),
   reviewApplication: action<Wire<ReviewApplicationAnswer>>()(reviewApplicationInput),
-  reviewCommitment: action<Wire<{ commitment: CommitmentDoc }>>()(z.intersection(z.object({ commitmentId: id('承诺编号') }), decisionInput)),
+  reviewCommitment: action<Wire<{ commitment: CommitmentDoc }>>()(
+    z.intersection(z.object({ commitmentId: id('承诺编号') }), decisionInput),
+  ),
   /** 赋码率 and 信易贷 share of every district as of a day (default today), ranked. */
   districtStats: action<Wire<DistrictStatsAnswer>>()(z.object({ asOf: date('统计日期').optional() })),
   statsHistory: action<StatsHistoryAnswer>()(
     z.object({
-      days: z.coerce.number({ error: '天数应为数字' }).int().min(2, { error: '天数至少为2' }).max(366, { error: '天数最多为366' }).default(90),
+      days: z.coerce
+        .number({ error: '天数应为数字' })
+        .int()
+        .min(2, { error: '天数至少为2' })
+        .max(366, { error: '天数最多为366' })
+        .default(90),
       districtCode: districtCode().optional(),
     }),
   ),

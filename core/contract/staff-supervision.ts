@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { CODE_REASON_KEYS } from '../code-reasons';
 import { DEPARTMENT_IDS } from '../departments';
-import { FIELDS, type EntityCategory } from '../fields';
+import type { EntityCategory } from '../fields';
 import {
   CONTACT_RESULTS,
   INSPECTION_RESULTS,
@@ -19,7 +19,7 @@ import {
   type OutreachContact,
   type Street,
 } from '../reach';
-import { date, districtCode, docId, oneOf, optionalDate, optionalText, pageFields, text, uscc } from '../schemas/common';
+import { date, districtCode, docId, oneOf, optionalText, pageFields, text, uscc } from '../schemas/common';
 import { OBJECTION_RESULTS, type ObjectionResult, type ObjectionView, type ReportHistoryItem, type ReportStatus } from '../supervision';
 import type { ReportReason } from '../verify';
 import type { AuditRecord, CodeHistoryItem, CodeStatus, RecordKind, RegisterEntry, WithdrawalItem } from '../wire';
@@ -40,7 +40,8 @@ export const ledgerFields = {
   deadline: text('完成时限', 50),
 };
 
-const month = (label: string) => z.string({ error: `${label}为必填项` }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 2026-05` });
+const month = (label: string) =>
+  z.string({ error: `${label}为必填项` }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 2026-05` });
 const departmentId = () => z.enum(DEPARTMENT_IDS, { error: '责任单位应为本系统的行管部门之一' });
 
 /** An inspection's entity: the scanned code or the USCC. */
@@ -140,7 +141,10 @@ export interface StaffEntityView {
 }
 
 /** An uncoded register entity in business, with its latest contact. */
-export interface OutreachItem extends Pick<RegisterEntry, 'uscc' | 'name' | 'entityType' | 'legalRep' | 'address' | 'districtCode' | 'regStatus'> {
+export interface OutreachItem extends Pick<
+  RegisterEntry,
+  'uscc' | 'name' | 'entityType' | 'legalRep' | 'address' | 'districtCode' | 'regStatus'
+> {
   /** 成立日期, '' when the register has none. */
   foundedOn: string;
   lastContact: ContactView | null;
@@ -307,7 +311,9 @@ export const staffSupervisionContract = {
   publishInspection: action<{ inspection: InspectionItem }>()(
     z.object({ inspectionId: docId('检查记录编号'), published: z.boolean({ error: '是否公开应为是或否' }).default(true) }),
   ),
-  inspections: action<Paged<InspectionItem & { uscc: string; districtCode: string }>>()(z.object({ uscc: uscc().optional(), ...pageFields })),
+  inspections: action<Paged<InspectionItem & { uscc: string; districtCode: string }>>()(
+    z.object({ uscc: uscc().optional(), ...pageFields }),
+  ),
   /** Create or change a street (city: any district; district staff: their own). */
   saveStreet: action<{ street: Street & { coverage: Coverage } }>()(
     z
@@ -315,7 +321,10 @@ export const staffSupervisionContract = {
         streetId: docId('示范街编号').optional(),
         name: text('名称', 50),
         districtCode: districtCode(),
-        uscc: z.array(uscc(), { error: '主体名单应为统一社会信用代码列表' }).max(MAX_STREET_USCCS, { error: `名单最多${MAX_STREET_USCCS}个主体` }).default([]),
+        uscc: z
+          .array(uscc(), { error: '主体名单应为统一社会信用代码列表' })
+          .max(MAX_STREET_USCCS, { error: `名单最多${MAX_STREET_USCCS}个主体` })
+          .default([]),
         addressFragment: optionalText('地址关键词', 50),
       })
       .refine((v) => v.uscc.length > 0 || v.addressFragment !== undefined, { error: '请填写主体名单或地址关键词', path: ['uscc'] }),

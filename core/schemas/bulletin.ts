@@ -15,5 +15,8 @@ export const reportOptionsSchema = z
     publicityTo: date('“双公示”统计截止日期').optional(),
     month: month().optional(),
   })
-  .refine((v) => (v.publicityFrom === undefined) === (v.publicityTo === undefined), { error: '“双公示”统计期间请同时填写起止日期', path: ['publicityFrom'] });
+  .refine((v) => (v.publicityFrom === undefined) === (v.publicityTo === undefined), {
+    error: '“双公示”统计期间请同时填写起止日期',
+    path: ['publicityFrom'],
+  });
 export type ReportOptions = z.output<typeof reportOptionsSchema>;

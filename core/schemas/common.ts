@@ -32,10 +32,7 @@ export function text(label: string, max: number) {
 
 /** Optional free text: absent, null or blank all mean "not given". */
 export function optionalText(label: string, max: number) {
-  return z.preprocess(
-    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
-    text(label, max).optional(),
-  );
+  return z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), text(label, max).optional());
 }
 
 /** Optional image: a cloud fileID or an https URL; blank means "not given". */

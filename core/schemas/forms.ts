@@ -33,7 +33,6 @@ export const commitmentSchema = z.object({
 });
 export type CommitmentInput = z.output<typeof commitmentSchema>;
 
-
 /** 守信激励信息表 — a recognition (认定依据) made by a department (认定部门), valid until a date. */
 export const honourSchema = z.object({
   entityName: text('市场主体名称', 100),
@@ -44,7 +43,6 @@ export const honourSchema = z.object({
   collectedOn: date('归集日期'),
 });
 export type HonourInput = z.output<typeof honourSchema>;
-
 
 /**
  * 自愿注册信息表 — an item (事项名称, 事项内容) registered with its provider (提供部门: a department or
@@ -59,7 +57,6 @@ export const registrationSchema = z.object({
   collectedOn: date('归集日期'),
 });
 export type RegistrationInput = z.output<typeof registrationSchema>;
-
 
 /** 其他反映信用状况信息表 — brands, trademarks, specialties (事项名称) with their provider. */
 export const otherInfoSchema = z.object({
@@ -108,8 +105,16 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
     schema: commitmentSchema,
     columns: RECORD_COLUMNS.commitment,
     example: [
-      '例：鹤岗市 X X 有限公司', '法人', EXAMPLE_USCC, '主动型', '市场主体承诺书', '主动型，自愿作出承诺',
-      '我企业依法诚信经营，自愿接受社会监督。', '无', '2022/7/22', '可向社会公开',
+      '例：鹤岗市 X X 有限公司',
+      '法人',
+      EXAMPLE_USCC,
+      '主动型',
+      '市场主体承诺书',
+      '主动型，自愿作出承诺',
+      '我企业依法诚信经营，自愿接受社会监督。',
+      '无',
+      '2022/7/22',
+      '可向社会公开',
     ],
   },
   honour: {

@@ -21,7 +21,10 @@ export const registerSchema = z.object({
   entityType: text('市场主体类型', 60),
   legalRep: text('法定代表人（负责人、经营者）', 60),
   address: text('住所（经营场所）', 300),
-  districtCode: z.preprocess((v) => (typeof v === 'string' ? (districtByName.get(v.trim()) ?? v.trim()) : typeof v === 'number' ? String(v) : v), districtCode('所属县（区）')),
+  districtCode: z.preprocess(
+    (v) => (typeof v === 'string' ? (districtByName.get(v.trim()) ?? v.trim()) : typeof v === 'number' ? String(v) : v),
+    districtCode('所属县（区）'),
+  ),
   foundedOn: optionalDate('成立日期'),
   regStatus: text('登记状态', 30).refine((s) => registerInBusiness(s) !== undefined, {
     error: '登记状态应为存续、在业、开业、注销、吊销、迁出之一',

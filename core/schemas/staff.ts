@@ -13,7 +13,6 @@ export const page = pageFields;
 
 export const reason = () => text('原因', 200);
 
-
 export const staffOpenid = () => z.string({ error: 'openid为必填项' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'openid格式不正确' });
 
 /**
@@ -30,7 +29,10 @@ export const staffInput = z
     departmentId: oneOf('所属部门', DEPARTMENT_IDS).optional(),
     field: oneOf('行业领域', FIELDS).optional(),
   })
-  .refine((s) => s.role !== 'district' || s.districtCode !== undefined, { error: '县（区）工作人员须指定所属县（区）', path: ['districtCode'] })
+  .refine((s) => s.role !== 'district' || s.districtCode !== undefined, {
+    error: '县（区）工作人员须指定所属县（区）',
+    path: ['districtCode'],
+  })
   .refine((s) => s.role !== 'department' || (departmentById(s.departmentId) ?? departmentOfField(s.field)) !== undefined, {
     error: '行管部门工作人员须指定所属部门',
     path: ['departmentId'],

@@ -1,5 +1,5 @@
 /** Typed calls for the whole 通报 (staff.bulletin's report, staffDocs.exportReport, staffFiles.importTable) and the 考核 scores. */
-import { call, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput } from './call';
 
 /** The 通报: its ranking sentence and table, and the whole report (or what it still needs). */
 export type ReportData = CallOutput<'staff', 'bulletin'>;

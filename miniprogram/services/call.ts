@@ -47,7 +47,11 @@ export type ActionOf<F extends FunctionName> = keyof Contracts[F] & string;
 export type CallInput<F extends FunctionName, A extends ActionOf<F>> = InputOf<Contracts[F][A]>;
 export type CallOutput<F extends FunctionName, A extends ActionOf<F>> = OutputOf<Contracts[F][A]>;
 
-export async function call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: CallInput<F, A>): Promise<CallResult<CallOutput<F, A>>> {
+export async function call<F extends FunctionName, A extends ActionOf<F>>(
+  fn: F,
+  action: A,
+  input: CallInput<F, A>,
+): Promise<CallResult<CallOutput<F, A>>> {
   const payload = input as Record<string, unknown>;
   try {
     const res = await wx.cloud.callFunction({ name: FUNCTIONS[fn], data: { action, ...payload } });

@@ -1,17 +1,9 @@
 /** Typed calls for reaching 40% (issue #14): outreach, the department ledger, inspections, credit checks, streets. */
 import type { ContactResult, Coverage } from '../lib/core';
-import { call, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput } from './call';
 
 /** The outreach page's filter form, as typed (blank = not chosen); the function validates them. */
-export interface OutreachFilters {
-  districtCode?: string;
-  field?: string;
-  entityType?: string;
-  address?: string;
-  foundedFrom?: string;
-  foundedTo?: string;
-  keyword?: string;
-}
+export type OutreachFilters = { [K in Exclude<keyof CallInput<'staff', 'outreach'>, 'offset' | 'limit'>]?: string };
 
 export type OutreachItem = CallOutput<'staff', 'outreach'>['items'][number];
 export type GapRow = CallOutput<'staff', 'gap'>['districts'][number];

@@ -1,6 +1,5 @@
 /** Typed calls to the `staff` cloud function: progress, the review queue, the bulletin, imports. */
-import type { Pace } from '../lib/core';
-import { call, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput } from './call';
 
 export type DistrictStatsData = CallOutput<'staff', 'districtStats'>;
 /** A district's (or the city's) row: 赋码率 and 信易贷 share against their targets. */
@@ -58,7 +57,11 @@ export function importTemplate(kind: ImportKind) {
 export type ImportReport = CallOutput<'staffFiles', 'importRecords'>;
 
 /** The file inline (small files, the local preview) or as a cloud-storage fileID (large files). */
-export function importRecords(kind: ImportKind, file: { fileBase64: string } | { fileID: string }, departmentId?: CallInput<'staffFiles', 'importRecords'>['departmentId']) {
+export function importRecords(
+  kind: ImportKind,
+  file: { fileBase64: string } | { fileID: string },
+  departmentId?: CallInput<'staffFiles', 'importRecords'>['departmentId'],
+) {
   return call('staffFiles', 'importRecords', { kind, ...file, ...(departmentId ? { departmentId } : {}) });
 }
 

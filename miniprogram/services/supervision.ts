@@ -1,7 +1,6 @@
 /** Calls of the supervision loops: 举报, 异议, 消息, and the staff lists and entity view behind them. */
-import type { CodeRef, ReportReason } from '../lib/core';
 import type { ReportProgress } from '../lib/contract';
-import { call, type CallInput, type CallOutput, type CallResult } from './call';
+import { call, type CallInput, type CallOutput } from './call';
 
 export interface Paged<T> {
   total: number;

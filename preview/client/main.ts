@@ -75,7 +75,9 @@ async function boot(): Promise<void> {
     update: (depth, route, query) => {
       $('nav-back').hidden = depth <= 1;
       $('nav-home').hidden = depth > 1 || route === app.pages[0];
-      const search = Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&');
+      const search = Object.entries(query)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
       const address = `#/${route}${search ? `?${search}` : ''}`;
       history.replaceState(null, '', `${location.pathname}${location.search}${address}`);
       $<HTMLInputElement>('address').value = `/${route}${search ? `?${search}` : ''}`;
@@ -121,7 +123,11 @@ async function boot(): Promise<void> {
     renderCallers();
     // Who is calling changes what every page shows: start over on the same page.
     const top = stack.top();
-    const search = top ? Object.entries(top.query).map(([k, v]) => `${k}=${v}`).join('&') : '';
+    const search = top
+      ? Object.entries(top.query)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('&')
+      : '';
     void stack.reLaunch(`/${top?.route ?? app.pages[0]}${search ? `?${search}` : ''}`);
   });
   const pageLinks = $('pages');

@@ -8,7 +8,11 @@ import type { Transport } from './wx';
 type Fetch = typeof fetch;
 
 /** `callFunction` over the local cloud's HTTP protocol at `base` (e.g. `http://127.0.0.1:1234/functions`). */
-export function callOverHttp(base: string, headers: () => Record<string, string> = () => ({}), fetchImpl: Fetch = fetch): Transport['callFunction'] {
+export function callOverHttp(
+  base: string,
+  headers: () => Record<string, string> = () => ({}),
+  fetchImpl: Fetch = fetch,
+): Transport['callFunction'] {
   return async (name, data, openid) => {
     const res = await fetchImpl(`${base}/${encodeURIComponent(name)}`, {
       method: 'POST',

@@ -29,7 +29,7 @@ export function hideToast(): void {
 export function showToast(opts: ToastOptions): void {
   hideToast();
   const box = el('div', `wx-toast${opts.loading ? ' wx-loading' : ''}${opts.mask ? ' masked' : ''}`);
-  const icon = opts.loading ? 'loading' : opts.icon ?? 'success';
+  const icon = opts.loading ? 'loading' : (opts.icon ?? 'success');
   if (icon !== 'none') box.append(el('div', `wx-toast-icon icon-${icon}`, icon === 'success' ? '✓' : icon === 'error' ? '✕' : ''));
   box.append(el('div', 'wx-toast-title', opts.title));
   box.setAttribute('role', 'status');
@@ -107,7 +107,11 @@ export function previewImage(url: string): void {
 export function download(path: string): void {
   const a = document.createElement('a');
   a.href = tempFileUrl(path);
-  const name = path.split('/').pop()?.replace(/^tmp_\d+_?/, '') ?? '';
+  const name =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/^tmp_\d+_?/, '') ?? '';
   a.download = name.startsWith('.') || !name ? `image${name}` : name;
   document.body.append(a);
   a.click();

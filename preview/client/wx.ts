@@ -97,9 +97,11 @@ function api<O extends AnyOptions>(name: string, run: (o: O) => Promise<unknown>
         options.complete?.(err);
       },
     );
-    return options.success || options.fail || options.complete ? p.catch(() => undefined) : p.catch((e: unknown) => {
-      throw { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
-    });
+    return options.success || options.fail || options.complete
+      ? p.catch(() => undefined)
+      : p.catch((e: unknown) => {
+          throw { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
+        });
   };
 }
 
@@ -115,10 +117,21 @@ export function createWx(host: Host): Record<string, unknown> {
     const width = v.clientWidth || 375;
     const height = v.clientHeight || 667;
     return {
-      brand: 'preview', model: 'Browser preview', pixelRatio: window.devicePixelRatio || 2,
-      screenWidth: width, screenHeight: height, windowWidth: width, windowHeight: height,
-      statusBarHeight: 20, language: 'zh_CN', version: '8.0.50', system: 'Browser', platform: 'devtools',
-      SDKVersion: '3.4.0', fontSizeSetting: 16, theme: 'light',
+      brand: 'preview',
+      model: 'Browser preview',
+      pixelRatio: window.devicePixelRatio || 2,
+      screenWidth: width,
+      screenHeight: height,
+      windowWidth: width,
+      windowHeight: height,
+      statusBarHeight: 20,
+      language: 'zh_CN',
+      version: '8.0.50',
+      system: 'Browser',
+      platform: 'devtools',
+      SDKVersion: '3.4.0',
+      fontSizeSetting: 16,
+      theme: 'light',
       safeArea: { left: 0, right: width, top: 20, bottom: height, width, height: height - 20 },
     };
   };
@@ -141,7 +154,8 @@ export function createWx(host: Host): Record<string, unknown> {
     navigateBack: api('navigateBack', (o: AnyOptions) => nav.navigateBack(Number(o.delta ?? 1))),
     setNavigationBarTitle: api('setNavigationBarTitle', (o: AnyOptions) => nav.setTitle(String(o.title ?? ''))),
     setNavigationBarColor: api('setNavigationBarColor', (o: AnyOptions) =>
-      nav.setBarColor(String(o.backgroundColor ?? ''), String(o.frontColor ?? ''))),
+      nav.setBarColor(String(o.backgroundColor ?? ''), String(o.frontColor ?? '')),
+    ),
     showNavigationBarLoading: api('showNavigationBarLoading', () => undefined),
     hideNavigationBarLoading: api('hideNavigationBarLoading', () => undefined),
     startPullDownRefresh: api('startPullDownRefresh', () => undefined),
@@ -150,7 +164,9 @@ export function createWx(host: Host): Record<string, unknown> {
       nav.viewport().scrollTo({ top: Number(o.scrollTop ?? 0) });
     }),
 
-    showToast: api('showToast', (o: AnyOptions) => ui.showToast({ title: String(o.title ?? ''), icon: o.icon, duration: o.duration, mask: o.mask })),
+    showToast: api('showToast', (o: AnyOptions) =>
+      ui.showToast({ title: String(o.title ?? ''), icon: o.icon, duration: o.duration, mask: o.mask }),
+    ),
     hideToast: api('hideToast', () => ui.hideToast()),
     showLoading: api('showLoading', (o: AnyOptions) => ui.showToast({ title: String(o.title ?? ''), mask: o.mask, loading: true })),
     hideLoading: api('hideLoading', () => ui.hideToast()),
@@ -210,7 +226,12 @@ export function createWx(host: Host): Record<string, unknown> {
     canvasToTempFilePath: api('canvasToTempFilePath', async (o: AnyOptions) => {
       const canvas = o.canvas as HTMLCanvasElement | undefined;
       if (!canvas || typeof canvas.toDataURL !== 'function') throw new Error('canvas is empty');
-      return { tempFilePath: await addDataUrl(canvas.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png'), o.fileType === 'jpg' ? 'jpg' : 'png') };
+      return {
+        tempFilePath: await addDataUrl(
+          canvas.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png'),
+          o.fileType === 'jpg' ? 'jpg' : 'png',
+        ),
+      };
     }),
     scanCode: api('scanCode', async () => {
       const r = await ui.showModal({
@@ -234,4 +255,3 @@ export function createWx(host: Host): Record<string, unknown> {
     }),
   };
 }
-

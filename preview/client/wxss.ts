@@ -4,9 +4,35 @@
  *  - tag selectors name the elements j-component renders (`view` → `wx-view`, `page` → `wx-page`).
  */
 const TAGS = [
-  'page', 'view', 'text', 'button', 'image', 'input', 'textarea', 'picker', 'switch', 'checkbox', 'radio',
-  'checkbox-group', 'radio-group', 'form', 'label', 'navigator', 'scroll-view', 'swiper', 'swiper-item',
-  'icon', 'progress', 'rich-text', 'canvas', 'slider', 'block', 'cover-view', 'cover-image', 'map', 'video',
+  'page',
+  'view',
+  'text',
+  'button',
+  'image',
+  'input',
+  'textarea',
+  'picker',
+  'switch',
+  'checkbox',
+  'radio',
+  'checkbox-group',
+  'radio-group',
+  'form',
+  'label',
+  'navigator',
+  'scroll-view',
+  'swiper',
+  'swiper-item',
+  'icon',
+  'progress',
+  'rich-text',
+  'canvas',
+  'slider',
+  'block',
+  'cover-view',
+  'cover-image',
+  'map',
+  'video',
 ];
 const TAG_PATTERN = new RegExp(`(^|[\\s,>+~(])(${TAGS.join('|')})(?=$|[\\s,>+~:.\\[#)])`, 'g');
 

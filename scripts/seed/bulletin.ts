@@ -46,25 +46,61 @@ export function bulletinDemoData(today: string): BulletinDemoData {
       const late = pick(`${unit}${month}late`, 5) === 0 ? 1 + pick(`${unit}${month}n`, 4) : 0;
       return { unit, total: licensing + penalty, licensing, penalty, timely: licensing + penalty - late };
     });
-    tables.push({ _id: `publicity:${from}_${to}`, kind: 'publicity', period: { from, to }, periodStart: from, periodEnd: to, rows: publicity as never, batch: `demo-publicity-${month}`, importedAt: at, ...IMPORTED });
+    tables.push({
+      _id: `publicity:${from}_${to}`,
+      kind: 'publicity',
+      period: { from, to },
+      periodStart: from,
+      periodEnd: to,
+      rows: publicity as never,
+      batch: `demo-publicity-${month}`,
+      importedAt: at,
+      ...IMPORTED,
+    });
     const monthly: MonthlyReportRow[] = UNITS.map((unit) =>
       pick(`${unit}${month}silent`, 7) === 0
         ? { unit, selfReport: 0, dynamics: 0, evidence: 0 }
         : { unit, selfReport: 1, dynamics: 1 + pick(`${unit}${month}d`, 4), evidence: pick(`${unit}${month}e`, 2) },
     );
-    tables.push({ _id: `monthlyReport:${month}`, kind: 'monthlyReport', period: { month }, periodStart: from, periodEnd: to, rows: monthly as never, batch: `demo-monthly-${month}`, importedAt: at, ...IMPORTED });
+    tables.push({
+      _id: `monthlyReport:${month}`,
+      kind: 'monthlyReport',
+      period: { month },
+      periodStart: from,
+      periodEnd: to,
+      rows: monthly as never,
+      batch: `demo-monthly-${month}`,
+      importedAt: at,
+      ...IMPORTED,
+    });
   }
   const gov: GovCommitmentRow[] = UNITS.map((unit) => ({ unit, count: unit === '市教育局' ? 0 : 1 + pick(`${unit}gov`, 40) }));
-  tables.push({ _id: `govCommitment:${firstOfMonth}`, kind: 'govCommitment', period: { asOf: firstOfMonth }, periodStart: firstOfMonth, periodEnd: firstOfMonth, rows: gov as never, batch: 'demo-gov', importedAt: at, ...IMPORTED });
+  tables.push({
+    _id: `govCommitment:${firstOfMonth}`,
+    kind: 'govCommitment',
+    period: { asOf: firstOfMonth },
+    periodStart: firstOfMonth,
+    periodEnd: firstOfMonth,
+    rows: gov as never,
+    batch: 'demo-gov',
+    importedAt: at,
+    ...IMPORTED,
+  });
   const entered = { asOf: firstOfMonth, enteredBy: 'staff-city', enteredByName: '市信用办管理员', enteredAt: at };
   return {
     bulletinTables: tables,
-    bulletinInputs: [{ _id: firstOfMonth, ...entered, officialCommitments: 3120, coverageBase: UNITS.length, disclosureBasisPoints: 10000 }],
+    bulletinInputs: [
+      { _id: firstOfMonth, ...entered, officialCommitments: 3120, coverageBase: UNITS.length, disclosureBasisPoints: 10000 },
+    ],
     departmentProgress: [
       {
         _id: firstOfMonth,
         ...entered,
-        departments: PROMOTING_DEPARTMENTS.map((d) => ({ departmentId: d.id, policyDocument: pick(`${d.id}doc`, 3) !== 0, dynamics: pick(`${d.id}dyn`, 3) !== 0 })),
+        departments: PROMOTING_DEPARTMENTS.map((d) => ({
+          departmentId: d.id,
+          policyDocument: pick(`${d.id}doc`, 3) !== 0,
+          dynamics: pick(`${d.id}dyn`, 3) !== 0,
+        })),
       },
     ],
   };

@@ -67,7 +67,10 @@ export function pendingSlotId(openid: string): string {
   return `pendingApplications:${openid}`;
 }
 
-export async function applyCode(input: ParsedOf<typeof merchantContract.applyCode>, { caller, db, now }: ActionContext): Promise<AppliedData> {
+export async function applyCode(
+  input: ParsedOf<typeof merchantContract.applyCode>,
+  { caller, db, now }: ActionContext,
+): Promise<AppliedData> {
   checkOwnFile(input.licencePhoto, 'licencePhoto', '营业执照照片');
   checkOwnFile(input.storefrontPhoto, 'storefrontPhoto', '门头照片');
   const [entity, reg, pending] = await Promise.all([
@@ -156,7 +159,9 @@ export async function withdrawApplication(
   const before = await fetchById<ApplicationDoc>(coll.doc(applicationId));
   if (!before || before.applicantOpenid !== caller.openid) throw new DomainError('NOT_FOUND', '未找到您的这份申请');
   if (before.status !== 'pending') {
-    throw new DomainError('INVALID_STATE', `该申请${APPLICATION_STATUS_TEXT[before.status] ?? '已处理'}，不能撤回`, { status: before.status });
+    throw new DomainError('INVALID_STATE', `该申请${APPLICATION_STATUS_TEXT[before.status] ?? '已处理'}，不能撤回`, {
+      status: before.status,
+    });
   }
   const _ = db.command;
   const res = (await coll

@@ -21,9 +21,17 @@ export const MAX_CLAIMS_PER_DAY = 20;
 
 const notFound = () => new DomainError('CLAIM_NOT_FOUND', '该主体没有待认领的诚信码，请核对统一社会信用代码，或联系发码部门');
 
-export async function claimCode(input: ParsedOf<typeof merchantContract.claimCode>, { caller, db, now }: ActionContext): Promise<ClaimResult> {
-  await takeDailyQuota(db, 'claimCode', caller.openid, MAX_CLAIMS_PER_DAY, now, () =>
-    new DomainError('TOO_MANY_ATTEMPTS', '今天的认领次数已达上限，请明天再试'),
+export async function claimCode(
+  input: ParsedOf<typeof merchantContract.claimCode>,
+  { caller, db, now }: ActionContext,
+): Promise<ClaimResult> {
+  await takeDailyQuota(
+    db,
+    'claimCode',
+    caller.openid,
+    MAX_CLAIMS_PER_DAY,
+    now,
+    () => new DomainError('TOO_MANY_ATTEMPTS', '今天的认领次数已达上限，请明天再试'),
   );
   const entity = await fetchOne<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: input.uscc }).limit(1));
   const claim = entity ? await loadClaim(db, entity._id) : undefined;
@@ -63,7 +71,12 @@ export async function claimCode(input: ParsedOf<typeof merchantContract.claimCod
     action: 'entity.claim',
     target: { collection: COLLECTIONS.entities, id: entity._id },
     before: { ownerOpenids: before },
-    after: { ownerOpenids: [...new Set([...before, caller.openid])], claimId: claim._id, issuedBy: claim.issuedBy, department: claim.department },
+    after: {
+      ownerOpenids: [...new Set([...before, caller.openid])],
+      claimId: claim._id,
+      issuedBy: claim.issuedBy,
+      department: claim.department,
+    },
   });
   await notifyAll(
     db,

@@ -32,7 +32,9 @@ export async function myCode({ uscc }: ParsedOf<typeof merchantContract.myCode>,
   const entity = await ownedEntity(db, caller.openid, uscc);
   const code =
     (await findLiveCode(db, entity._id)) ??
-    (await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id, status: 'revoked' }).orderBy('version', 'desc').limit(1)));
+    (await fetchOne<CodeDoc>(
+      db.collection(COLLECTIONS.codes).where({ entityId: entity._id, status: 'revoked' }).orderBy('version', 'desc').limit(1),
+    ));
   if (!code) throw new DomainError('NO_CODE', '该主体当前没有有效的诚信码，请联系所在县（区）');
   const about = { issuedAt: code.issuedAt.toISOString(), entityName: entity.name, uscc: entity.uscc };
   if (code.status !== 'active') {

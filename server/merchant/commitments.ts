@@ -32,8 +32,13 @@ export async function submitCommitment(
   // A resubmission is refused before it uses the day's quota (a race between two still ends in the unique index).
   const dup = await fetchOne<{ _id: string }>(db.collection(COLLECTIONS.commitments).where({ dedupKey }).field({ _id: true }).limit(1));
   if (dup) throw duplicate();
-  await takeDailyQuota(db, 'commitment', caller.openid, DAILY_LIMITS.commitment, now, () =>
-    new DomainError('TOO_MANY_COMMITMENTS', '您今天提交的承诺较多，请明天再试'),
+  await takeDailyQuota(
+    db,
+    'commitment',
+    caller.openid,
+    DAILY_LIMITS.commitment,
+    now,
+    () => new DomainError('TOO_MANY_COMMITMENTS', '您今天提交的承诺较多，请明天再试'),
   );
   const doc: Omit<CommitmentDoc, '_id'> = {
     ...input,
@@ -54,7 +59,10 @@ export async function submitCommitment(
   }
 }
 
-export async function myCommitments({ uscc }: ParsedOf<typeof merchantContract.myCommitments>, { caller, db }: ActionContext): Promise<MyCommitmentsData> {
+export async function myCommitments(
+  { uscc }: ParsedOf<typeof merchantContract.myCommitments>,
+  { caller, db }: ActionContext,
+): Promise<MyCommitmentsData> {
   const entity = await ownedEntity(db, caller.openid, uscc);
   const docs = await fetchAll<CommitmentDoc>(
     db.collection(COLLECTIONS.commitments).where({ uscc: entity.uscc }).orderBy('createdAt', 'desc').limit(100),

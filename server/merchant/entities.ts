@@ -7,7 +7,10 @@ import { fetchAll } from '../db';
 import { COLLECTIONS, type ApplicationDoc, type CodeDoc } from '../model';
 import { ownedEntities } from './ownership';
 
-export async function myEntities(_input: ParsedOf<typeof merchantContract.myEntities>, { caller, db }: ActionContext): Promise<MyEntitiesData> {
+export async function myEntities(
+  _input: ParsedOf<typeof merchantContract.myEntities>,
+  { caller, db }: ActionContext,
+): Promise<MyEntitiesData> {
   const _ = db.command;
   const [entities, applications] = await Promise.all([
     ownedEntities(db, caller.openid),
@@ -18,7 +21,12 @@ export async function myEntities(_input: ParsedOf<typeof merchantContract.myEnti
   const codes =
     entities.length === 0
       ? []
-      : await fetchAll<CodeDoc>(db.collection(COLLECTIONS.codes).where({ liveKey: _.in(entities.map((e) => e._id)) }).limit(100));
+      : await fetchAll<CodeDoc>(
+          db
+            .collection(COLLECTIONS.codes)
+            .where({ liveKey: _.in(entities.map((e) => e._id)) })
+            .limit(100),
+        );
   const codeOf = new Map(codes.map((c) => [c.entityId, c]));
   return {
     entities: entities.map((e) => {

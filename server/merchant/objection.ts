@@ -60,7 +60,8 @@ export async function submitObjection(
   const entity = await ownedEntity(db, caller.openid, input.uscc);
   let departmentId: string | undefined;
   if (input.target !== 'entity') {
-    if (input.recordId === undefined) throw new DomainError('INVALID_INPUT', '请选择有异议的记录', { issues: [{ field: 'recordId', message: '请选择有异议的记录' }] });
+    if (input.recordId === undefined)
+      throw new DomainError('INVALID_INPUT', '请选择有异议的记录', { issues: [{ field: 'recordId', message: '请选择有异议的记录' }] });
     const record = await fetchOne<{ _id: string; source?: RecordSource }>(
       db.collection(RECORD_COLLECTIONS[input.target]).where({ _id: input.recordId, uscc: entity.uscc }).limit(1),
     );

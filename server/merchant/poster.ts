@@ -12,7 +12,10 @@ import { codeUrlPrefix } from '../code-url';
 import { POSTER_NAMES, posterPdf } from '../poster/layout';
 import { ownedEntity } from './ownership';
 
-export async function posterFile({ size, uscc }: ParsedOf<typeof merchantContract.posterFile>, { caller, db, now }: ActionContext): Promise<PosterFileData> {
+export async function posterFile(
+  { size, uscc }: ParsedOf<typeof merchantContract.posterFile>,
+  { caller, db, now }: ActionContext,
+): Promise<PosterFileData> {
   const entity = await ownedEntity(db, caller.openid, uscc);
   const code = await findLiveCode(db, entity._id);
   if (!code) throw new DomainError('NO_CODE', '该主体当前没有有效的诚信码，请联系所在县（区）');

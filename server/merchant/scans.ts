@@ -5,7 +5,10 @@ import type { ActionContext } from '../handler';
 import { entityScans } from '../scans';
 import { ownedEntity } from './ownership';
 
-export async function scanStats({ uscc }: ParsedOf<typeof merchantContract.scanStats>, { caller, db, now }: ActionContext): Promise<ScanStatsData> {
+export async function scanStats(
+  { uscc }: ParsedOf<typeof merchantContract.scanStats>,
+  { caller, db, now }: ActionContext,
+): Promise<ScanStatsData> {
   const entity = await ownedEntity(db, caller.openid, uscc);
   return { uscc: entity.uscc, ...(await entityScans(db, entity._id, now)) };
 }

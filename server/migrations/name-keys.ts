@@ -14,12 +14,17 @@ import { COLLECTIONS, type EntityDoc } from '../model';
 export async function backfillNameKeys(db: Database, batch = 100): Promise<{ updated: number; more: boolean }> {
   const entities = db.collection(COLLECTIONS.entities);
   const missing = await fetchAll<Pick<EntityDoc, '_id' | 'name'>>(
-    entities.where({ nameKeys: db.command.exists(false) }).field({ _id: true, name: true }).limit(batch),
+    entities
+      .where({ nameKeys: db.command.exists(false) })
+      .field({ _id: true, name: true })
+      .limit(batch),
   );
   let updated = 0;
   for (const e of missing) {
     if (typeof e.name !== 'string') continue;
-    const res = (await entities.where({ _id: e._id, name: e.name }).update({ data: { nameKeys: nameSearchKeys(e.name) } })) as { stats?: { updated?: number } };
+    const res = (await entities.where({ _id: e._id, name: e.name }).update({ data: { nameKeys: nameSearchKeys(e.name) } })) as {
+      stats?: { updated?: number };
+    };
     updated += res.stats?.updated ?? 0;
   }
   return { updated, more: missing.length === batch };

@@ -37,7 +37,10 @@ export function headerOf(event: HttpEvent, name: string): string | undefined {
  */
 export function clientOf(event: HttpEvent): string {
   const forwarded = headerOf(event, 'x-forwarded-for')?.split(',').at(-1)?.trim();
-  const ctx = (typeof event.requestContext === 'object' && event.requestContext !== null ? event.requestContext : {}) as Record<string, unknown>;
+  const ctx = (typeof event.requestContext === 'object' && event.requestContext !== null ? event.requestContext : {}) as Record<
+    string,
+    unknown
+  >;
   const ip = forwarded || headerOf(event, 'x-real-ip')?.trim() || (typeof ctx.sourceIp === 'string' ? ctx.sourceIp : '');
   return /^[0-9A-Fa-f:.]{2,45}$/.test(ip ?? '') ? ip! : 'unknown';
 }

@@ -35,5 +35,9 @@ export async function takeOpenApiHit(db: Database, client: string, now: Date, li
   }
   const doc = await fetchById<{ n: number }>(hits.doc(id));
   const n = doc?.n ?? 1;
-  return { allowed: n <= limit, retryAfter: Math.max(1, (minute + 1) * 60 - Math.floor(now.getTime() / 1000)), remaining: Math.max(0, limit - n) };
+  return {
+    allowed: n <= limit,
+    retryAfter: Math.max(1, (minute + 1) * 60 - Math.floor(now.getTime() / 1000)),
+    remaining: Math.max(0, limit - n),
+  };
 }

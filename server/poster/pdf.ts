@@ -58,7 +58,10 @@ const colour = (c: Rgb) => c.map((v) => n(v)).join(' ');
 export class PdfPage {
   private readonly ops: string[] = [];
 
-  constructor(readonly width: number, readonly height: number) {}
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
 
   rect(x: number, y: number, w: number, h: number, fill: Rgb): void {
     this.ops.push(`${colour(fill)} rg ${n(x)} ${n(y)} ${n(w)} ${n(h)} re f`);
@@ -97,7 +100,9 @@ export function pdfDocument(page: PdfPage, title: string): Buffer {
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${n(page.width)} ${n(page.height)}] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>`),
+    Buffer.from(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${n(page.width)} ${n(page.height)}] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>`,
+    ),
     Buffer.from('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>'),
     Buffer.from(
       '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light' +
@@ -119,7 +124,10 @@ export function pdfDocument(page: PdfPage, title: string): Buffer {
     parts.push(chunk);
     length += chunk.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 8 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
 }

@@ -31,7 +31,9 @@ interface KindSpec {
 }
 
 /** Still valid today when it has an end date (as core/profile.ts `current`). */
-const stillValid = (today: string) => ({ $or: [{ validUntil: { $exists: false } }, { validUntil: { $in: [null, ''] } }, { validUntil: { $gte: today } }] });
+const stillValid = (today: string) => ({
+  $or: [{ validUntil: { $exists: false } }, { validUntil: { $in: [null, ''] } }, { validUntil: { $gte: today } }],
+});
 
 export const KIND_SPECS: Readonly<Record<RecordKind, KindSpec>> = {
   commitments: {
@@ -186,7 +188,13 @@ export async function loadByCode(db: Database, codeId: string, now = new Date())
     .end()) as { list: StoredDoc[] };
   const doc = res.list[0];
   if (!doc) return undefined;
-  const code = { _id: String(doc._id), status: doc.status as CodeStatus, version: Number(doc.version), issuedAt: doc.issuedAt, entityId: String(doc.entityId) };
+  const code = {
+    _id: String(doc._id),
+    status: doc.status as CodeStatus,
+    version: Number(doc.version),
+    issuedAt: doc.issuedAt,
+    entityId: String(doc.entityId),
+  };
   const profile = toLoaded(list(doc, 'entity')[0], doc);
   return profile ? { code, profile } : { code };
 }
@@ -195,7 +203,10 @@ export async function loadByCode(db: Database, codeId: string, now = new Date())
 export async function loadByUscc(db: Database, uscc: string, now = new Date()): Promise<LoadedProfile | undefined> {
   const p = withRecords(startFrom(db, COLLECTIONS.entities, { uscc }), beijingDate(now)!).lookup(codesLookup('_id'));
   const res = (await p
-    .project({ ...Object.fromEntries(ENTITY_FIELDS.map((f) => [f, 1])), ...Object.fromEntries([...RECORD_KINDS, 'codes'].map((k) => [k, 1])) })
+    .project({
+      ...Object.fromEntries(ENTITY_FIELDS.map((f) => [f, 1])),
+      ...Object.fromEntries([...RECORD_KINDS, 'codes'].map((k) => [k, 1])),
+    })
     .limit(1)
     .end()) as { list: StoredDoc[] };
   const doc = res.list[0];

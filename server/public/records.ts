@@ -13,10 +13,18 @@ import type { ActionContext } from '../handler';
 import { COLLECTIONS } from '../model';
 import { KIND_SPECS, recordsPipeline, startFrom } from './profile-query';
 
-export async function records({ uscc: code, kind, offset, limit }: ParsedOf<typeof publicContract.records>, { db, now }: ActionContext): Promise<RecordsPage> {
+export async function records(
+  { uscc: code, kind, offset, limit }: ParsedOf<typeof publicContract.records>,
+  { db, now }: ActionContext,
+): Promise<RecordsPage> {
   const p = startFrom(db, COLLECTIONS.entities, { uscc: code });
   const res = (await p
-    .lookup({ from: KIND_SPECS[kind].collection, let: { uscc: '$uscc' }, pipeline: recordsPipeline(kind, beijingDate(now)!, offset, limit + 1), as: 'records' })
+    .lookup({
+      from: KIND_SPECS[kind].collection,
+      let: { uscc: '$uscc' },
+      pipeline: recordsPipeline(kind, beijingDate(now)!, offset, limit + 1),
+      as: 'records',
+    })
     .project({ _id: 0, name: 1, records: 1 })
     .limit(1)
     .end()) as { list: StoredDoc[] };
@@ -24,5 +32,10 @@ export async function records({ uscc: code, kind, offset, limit }: ParsedOf<type
   if (!doc) throw new DomainError('ENTITY_NOT_FOUND', '未找到该市场主体的诚信码信息');
   const found = Array.isArray(doc.records) ? (doc.records as StoredDoc[]) : [];
   const page = found.slice(0, limit).filter((r) => kind !== 'commitments' || isPublicCommitment(r));
-  return { kind, offset, items: page.map((r) => toPublicRecord(kind, r, String(doc.name ?? ''))), more: found.length > limit && offset + limit <= MAX_RECORDS_OFFSET };
+  return {
+    kind,
+    offset,
+    items: page.map((r) => toPublicRecord(kind, r, String(doc.name ?? ''))),
+    more: found.length > limit && offset + limit <= MAX_RECORDS_OFFSET,
+  };
 }

@@ -80,7 +80,9 @@ const tooMany = () => new DomainError('TOO_MANY_REPORTS', '您今天提交的举
 
 /** The 名录 name of a USCC with no entity yet. */
 async function registerName(db: ActionContext['db'], code: string): Promise<string | undefined> {
-  const r = await fetchOne<Pick<RegisterDoc, 'name'>>(db.collection(COLLECTIONS.register).where({ uscc: code }).field({ name: true }).limit(1));
+  const r = await fetchOne<Pick<RegisterDoc, 'name'>>(
+    db.collection(COLLECTIONS.register).where({ uscc: code }).field({ name: true }).limit(1),
+  );
   return r?.name;
 }
 
@@ -158,17 +160,28 @@ function publicView(r: ReportDoc): ReportProgress {
     outcome: r.outcome ?? '',
     createdAt: wireTime(r.createdAt),
     handledAt: r.handledAt ? wireTime(r.handledAt) : null,
-    history: (r.history ?? []).map((h) => ({ at: wireTime(h.at), status: h.status, statusText: REPORT_STATUSES[h.status], outcome: h.outcome })),
+    history: (r.history ?? []).map((h) => ({
+      at: wireTime(h.at),
+      status: h.status,
+      statusText: REPORT_STATUSES[h.status],
+      outcome: h.outcome,
+    })),
   };
 }
 
-export async function reportStatus({ trackingNo }: ParsedOf<typeof publicContract.reportStatus>, { db }: ActionContext): Promise<ReportProgress> {
+export async function reportStatus(
+  { trackingNo }: ParsedOf<typeof publicContract.reportStatus>,
+  { db }: ActionContext,
+): Promise<ReportProgress> {
   const r = await fetchOne<ReportDoc>(db.collection(COLLECTIONS.reports).where({ trackingNo }).limit(1));
   if (!r) throw new DomainError('NOT_FOUND', '未找到该受理编号的举报，请核对后重试');
   return publicView(r);
 }
 
-export async function myReports(_input: ParsedOf<typeof publicContract.myReports>, { caller, db }: ActionContext): Promise<OutputOf<typeof publicContract.myReports>> {
+export async function myReports(
+  _input: ParsedOf<typeof publicContract.myReports>,
+  { caller, db }: ActionContext,
+): Promise<OutputOf<typeof publicContract.myReports>> {
   if (caller.openid === '') throw new DomainError('UNAUTHENTICATED', '请在微信中打开后再查看');
   const list = await fetchAll<ReportDoc>(
     db.collection(COLLECTIONS.reports).where({ reporterOpenid: caller.openid }).orderBy('createdAt', 'desc').limit(100),

@@ -16,7 +16,10 @@ import { COLLECTIONS, type EntityDoc } from '../model';
 type Found = Pick<EntityDoc, 'uscc' | 'name' | 'category' | 'districtCode' | 'field'>;
 const FIELDS = { uscc: true, name: true, category: true, districtCode: true, field: true } as const;
 
-export async function search({ keyword, offset, limit }: ParsedOf<typeof publicContract.search>, { db }: ActionContext): Promise<SearchAnswer> {
+export async function search(
+  { keyword, offset, limit }: ParsedOf<typeof publicContract.search>,
+  { db }: ActionContext,
+): Promise<SearchAnswer> {
   const entities = db.collection(COLLECTIONS.entities);
   const asUscc = validateUscc(keyword);
   if (asUscc.valid) {
@@ -26,7 +29,10 @@ export async function search({ keyword, offset, limit }: ParsedOf<typeof publicC
   const wanted = normaliseName(keyword);
   if (Array.from(wanted).length < SEARCH_MIN) throw new DomainError('INVALID_INPUT', `请至少输入${SEARCH_MIN}个字`);
   const candidates = await fetchAll<Found>(
-    entities.where({ nameKeys: db.command.all(nameSearchKeys(wanted)) }).field(FIELDS).limit(SEARCH_WINDOW),
+    entities
+      .where({ nameKeys: db.command.all(nameSearchKeys(wanted)) })
+      .field(FIELDS)
+      .limit(SEARCH_WINDOW),
   );
   const full = candidates.length === SEARCH_WINDOW;
   if (full) {

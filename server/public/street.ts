@@ -22,6 +22,10 @@ export async function street({ streetId }: ParsedOf<typeof publicContract.street
     districtCode: s.districtCode,
     districtName: districtName(s.districtCode) ?? '',
     coverage: coverageOf(members),
-    entities: coded.map((m) => ({ name: m.name, address: m.address, status: m.status === 'active' ? VERDICTS.valid.label : VERDICTS.suspended.label })),
+    entities: coded.map((m) => ({
+      name: m.name,
+      address: m.address,
+      status: m.status === 'active' ? VERDICTS.valid.label : VERDICTS.suspended.label,
+    })),
   };
 }

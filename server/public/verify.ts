@@ -27,7 +27,15 @@ import { loadStatusChange } from './status-change';
 
 function answer(verdict: PublicVerdict, now: Date, extra: Partial<VerifyResult> = {}): VerifyResult {
   const v = PUBLIC_VERDICTS[verdict];
-  return { verdict, label: v.label, tone: v.tone, hint: v.hint, serverTime: now.toISOString(), serverTimeText: beijingDateTime(now), ...extra };
+  return {
+    verdict,
+    label: v.label,
+    tone: v.tone,
+    hint: v.hint,
+    serverTime: now.toISOString(),
+    serverTimeText: beijingDateTime(now),
+    ...extra,
+  };
 }
 
 interface ShownCode {
@@ -38,7 +46,12 @@ interface ShownCode {
 }
 
 /** The answer for `code` of an entity (loaded with all its codes), given the verdict. */
-async function describe(verdict: PublicVerdict, code: ShownCode, loaded: LoadedProfile | undefined, { db, now }: ActionContext): Promise<VerifyResult> {
+async function describe(
+  verdict: PublicVerdict,
+  code: ShownCode,
+  loaded: LoadedProfile | undefined,
+  { db, now }: ActionContext,
+): Promise<VerifyResult> {
   const since = beijingDate(code.issuedAt);
   const changed = verdict === 'suspended' || verdict === 'revoked' ? await loadStatusChange(db, code._id, code.status) : undefined;
   // Revoked with no live successor: the entity's positive records are withheld until it has one.

@@ -6,14 +6,24 @@ import { buildBulletin } from './bulletin';
 import type { StaffContext } from './define-staff-actions';
 import { writeWorkbook } from './xlsx';
 
-export async function exportBulletin(_input: ParsedOf<typeof staffFilesContract.exportBulletin>, ctx: StaffContext): Promise<OutputOf<typeof staffFilesContract.exportBulletin>> {
+export async function exportBulletin(
+  _input: ParsedOf<typeof staffFilesContract.exportBulletin>,
+  ctx: StaffContext,
+): Promise<OutputOf<typeof staffFilesContract.exportBulletin>> {
   const b = await buildBulletin(ctx);
   const title = `各县（区）“码上诚信”赋码及入驻“信易贷”平台情况（截至${chineseDate(b.asOf)}）`;
   const num = (p: string) => (p === '' ? null : Number(p));
   const file = await writeWorkbook([
     {
       name: '附件',
-      rows: [['附件'], [title], b.headers, ...b.rows.map((r) => [r.index === '' ? null : r.index, r.name, num(r.xinyidaiPercent), num(r.codeRatePercent)]), [], [b.sentence]],
+      rows: [
+        ['附件'],
+        [title],
+        b.headers,
+        ...b.rows.map((r) => [r.index === '' ? null : r.index, r.name, num(r.xinyidaiPercent), num(r.codeRatePercent)]),
+        [],
+        [b.sentence],
+      ],
       boldRows: [1, 2, 3],
       columnWidths: [8, 16, 40, 40],
       numberFormats: { 3: '0.00', 4: '0.00' },

@@ -20,12 +20,25 @@ import { actorOf, auditByStaff, requireCity, type Staff } from './roles';
 
 type Contract = typeof staffOfficeContract;
 
-async function save<V extends object>(db: Database, staff: Staff, now: Date, collection: 'bulletinInputs' | 'departmentProgress', asOf: string, value: V) {
+async function save<V extends object>(
+  db: Database,
+  staff: Staff,
+  now: Date,
+  collection: 'bulletinInputs' | 'departmentProgress',
+  asOf: string,
+  value: V,
+) {
   const coll = db.collection(COLLECTIONS[collection]);
   const before = await fetchById<BulletinInputsDoc | DepartmentProgressDoc>(coll.doc(asOf));
   const doc = { asOf, ...value, enteredBy: actorOf(staff), enteredByName: staff.name, enteredAt: now };
   await coll.doc(asOf).set({ data: doc });
-  await auditByStaff(db, staff, { at: now, action: collection === 'bulletinInputs' ? 'setBulletinInputs' : 'setDepartmentProgress', target: { collection: COLLECTIONS[collection], id: asOf }, before: before ?? null, after: doc });
+  await auditByStaff(db, staff, {
+    at: now,
+    action: collection === 'bulletinInputs' ? 'setBulletinInputs' : 'setDepartmentProgress',
+    target: { collection: COLLECTIONS[collection], id: asOf },
+    before: before ?? null,
+    after: doc,
+  });
   return { _id: asOf, ...doc };
 }
 
@@ -42,11 +55,23 @@ export async function setBulletinInputs(input: ParsedOf<Contract['setBulletinInp
 
 export async function setDepartmentProgress(input: ParsedOf<Contract['setDepartmentProgress']>, { db, now, staff }: StaffContext) {
   requireCity(staff);
-  const doc: DepartmentProgressDoc = await save(db, staff, now, 'departmentProgress', input.asOf ?? chinaDate(now), { departments: input.departments });
+  const doc: DepartmentProgressDoc = await save(db, staff, now, 'departmentProgress', input.asOf ?? chinaDate(now), {
+    departments: input.departments,
+  });
   return toWire(doc);
 }
 
 /** The latest entry dated on or before `cutoff`. */
-export async function latestEntry<T>(db: Database, collection: 'bulletinInputs' | 'departmentProgress', cutoff: string): Promise<T | undefined> {
-  return fetchOne<T>(db.collection(COLLECTIONS[collection]).where({ asOf: db.command.lte(cutoff) }).orderBy('asOf', 'desc').limit(1));
+export async function latestEntry<T>(
+  db: Database,
+  collection: 'bulletinInputs' | 'departmentProgress',
+  cutoff: string,
+): Promise<T | undefined> {
+  return fetchOne<T>(
+    db
+      .collection(COLLECTIONS[collection])
+      .where({ asOf: db.command.lte(cutoff) })
+      .orderBy('asOf', 'desc')
+      .limit(1),
+  );
 }

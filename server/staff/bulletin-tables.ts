@@ -55,9 +55,15 @@ export function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-export function periodOf(kind: TableKind, input: TablePeriod, today: string): { key: string; period: TablePeriod; start: string; end: string } {
-  if (kind === 'publicity') return { key: `${input.from}_${input.to}`, period: { from: input.from, to: input.to }, start: input.from!, end: input.to! };
-  if (kind === 'monthlyReport') return { key: input.month!, period: { month: input.month }, start: `${input.month}-01`, end: lastDayOfMonth(input.month!) };
+export function periodOf(
+  kind: TableKind,
+  input: TablePeriod,
+  today: string,
+): { key: string; period: TablePeriod; start: string; end: string } {
+  if (kind === 'publicity')
+    return { key: `${input.from}_${input.to}`, period: { from: input.from, to: input.to }, start: input.from!, end: input.to! };
+  if (kind === 'monthlyReport')
+    return { key: input.month!, period: { month: input.month }, start: `${input.month}-01`, end: lastDayOfMonth(input.month!) };
   const asOf = input.asOf ?? today;
   return { key: asOf, period: { asOf }, start: asOf, end: asOf };
 }
@@ -67,7 +73,8 @@ export async function readTable(kind: TableKind, file: Buffer): Promise<{ rows: 
   const sheet: SheetRow[] = [];
   for await (const r of readFirstSheet(file)) {
     sheet.push(r);
-    if (sheet.length > MAX_TABLE_ROWS + 20) throw new DomainError('TOO_MANY_ROWS', `表格行数过多（最多${MAX_TABLE_ROWS}行），请确认上传的是通报附件表`);
+    if (sheet.length > MAX_TABLE_ROWS + 20)
+      throw new DomainError('TOO_MANY_ROWS', `表格行数过多（最多${MAX_TABLE_ROWS}行），请确认上传的是通报附件表`);
   }
   const layout: TableLayout = detectTableLayout(kind, sheet);
   const def = TABLE_FORMS[kind];
@@ -101,12 +108,15 @@ export async function readTable(kind: TableKind, file: Buffer): Promise<{ rows: 
     rows.push(value);
   }
   if (issues.length > 0) {
-    throw new DomainError('INVALID_ROWS', `表格中有${new Set(issues.map((i) => i.row)).size}行不正确，请修改后重新导入（整表未导入）`, { issues: issues.slice(0, 200) });
+    throw new DomainError('INVALID_ROWS', `表格中有${new Set(issues.map((i) => i.row)).size}行不正确，请修改后重新导入（整表未导入）`, {
+      issues: issues.slice(0, 200),
+    });
   }
   if (rows.length === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
   if (statedTotal) {
     const mismatches = publicityTotalMismatches(statedTotal, rows as unknown as PublicityRow[]);
-    if (mismatches.length > 0) throw new DomainError('TOTAL_MISMATCH', `合计行与各单位之和不一致：${mismatches.join('；')}`, { mismatches });
+    if (mismatches.length > 0)
+      throw new DomainError('TOTAL_MISMATCH', `合计行与各单位之和不一致：${mismatches.join('；')}`, { mismatches });
   }
   return { rows, statedTotal };
 }
@@ -137,7 +147,13 @@ export async function importTable(
     importedAt: now,
   };
   await coll.doc(id).set({ data: doc });
-  const summary = (d: Omit<BulletinTableDoc, '_id'>) => ({ version: d.version, batch: d.batch, rows: d.rows.length, importedBy: d.importedBy, importedAt: d.importedAt });
+  const summary = (d: Omit<BulletinTableDoc, '_id'>) => ({
+    version: d.version,
+    batch: d.batch,
+    rows: d.rows.length,
+    importedBy: d.importedBy,
+    importedAt: d.importedAt,
+  });
   await auditByStaff(db, staff, {
     at: now,
     action: 'importTable',

@@ -104,7 +104,11 @@ export const revokeCode = change(REVOKE);
  * Entity ids a keyword names: an exact USCC (unique index), else a name fragment through the
  * entities' `nameKeys` index (core/search-keys.ts). Undefined when there is no keyword.
  */
-export async function entityIdsForKeyword(db: Database, keyword: string | undefined, scope: Record<string, string>): Promise<string[] | undefined> {
+export async function entityIdsForKeyword(
+  db: Database,
+  keyword: string | undefined,
+  scope: Record<string, string>,
+): Promise<string[] | undefined> {
   if (keyword === undefined) return undefined;
   const kw = keyword.toUpperCase();
   if (validateUscc(kw).valid) {
@@ -114,7 +118,11 @@ export async function entityIdsForKeyword(db: Database, keyword: string | undefi
   const keys = nameSearchKeys(keyword);
   if (keys.length === 0) return [];
   const found = await fetchAll<Pick<EntityDoc, '_id'>>(
-    db.collection(COLLECTIONS.entities).where({ nameKeys: db.command.all(keys), ...scope }).field({ _id: true }).limit(100),
+    db
+      .collection(COLLECTIONS.entities)
+      .where({ nameKeys: db.command.all(keys), ...scope })
+      .field({ _id: true })
+      .limit(100),
   );
   return found.map((e) => e._id);
 }
@@ -135,7 +143,11 @@ export async function codes(input: ParsedOf<Contract['codes']>, { db, staff }: S
     entityIds.length === 0
       ? []
       : await fetchAll<Pick<EntityDoc, '_id' | 'name'>>(
-          db.collection(COLLECTIONS.entities).where({ _id: db.command.in(entityIds) }).field({ name: true }).limit(entityIds.length),
+          db
+            .collection(COLLECTIONS.entities)
+            .where({ _id: db.command.in(entityIds) })
+            .field({ name: true })
+            .limit(entityIds.length),
         );
   const names = new Map(entities.map((e) => [e._id, e.name]));
   return toWire({
@@ -152,7 +164,9 @@ export async function codes(input: ParsedOf<Contract['codes']>, { db, staff }: S
         status: c.status,
         version: c.version,
         issuedAt: c.issuedAt,
-        ...(last ? { changedAt: last.at, reason: last.reason, category: last.category ?? 'other', categoryText: codeReasonLabel(last.category) } : {}),
+        ...(last
+          ? { changedAt: last.at, reason: last.reason, category: last.category ?? 'other', categoryText: codeReasonLabel(last.category) }
+          : {}),
       };
     }),
   });

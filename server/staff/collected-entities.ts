@@ -29,7 +29,13 @@ export interface CollectedEntity {
   field: string;
 }
 
-type StoredRecord = Partial<CommitmentDoc> & { uscc: string; entityName?: string; source?: RecordSource; createdAt?: Date; batchId?: string };
+type StoredRecord = Partial<CommitmentDoc> & {
+  uscc: string;
+  entityName?: string;
+  source?: RecordSource;
+  createdAt?: Date;
+  batchId?: string;
+};
 
 function categoryOf(entityType: string | undefined, uscc: string): EntityCategory {
   if (entityType?.includes('个体')) return 'individual';
@@ -62,13 +68,24 @@ export async function collectedEntities(
       .aggregate()
       .match({ uscc: _.in([...usccs]), withdrawn: _.neq(true) })
       .sort({ createdAt: -1 })
-      .group({ _id: '$uscc', name: $.first(`$${r.name}`), field: $.first('$field'), source: $.first('$source'), createdAt: $.first('$createdAt') })
+      .group({
+        _id: '$uscc',
+        name: $.first(`$${r.name}`),
+        field: $.first('$field'),
+        source: $.first('$source'),
+        createdAt: $.first('$createdAt'),
+      })
       .limit(MAX_ISSUE)
       .end()) as { list: { _id: string; name?: string; field?: string; source?: RecordSource; createdAt?: Date }[] };
     return res.list;
   };
   const [register, ...records] = await Promise.all([
-    fetchAll<RegisterDoc>(db.collection(COLLECTIONS.register).where({ uscc: _.in([...usccs]) }).limit(1000)),
+    fetchAll<RegisterDoc>(
+      db
+        .collection(COLLECTIONS.register)
+        .where({ uscc: _.in([...usccs]) })
+        .limit(1000),
+    ),
     ...RECORD_SOURCES.map(latestOf),
   ]);
   const latest = new Map<string, { rec: StoredRecord; name: string }>();
@@ -114,7 +131,12 @@ export async function usccsOfBatch(db: Database, batchId: string, offset: number
       // A batch is bounded by the import's file size; read its USCCs a page at a time.
       for (let skip = 0; ; skip += 1000) {
         const page = await fetchAll<{ uscc: string }>(
-          db.collection(collection).where({ ...where, withdrawn: _.neq(true) }).field({ uscc: true }).skip(skip).limit(1000),
+          db
+            .collection(collection)
+            .where({ ...where, withdrawn: _.neq(true) })
+            .field({ uscc: true })
+            .skip(skip)
+            .limit(1000),
         );
         for (const p of page) if (typeof p.uscc === 'string') all.add(p.uscc);
         if (page.length < 1000) break;

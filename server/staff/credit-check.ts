@@ -26,7 +26,20 @@ export const MAX_CHECK_ROWS = 5000;
 const HEADER_SEARCH_ROWS = 10;
 const STATUS_LABEL: Record<string, string> = { active: '有效', suspended: '暂停', revoked: '已撤销' };
 
-export const CREDIT_CHECK_HEADERS = ['序号', '统一社会信用代码', '市场主体名称', '所属县（区）', '诚信码状态', '主动承诺（件）', '最近承诺日期', '最近承诺内容', '守信激励（项）', '未结异议（件）', '未结举报（件）', '提示'];
+export const CREDIT_CHECK_HEADERS = [
+  '序号',
+  '统一社会信用代码',
+  '市场主体名称',
+  '所属县（区）',
+  '诚信码状态',
+  '主动承诺（件）',
+  '最近承诺日期',
+  '最近承诺内容',
+  '守信激励（项）',
+  '未结异议（件）',
+  '未结举报（件）',
+  '提示',
+];
 
 interface ListRow {
   row: number;
@@ -74,7 +87,13 @@ interface Counted {
 }
 
 /** Per USCC: count (and latest date) of the matching documents, one aggregation per 500 USCCs. */
-async function countBy(db: Database, coll: string, usccs: string[], match: Record<string, unknown>, latestField?: string): Promise<Map<string, Counted>> {
+async function countBy(
+  db: Database,
+  coll: string,
+  usccs: string[],
+  match: Record<string, unknown>,
+  latestField?: string,
+): Promise<Map<string, Counted>> {
   const $ = db.command.aggregate;
   const out = new Map<string, Counted>();
   for (const part of chunks(usccs)) {
@@ -91,9 +110,22 @@ async function countBy(db: Database, coll: string, usccs: string[], match: Recor
 }
 
 /** Documents of these USCCs (one call per 500; each USCC has at most one entity/register row and few codes). */
-async function byUscc<T extends { uscc: string }>(db: Database, coll: string, usccs: string[], extra: Record<string, unknown> = {}): Promise<T[]> {
+async function byUscc<T extends { uscc: string }>(
+  db: Database,
+  coll: string,
+  usccs: string[],
+  extra: Record<string, unknown> = {},
+): Promise<T[]> {
   const out: T[] = [];
-  for (const part of chunks(usccs)) out.push(...(await fetchAll<T>(db.collection(coll).where({ ...extra, uscc: db.command.in(part) }).limit(1000))));
+  for (const part of chunks(usccs))
+    out.push(
+      ...(await fetchAll<T>(
+        db
+          .collection(coll)
+          .where({ ...extra, uscc: db.command.in(part) })
+          .limit(1000),
+      )),
+    );
   return out;
 }
 
@@ -122,11 +154,17 @@ export async function creditCheck(
     const docs = await fetchAll<{ uscc: string; committedOn: string; content: string }>(
       db
         .collection(COLLECTIONS.commitments)
-        .where({ ...notWithdrawn, status: 'approved', uscc: _.in(part.map((c) => c._id)), committedOn: _.in([...new Set(part.map((c) => c.latest!))]) })
+        .where({
+          ...notWithdrawn,
+          status: 'approved',
+          uscc: _.in(part.map((c) => c._id)),
+          committedOn: _.in([...new Set(part.map((c) => c.latest!))]),
+        })
         .field({ uscc: true, committedOn: true, content: true })
         .limit(1000),
     );
-    for (const d of docs) if (commitments.get(d.uscc)?.latest === d.committedOn && !latestContent.has(d.uscc)) latestContent.set(d.uscc, d.content);
+    for (const d of docs)
+      if (commitments.get(d.uscc)?.latest === d.committedOn && !latestContent.has(d.uscc)) latestContent.set(d.uscc, d.content);
   }
   const entityOf = new Map(entities.map((e) => [e.uscc, e]));
   const registerOf = new Map(register.map((r) => [r.uscc, r]));
@@ -175,9 +213,13 @@ export async function creditCheck(
       flags,
     ]);
   });
-  const file = await writeWorkbook([{ name: '信用核查结果', rows, boldRows: [1], columnWidths: [6, 22, 36, 10, 10, 10, 12, 40, 10, 10, 10, 36] }]);
+  const file = await writeWorkbook([
+    { name: '信用核查结果', rows, boldRows: [1], columnWidths: [6, 22, 36, 10, 10, 10, 12, 40, 10, 10, 10, 36] },
+  ]);
 
-  const listHash = createHash('sha256').update([...list.map((r) => r.uscc ?? r.raw)].sort().join('\n')).digest('hex');
+  const listHash = createHash('sha256')
+    .update([...list.map((r) => r.uscc ?? r.raw)].sort().join('\n'))
+    .digest('hex');
   const doc: Omit<CreditCheckDoc, '_id'> = {
     checkedBy: staff.openid,
     role: staff.role,
@@ -187,6 +229,12 @@ export async function creditCheck(
     at: now,
   };
   const res = (await db.collection(COLLECTIONS.creditChecks).add({ data: doc })) as { _id: string };
-  await auditByStaff(db, staff, { at: now, action: 'creditCheck', target: { collection: COLLECTIONS.creditChecks, id: res._id }, before: null, after: doc });
+  await auditByStaff(db, staff, {
+    at: now,
+    action: 'creditCheck',
+    target: { collection: COLLECTIONS.creditChecks, id: res._id },
+    before: null,
+    after: doc,
+  });
   return { checkId: res._id, fileName: `信用核查结果-${chinaDate(now)}.xlsx`, fileBase64: file.toString('base64'), counts: doc.counts };
 }

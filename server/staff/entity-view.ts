@@ -26,7 +26,13 @@ const RECORDS_PER_KIND = 100;
 
 /** A code and its history as staff see it (the entity view, the inspection view). */
 export function staffCodeItem(c: CodeDoc): StaffCodeItem {
-  return { codeId: c._id, status: c.status, version: c.version, issuedAt: c.issuedAt.toISOString(), history: (c.history ?? []).map((h) => ({ ...h, at: h.at.toISOString() })) };
+  return {
+    codeId: c._id,
+    status: c.status,
+    version: c.version,
+    issuedAt: c.issuedAt.toISOString(),
+    history: (c.history ?? []).map((h) => ({ ...h, at: h.at.toISOString() })),
+  };
 }
 
 /** An audit entry as it crosses the wire. */
@@ -42,7 +48,9 @@ export async function entity(input: ParsedOf<typeof C.entity>, { staff, db, now 
     fetchAll<ReportDoc>(db.collection(COLLECTIONS.reports).where({ uscc: e.uscc }).orderBy('createdAt', 'desc').limit(50)),
     fetchAll<ObjectionDoc>(db.collection(COLLECTIONS.objections).where({ uscc: e.uscc }).orderBy('createdAt', 'desc').limit(50)),
     ...RECORD_KINDS.map((k) =>
-      fetchAll<StoredRecord>(db.collection(RECORD_COLLECTIONS[k]).where({ uscc: e.uscc }).orderBy('createdAt', 'desc').limit(RECORDS_PER_KIND)),
+      fetchAll<StoredRecord>(
+        db.collection(RECORD_COLLECTIONS[k]).where({ uscc: e.uscc }).orderBy('createdAt', 'desc').limit(RECORDS_PER_KIND),
+      ),
     ),
   ]);
   const records = await Promise.all(
@@ -52,7 +60,10 @@ export async function entity(input: ParsedOf<typeof C.entity>, { staff, db, now 
           kind,
           id: r._id,
           fields: Object.fromEntries(Object.entries(r).filter(([k]) => !['_id', 'source', 'dedupKey', 'withdrawal'].includes(k))),
-          source: r.source?.kind === 'import' ? { kind: 'import', department: r.source.department, batchId: r.batchId ?? r.source.batch } : { kind: 'self' },
+          source:
+            r.source?.kind === 'import'
+              ? { kind: 'import', department: r.source.department, batchId: r.batchId ?? r.source.batch }
+              : { kind: 'self' },
           withdrawn: r.withdrawn === true,
           withdrawal: r.withdrawal ? { ...r.withdrawal, at: r.withdrawal.at.toISOString() } : null,
           mayChange: !r.withdrawn && (await mayChangeRecord(db, staff, r)),
@@ -60,9 +71,19 @@ export async function entity(input: ParsedOf<typeof C.entity>, { staff, db, now 
       ),
     ),
   );
-  const targetIds = [e._id, ...codes.map((c) => c._id), ...reports.map((r) => r._id), ...objections.map((o) => o._id), ...recordLists.flat().map((r) => r._id)];
+  const targetIds = [
+    e._id,
+    ...codes.map((c) => c._id),
+    ...reports.map((r) => r._id),
+    ...objections.map((o) => o._id),
+    ...recordLists.flat().map((r) => r._id),
+  ];
   const trail = await fetchAll<AuditDoc>(
-    db.collection(COLLECTIONS.auditLog).where({ 'target.id': db.command.in(targetIds.slice(0, 500)) }).orderBy('at', 'desc').limit(100),
+    db
+      .collection(COLLECTIONS.auditLog)
+      .where({ 'target.id': db.command.in(targetIds.slice(0, 500)) })
+      .orderBy('at', 'desc')
+      .limit(100),
   );
   const live = codes.find((c) => c.status !== 'revoked');
   return {
@@ -91,7 +112,16 @@ export async function entity(input: ParsedOf<typeof C.entity>, { staff, db, now 
       createdAt: r.createdAt.toISOString(),
     })),
     objections: objections.map((o) => objectionView(o, now)),
-    audit: trail.map((a) => ({ at: a.at.toISOString(), actor: a.actor, role: a.role, action: a.action, target: a.target, before: a.before, after: a.after, reason: a.reason ?? '' })),
+    audit: trail.map((a) => ({
+      at: a.at.toISOString(),
+      actor: a.actor,
+      role: a.role,
+      action: a.action,
+      target: a.target,
+      before: a.before,
+      after: a.after,
+      reason: a.reason ?? '',
+    })),
     actions: {
       suspendCode: live?.status === 'active',
       reinstateCode: live?.status === 'suspended',

@@ -47,10 +47,18 @@ export async function lookupKnown(db: Database, usccs: readonly string[]): Promi
   const _ = db.command;
   const [entities, register] = await Promise.all([
     fetchAll<{ uscc: string; name: string; districtCode?: string; field?: string }>(
-      db.collection(COLLECTIONS.entities).where({ uscc: _.in(unique) }).field({ uscc: true, name: true, districtCode: true, field: true }).limit(1000),
+      db
+        .collection(COLLECTIONS.entities)
+        .where({ uscc: _.in(unique) })
+        .field({ uscc: true, name: true, districtCode: true, field: true })
+        .limit(1000),
     ),
     fetchAll<{ uscc: string; name: string; districtCode?: string }>(
-      db.collection(COLLECTIONS.register).where({ uscc: _.in(unique) }).field({ uscc: true, name: true, districtCode: true }).limit(1000),
+      db
+        .collection(COLLECTIONS.register)
+        .where({ uscc: _.in(unique) })
+        .field({ uscc: true, name: true, districtCode: true })
+        .limit(1000),
     ),
   ]);
   for (const e of entities) known.set(e.uscc, { ...known.get(e.uscc), entity: e });
@@ -70,7 +78,12 @@ export interface ScopeRefusal {
 }
 
 /** Why `staff` may not import this row, or undefined when they may. */
-export function refuseRow(staff: Staff, kind: FormKind, value: Record<string, unknown>, known: Map<string, Known>): ScopeRefusal | undefined {
+export function refuseRow(
+  staff: Staff,
+  kind: FormKind,
+  value: Record<string, unknown>,
+  known: Map<string, Known>,
+): ScopeRefusal | undefined {
   const uscc = usccOfRow(kind, value);
   if (uscc === undefined) return undefined;
   const k = known.get(uscc) ?? {};
@@ -91,7 +104,10 @@ export function refuseRow(staff: Staff, kind: FormKind, value: Record<string, un
       return { key: usccKey, reason: '该主体尚未在“码上诚信”登记行业领域，无法确认属于本部门领域，请由市级管理员代为导入' };
     }
     if (!fields.includes(field)) {
-      return { key: kind === 'commitment' ? 'field' : honourField !== undefined ? 'issuer' : usccKey, reason: `只能导入「${fields.join('、') || '本部门'}」领域的信息（该行属于「${field}」领域）` };
+      return {
+        key: kind === 'commitment' ? 'field' : honourField !== undefined ? 'issuer' : usccKey,
+        reason: `只能导入「${fields.join('、') || '本部门'}」领域的信息（该行属于「${field}」领域）`,
+      };
     }
   }
   if (kind === 'commitment') {

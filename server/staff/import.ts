@@ -10,7 +10,13 @@
  */
 import { check, departmentById, DomainError, districtName, FORMS, type Department, type FormKind } from '../../core';
 import type { ParsedOf } from '../../core/contract';
-import { RECORD_FILE, type ImportReport, type RegisterReport, type RowIssue, type staffFilesContract } from '../../core/contract/staff-files';
+import {
+  RECORD_FILE,
+  type ImportReport,
+  type RegisterReport,
+  type RowIssue,
+  type staffFilesContract,
+} from '../../core/contract/staff-files';
 import { columnLabel, isBlankRow, rowInput, type Layout } from '../../core/import-layouts';
 import { chinaDate } from '../../core/rates';
 import { BATCH_COLLECTIONS, closeBatch, fileHash, openBatch, resumePoint, rowDedupKey } from '../batches';
@@ -105,7 +111,17 @@ export async function importRecords(
 
   let batch: ImportBatchDoc | undefined;
   const report: ImportReport = {
-    kind, batchId: '', batch: '', department: dept.department, rows: 0, skipped: 0, inserted: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false,
+    kind,
+    batchId: '',
+    batch: '',
+    department: dept.department,
+    rows: 0,
+    skipped: 0,
+    inserted: 0,
+    duplicates: 0,
+    invalid: 0,
+    issues: [],
+    issuesTruncated: false,
     ...(resume.batchId ? { resumedFrom: resume.batchId } : {}),
   };
   /** Sheet row up to which every row is handled (written, refused or a duplicate): where a resume starts. */
@@ -158,11 +174,20 @@ export async function importRecords(
         keyed.push({ ...r, dedupKey });
       }
     }
-    const stored = await storedKeys(db, collection, keyed.map((k) => k.dedupKey));
+    const stored = await storedKeys(
+      db,
+      collection,
+      keyed.map((k) => k.dedupKey),
+    );
     const fresh = keyed.filter((k) => !stored.has(k.dedupKey));
     report.duplicates += keyed.length - fresh.length;
     if (fresh.length === 0) return;
-    const known = needsLookup(staff, kind) ? await lookupKnown(db, fresh.map((r) => String(r.value.promiserCode ?? r.value.uscc))) : new Map();
+    const known = needsLookup(staff, kind)
+      ? await lookupKnown(
+          db,
+          fresh.map((r) => String(r.value.promiserCode ?? r.value.uscc)),
+        )
+      : new Map();
     const docs: NewDoc[] = [];
     for (const { row, value, dedupKey } of fresh) {
       // A commitment's 承诺领域 is the kind of document; its 行业领域 decides department scope.
@@ -199,7 +224,8 @@ export async function importRecords(
     }
     const value = parsed.value as Record<string, unknown>;
     if (kind === 'districtTotals') {
-      if (staff.role === 'district' && value.districtCode !== staff.districtCode) return refuse(r.row, 'districtCode', '只能导入本县（区）的数据');
+      if (staff.role === 'district' && value.districtCode !== staff.districtCode)
+        return refuse(r.row, 'districtCode', '只能导入本县（区）的数据');
       if (String(value.asOf) > today) return refuse(r.row, 'asOf', `统计日期不能晚于今天（${today}）`);
     }
     chunk.push({ row: r.row, value });
@@ -212,8 +238,15 @@ export async function importRecords(
   } catch (e) {
     if (batch) {
       const message = e instanceof DomainError ? e.message : '导入过程中出错';
-      await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: message, resumeAfterRow: doneRow }, new Date());
-      if (e instanceof DomainError) throw new DomainError(e.code, e.message, { ...(e.details as object), batchId: batch._id, ...countsOf(report) });
+      await closeBatch(
+        db,
+        staff,
+        batch,
+        { status: 'failed', counts: countsOf(report), error: message, resumeAfterRow: doneRow },
+        new Date(),
+      );
+      if (e instanceof DomainError)
+        throw new DomainError(e.code, e.message, { ...(e.details as object), batchId: batch._id, ...countsOf(report) });
     }
     throw e;
   }
@@ -233,13 +266,22 @@ type NewDoc = Record<string, unknown> & { dedupKey: string };
 export async function storedKeys(db: Database, collection: CollectionName, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const existing = await fetchAll<{ dedupKey: string }>(
-    db.collection(collection).where({ dedupKey: db.command.in([...keys]) }).field({ dedupKey: true }).limit(BATCH_SIZE),
+    db
+      .collection(collection)
+      .where({ dedupKey: db.command.in([...keys]) })
+      .field({ dedupKey: true })
+      .limit(BATCH_SIZE),
   );
   return new Set(existing.map((e) => e.dedupKey));
 }
 
 /** One multi-document insert; if another import stored some meanwhile, one by one, counting those as duplicates. */
-export async function insertFresh(db: Database, collection: CollectionName, docs: NewDoc[], report: Pick<ImportReport, 'inserted' | 'duplicates'>): Promise<void> {
+export async function insertFresh(
+  db: Database,
+  collection: CollectionName,
+  docs: NewDoc[],
+  report: Pick<ImportReport, 'inserted' | 'duplicates'>,
+): Promise<void> {
   if (docs.length === 0) return;
   const coll = db.collection(collection);
   try {

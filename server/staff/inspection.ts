@@ -87,16 +87,29 @@ export async function inspectionView(input: ParsedOf<typeof C.inspectionView>, {
 }
 
 function inspectionView1(i: InspectionDoc): InspectionItem {
-  return { _id: i._id, date: i.date, result: i.result, note: i.note, photos: i.photos, department: i.department, published: i.published, createdAt: i.createdAt.toISOString() };
+  return {
+    _id: i._id,
+    date: i.date,
+    result: i.result,
+    note: i.note,
+    photos: i.photos,
+    department: i.department,
+    published: i.published,
+    createdAt: i.createdAt.toISOString(),
+  };
 }
 
 const invalid = (field: string, message: string) => new DomainError('INVALID_INPUT', message, { issues: [{ field, message }] });
 
 /** staff.recordInspection: one inspection of the entity behind a code (internal; audited). */
-export async function recordInspection(input: ParsedOf<typeof C.recordInspection>, { staff, db, now }: StaffContext): Promise<{ inspection: Inspection }> {
+export async function recordInspection(
+  input: ParsedOf<typeof C.recordInspection>,
+  { staff, db, now }: StaffContext,
+): Promise<{ inspection: Inspection }> {
   if (input.date > chinaDate(now)) throw invalid('date', '检查日期不能晚于今天');
   const env = currentEnv();
-  for (const p of input.photos) if (cloudFileEnv(p) === undefined || cloudFileEnv(p) !== env) throw invalid('photos', '照片应为小程序上传到本系统的图片');
+  for (const p of input.photos)
+    if (cloudFileEnv(p) === undefined || cloudFileEnv(p) !== env) throw invalid('photos', '照片应为小程序上传到本系统的图片');
   const t = await resolveTarget(db, input);
   assertMayInspect(staff, t);
   const dept = departmentOf(staff);
@@ -116,7 +129,13 @@ export async function recordInspection(input: ParsedOf<typeof C.recordInspection
     createdAt: now,
   };
   const res = (await db.collection(COLLECTIONS.inspections).add({ data: doc })) as { _id: string };
-  await auditByStaff(db, staff, { at: now, action: 'inspection.record', target: { collection: COLLECTIONS.inspections, id: res._id }, before: null, after: doc });
+  await auditByStaff(db, staff, {
+    at: now,
+    action: 'inspection.record',
+    target: { collection: COLLECTIONS.inspections, id: res._id },
+    before: null,
+    after: doc,
+  });
   return { inspection: { _id: res._id, ...doc, createdAt: now.toISOString() } };
 }
 

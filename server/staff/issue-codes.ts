@@ -74,7 +74,9 @@ async function createEntity(db: Database, staff: Staff, c: CollectedEntity, dist
 async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Date): Promise<CodeDoc> {
   const live = await findLiveCode(db, entity._id);
   if (live) return live;
-  const last = await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1));
+  const last = await fetchOne<CodeDoc>(
+    db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1),
+  );
   let code: CodeDoc;
   try {
     code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1, '根据部门归集信息生码');
@@ -127,7 +129,14 @@ export async function issueCodesFor(
   const _ = db.command;
   const dept = departmentOf(staff);
   const [entities, collected] = await Promise.all([
-    usccs.length ? fetchAll<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: _.in(usccs) }).limit(1000)) : [],
+    usccs.length
+      ? fetchAll<EntityDoc>(
+          db
+            .collection(COLLECTIONS.entities)
+            .where({ uscc: _.in(usccs) })
+            .limit(1000),
+        )
+      : [],
     collectedEntities(db, usccs, dept ? { departmentId: dept.id } : {}),
   ]);
   const entityOf = new Map(entities.map((e) => [e.uscc, e]));
@@ -158,7 +167,12 @@ export async function issueCodesFor(
       await notifyAll(
         db,
         entity.ownerOpenids,
-        { kind: 'codeIssued', title: '诚信码已生成', lines: [`${entity.name}的诚信码已由${issuer(staff).department ?? '主管部门'}生成`, '请在“我的诚信码”中查看并张贴'], page: `pages/my-code/my-code?uscc=${entity.uscc}` },
+        {
+          kind: 'codeIssued',
+          title: '诚信码已生成',
+          lines: [`${entity.name}的诚信码已由${issuer(staff).department ?? '主管部门'}生成`, '请在“我的诚信码”中查看并张贴'],
+          page: `pages/my-code/my-code?uscc=${entity.uscc}`,
+        },
         now,
       );
     }

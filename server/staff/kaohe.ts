@@ -61,7 +61,11 @@ export async function kaohe(input: ParsedOf<typeof staffOfficeContract.kaohe>, {
   const [stats, tables, progress, commitments] = await Promise.all([
     cityStatsAsOf(db, asOf, today),
     fetchAll<BulletinTableDoc>(
-      db.collection(COLLECTIONS.bulletinTables).where({ periodEnd: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).orderBy('periodEnd', 'asc').limit(100),
+      db
+        .collection(COLLECTIONS.bulletinTables)
+        .where({ periodEnd: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) })
+        .orderBy('periodEnd', 'asc')
+        .limit(100),
     ),
     latestEntry<DepartmentProgressDoc>(db, 'departmentProgress', asOf),
     commitmentCounts(db, year),
@@ -75,7 +79,10 @@ export async function kaohe(input: ParsedOf<typeof staffOfficeContract.kaohe>, {
     const monthRows = monthly.flatMap((t) => t.rows.filter((r) => sameUnit(r.unit, ...names)));
     const govRow = gov?.rows.find((r) => sameUnit(r.unit, ...names));
     return {
-      publicity: pubRows.length > 0 ? { total: pubRows.reduce((n, r) => n + r.total, 0), timely: pubRows.reduce((n, r) => n + r.timely, 0) } : undefined,
+      publicity:
+        pubRows.length > 0
+          ? { total: pubRows.reduce((n, r) => n + r.total, 0), timely: pubRows.reduce((n, r) => n + r.timely, 0) }
+          : undefined,
       govCommitments: govRow?.count,
       dynamics: monthRows.reduce((n, r) => n + r.dynamics, 0),
       monthlyTables: monthly.length,
@@ -89,7 +96,10 @@ export async function kaohe(input: ParsedOf<typeof staffOfficeContract.kaohe>, {
   }));
   const departments = scoreDepartments((id) => {
     const dept = DEPARTMENTS.find((x) => x.id === id)!;
-    return { ...figures([dept.name, dept.fullName], commitments.byDept.get(id) ?? 0), promoting: progress ? (statusOf.get(id) ?? false) : undefined };
+    return {
+      ...figures([dept.name, dept.fullName], commitments.byDept.get(id) ?? 0),
+      promoting: progress ? (statusOf.get(id) ?? false) : undefined,
+    };
   });
   return {
     year,

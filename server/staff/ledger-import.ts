@@ -30,7 +30,10 @@ const rowSchema = z.object(ledgerFields);
 /** The department a 责任单位 cell names: exact short or full name, or a full name containing it. */
 export function departmentOfUnit(unit: string): Department | undefined {
   const u = unit.replace(/\s/g, '');
-  return DEPARTMENTS.find((d) => d.name === u || d.fullName === u) ?? DEPARTMENTS.find((d) => u.length >= 3 && (d.fullName.includes(u) || u.includes(d.fullName)));
+  return (
+    DEPARTMENTS.find((d) => d.name === u || d.fullName === u) ??
+    DEPARTMENTS.find((d) => u.length >= 3 && (d.fullName.includes(u) || u.includes(d.fullName)))
+  );
 }
 
 export async function importLedger(
@@ -63,7 +66,8 @@ export async function importLedger(
     }
     const parsed = check(rowSchema, { goal: get(2), measures: get(3), leader: get(4), responsible: get(5), deadline: get(6) });
     if (!parsed.ok) {
-      for (const i of parsed.issues) issues.push({ row: r.row, column: LEDGER_HEADERS[2 + Object.keys(ledgerFields).indexOf(i.field)] ?? '', reason: i.message });
+      for (const i of parsed.issues)
+        issues.push({ row: r.row, column: LEDGER_HEADERS[2 + Object.keys(ledgerFields).indexOf(i.field)] ?? '', reason: i.message });
       continue;
     }
     if (valid.some((v) => v.dept.id === dept.id)) {
@@ -71,7 +75,13 @@ export async function importLedger(
       continue;
     }
     const n = Number(get(0));
-    valid.push({ row: r.row, dept, index: Number.isInteger(n) && n > 0 && n < 1000 ? n : valid.length + 1, unit: get(1), value: parsed.value });
+    valid.push({
+      row: r.row,
+      dept,
+      index: Number.isInteger(n) && n > 0 && n < 1000 ? n : valid.length + 1,
+      unit: get(1),
+      value: parsed.value,
+    });
   }
   if (!columns) throw new DomainError('INVALID_FILE', `未找到表头，请使用“${LEDGER_HEADERS.join(' | ')}”格式`);
   if (rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');
@@ -90,7 +100,10 @@ export async function importLedger(
   await db.collection(COLLECTIONS.importBatches).doc(batchId).set({ data: batch });
   const coll = db.collection(COLLECTIONS.departmentLedger);
   const before = new Map(
-    (await fetchAll<DepartmentLedgerDoc>(coll.where({ departmentId: db.command.in(valid.map((v) => v.dept.id)) }).limit(1000))).map((d) => [d.departmentId, d]),
+    (await fetchAll<DepartmentLedgerDoc>(coll.where({ departmentId: db.command.in(valid.map((v) => v.dept.id)) }).limit(1000))).map((d) => [
+      d.departmentId,
+      d,
+    ]),
   );
   let inserted = 0;
   for (const v of valid) {
@@ -114,6 +127,9 @@ export async function importLedger(
     });
   }
   const counts = { rows, inserted, updated: valid.length - inserted, duplicates: 0, invalid: rows - valid.length };
-  await db.collection(COLLECTIONS.importBatches).doc(batchId).update({ data: { status: 'done', finishedAt: new Date(now.getTime()), counts } });
+  await db
+    .collection(COLLECTIONS.importBatches)
+    .doc(batchId)
+    .update({ data: { status: 'done', finishedAt: new Date(now.getTime()), counts } });
   return { batchId, ...counts, issues };
 }

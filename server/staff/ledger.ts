@@ -7,7 +7,13 @@
 import { cloudFileEnv, DEPARTMENTS, departmentById, DomainError } from '../../core';
 import type { ParsedOf } from '../../core/contract';
 import { ledgerFields, type DepartmentProgressData, type staffSupervisionContract as C } from '../../core/contract/staff-supervision';
-import { departmentProgressSentence, departmentStatus, DEPARTMENT_STATUSES, LEDGER_FILE_KINDS, type DepartmentProgress } from '../../core/reach';
+import {
+  departmentProgressSentence,
+  departmentStatus,
+  DEPARTMENT_STATUSES,
+  LEDGER_FILE_KINDS,
+  type DepartmentProgress,
+} from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import { currentEnv, type Database } from '../cloud';
 import { fetchAll, fetchById } from '../db';
@@ -68,15 +74,32 @@ export async function uploadLedgerFile(input: ParsedOf<typeof C.uploadLedgerFile
     throw new DomainError('FORBIDDEN', '推进落实文件和工作动态由行管部门上传');
   }
   if (cloudFileEnv(input.fileID) === undefined || cloudFileEnv(input.fileID) !== currentEnv()) {
-    throw new DomainError('INVALID_INPUT', '文件应为小程序上传到本系统的文件', { issues: [{ field: 'fileID', message: '文件应为小程序上传到本系统的文件' }] });
+    throw new DomainError('INVALID_INPUT', '文件应为小程序上传到本系统的文件', {
+      issues: [{ field: 'fileID', message: '文件应为小程序上传到本系统的文件' }],
+    });
   }
-  if (input.month > chinaDate(now).slice(0, 7)) throw new DomainError('INVALID_INPUT', '所属月份不能晚于本月', { issues: [{ field: 'month', message: '所属月份不能晚于本月' }] });
+  if (input.month > chinaDate(now).slice(0, 7))
+    throw new DomainError('INVALID_INPUT', '所属月份不能晚于本月', { issues: [{ field: 'month', message: '所属月份不能晚于本月' }] });
   const coll = db.collection(COLLECTIONS.ledgerFiles);
   const held = (await coll.where({ departmentId }).count()) as { total: number };
   if (held.total >= MAX_FILES_PER_DEPARTMENT) throw new DomainError('LIMIT_REACHED', `每个部门最多保存${MAX_FILES_PER_DEPARTMENT}份材料`);
-  const doc: Omit<LedgerFileDoc, '_id'> = { departmentId, kind: input.kind, month: input.month, title: input.title, fileID: input.fileID, uploadedBy: staff.openid, createdAt: now };
+  const doc: Omit<LedgerFileDoc, '_id'> = {
+    departmentId,
+    kind: input.kind,
+    month: input.month,
+    title: input.title,
+    fileID: input.fileID,
+    uploadedBy: staff.openid,
+    createdAt: now,
+  };
   const res = (await coll.add({ data: doc })) as { _id: string };
-  await auditByStaff(db, staff, { at: now, action: 'ledger.upload', target: { collection: COLLECTIONS.ledgerFiles, id: res._id }, before: null, after: doc });
+  await auditByStaff(db, staff, {
+    at: now,
+    action: 'ledger.upload',
+    target: { collection: COLLECTIONS.ledgerFiles, id: res._id },
+    before: null,
+    after: doc,
+  });
   return { file: { _id: res._id, ...doc, createdAt: now.toISOString(), kindLabel: LEDGER_FILE_KINDS[input.kind] } };
 }
 
@@ -104,9 +127,27 @@ export async function buildDepartmentProgress(db: Database, m: string): Promise<
       .limit(10_000)
       .end() as Promise<{ list: { _id: { d: string; k: string; m: string }; n: number }[] }>,
     // The newest files for the page (counts come from the aggregation above).
-    fetchAll<LedgerFileDoc>(db.collection(COLLECTIONS.ledgerFiles).where({ month: _.lte(m) }).orderBy('createdAt', 'desc').limit(RECENT_FILES)),
-    db.collection(COLLECTIONS.codes).aggregate().match({ issuedAt: _.lt(to) }).group({ _id: '$field', n: $.sum(1) }).limit(1000).end() as Promise<{ list: { _id: string; n: number }[] }>,
-    db.collection(COLLECTIONS.codes).aggregate().match({ issuedAt: _.gte(from).and(_.lt(to)) }).group({ _id: '$field', n: $.sum(1) }).limit(1000).end() as Promise<{ list: { _id: string; n: number }[] }>,
+    fetchAll<LedgerFileDoc>(
+      db
+        .collection(COLLECTIONS.ledgerFiles)
+        .where({ month: _.lte(m) })
+        .orderBy('createdAt', 'desc')
+        .limit(RECENT_FILES),
+    ),
+    db
+      .collection(COLLECTIONS.codes)
+      .aggregate()
+      .match({ issuedAt: _.lt(to) })
+      .group({ _id: '$field', n: $.sum(1) })
+      .limit(1000)
+      .end() as Promise<{ list: { _id: string; n: number }[] }>,
+    db
+      .collection(COLLECTIONS.codes)
+      .aggregate()
+      .match({ issuedAt: _.gte(from).and(_.lt(to)) })
+      .group({ _id: '$field', n: $.sum(1) })
+      .limit(1000)
+      .end() as Promise<{ list: { _id: string; n: number }[] }>,
   ]);
   const byField = (l: { _id: string; n: number }[]) => new Map(l.map((g) => [g._id, g.n]));
   const [totals, months] = [byField(total.list), byField(thisMonth.list)];
@@ -117,7 +158,9 @@ export async function buildDepartmentProgress(db: Database, m: string): Promise<
   const rows: DepartmentProgress[] = depts.map((d) => {
     const own = files.filter((f) => f.departmentId === d.id);
     const count = (k: string, onlyMonth?: string) =>
-      counts.list.filter((g) => g._id.d === d.id && g._id.k === k && (onlyMonth === undefined || g._id.m === onlyMonth)).reduce((s, g) => s + g.n, 0);
+      counts.list
+        .filter((g) => g._id.d === d.id && g._id.k === k && (onlyMonth === undefined || g._id.m === onlyMonth))
+        .reduce((s, g) => s + g.n, 0);
     const plans = count('plan');
     const updates = count('update');
     const l = ledgerById.get(d.id);
@@ -133,8 +176,28 @@ export async function buildDepartmentProgress(db: Database, m: string): Promise<
       updatesThisMonth: count('update', m),
       codesThisMonth: sum(months),
       codesTotal: sum(totals),
-      ledger: l ? { _id: l._id, departmentId: l.departmentId, index: l.index, unit: l.unit, goal: l.goal, measures: l.measures, leader: l.leader, responsible: l.responsible, deadline: l.deadline, updatedAt: l.updatedAt.toISOString() } : null,
-      files: own.map((f) => ({ _id: f._id, kind: f.kind, month: f.month, title: f.title, fileID: f.fileID, createdAt: f.createdAt.toISOString() })),
+      ledger: l
+        ? {
+            _id: l._id,
+            departmentId: l.departmentId,
+            index: l.index,
+            unit: l.unit,
+            goal: l.goal,
+            measures: l.measures,
+            leader: l.leader,
+            responsible: l.responsible,
+            deadline: l.deadline,
+            updatedAt: l.updatedAt.toISOString(),
+          }
+        : null,
+      files: own.map((f) => ({
+        _id: f._id,
+        kind: f.kind,
+        month: f.month,
+        title: f.title,
+        fileID: f.fileID,
+        createdAt: f.createdAt.toISOString(),
+      })),
     };
   });
   return {
@@ -149,4 +212,3 @@ export async function buildDepartmentProgress(db: Database, m: string): Promise<
 export async function departmentProgress(input: ParsedOf<typeof C.departmentProgress>, { db, now }: StaffContext) {
   return buildDepartmentProgress(db, input.month ?? chinaDate(now).slice(0, 7));
 }
-

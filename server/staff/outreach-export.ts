@@ -22,7 +22,21 @@ export const MAX_EXPORT_ROWS = 200_000;
 /** Rows per read: an aggregation returns up to 10,000 (get() only 1,000), so skipping costs 20 reads, not 100. */
 const PAGE = 5000;
 
-export const OUTREACH_HEADERS = ['序号', '市场主体名称', '统一社会信用代码', '市场主体类型', '法定代表人', '住所（经营场所）', '所属县（区）', '成立日期', '登记状态', '最近联系结果', '最近联系日期', '联系备注', '联系次数'];
+export const OUTREACH_HEADERS = [
+  '序号',
+  '市场主体名称',
+  '统一社会信用代码',
+  '市场主体类型',
+  '法定代表人',
+  '住所（经营场所）',
+  '所属县（区）',
+  '成立日期',
+  '登记状态',
+  '最近联系结果',
+  '最近联系日期',
+  '联系备注',
+  '联系次数',
+];
 
 export async function exportOutreach(
   input: ParsedOf<typeof staffFilesContract.exportOutreach>,
@@ -35,7 +49,7 @@ export async function exportOutreach(
   let rows = 0;
   // Keyset-free paging over natural order: each page is checked against the codes; rows found
   // coded are flagged (they drop out of the filter) and skipped, so the next skip stays aligned.
-  for (let offset = 0; rows < MAX_EXPORT_ROWS; ) {
+  for (let offset = 0; rows < MAX_EXPORT_ROWS;) {
     const page = (
       (await db
         .collection(COLLECTIONS.register)
@@ -47,10 +61,16 @@ export async function exportOutreach(
         .end()) as { list: RegisterRow[] }
     ).list;
     if (page.length === 0) break;
-    const live = await liveUsccs(db, page.map((r) => r.uscc));
+    const live = await liveUsccs(
+      db,
+      page.map((r) => r.uscc),
+    );
     if (live.size) await markRegisterCoded(db, [...live], true);
     const keep = page.filter((r) => !live.has(r.uscc));
-    const contacts = await contactsOf(db, keep.map((r) => r.uscc));
+    const contacts = await contactsOf(
+      db,
+      keep.map((r) => r.uscc),
+    );
     for (const r of keep) {
       const it = outreachItem(r, contacts.get(r.uscc));
       sheet.addRow([

@@ -14,7 +14,12 @@
  */
 import { departmentById, departmentOfField, DomainError } from '../../core';
 import type { ParsedOf } from '../../core/contract';
-import { outreachFilters, type OutreachFilters, type OutreachItem, type staffSupervisionContract as C } from '../../core/contract/staff-supervision';
+import {
+  outreachFilters,
+  type OutreachFilters,
+  type OutreachItem,
+  type staffSupervisionContract as C,
+} from '../../core/contract/staff-supervision';
 import type { ContactView } from '../../core/reach';
 import { chinaDate } from '../../core/rates';
 import type { Database } from '../cloud';
@@ -32,7 +37,6 @@ export { outreachFilters, type OutreachFilters };
 /** The most USCCs a department's "known entities" set holds (bounds the `in` filter). */
 export const MAX_KNOWN_USCCS = 10_000; // CloudBase returns at most 10,000 aggregation results
 const RECORD_COLLECTIONS = [COLLECTIONS.commitments, COLLECTIONS.honours, COLLECTIONS.registrations, COLLECTIONS.otherInfo] as const;
-
 
 /** The USCCs a department knows: its records' entities and the entities of its fields (bounded). */
 export async function knownUsccs(db: Database, departmentId: string): Promise<string[]> {
@@ -55,7 +59,11 @@ export async function knownUsccs(db: Database, departmentId: string): Promise<st
   for (const g of groups) for (const r of g.list) out.add(r._id);
   if (dept.fields.length) {
     const ents = await fetchAll<Pick<EntityDoc, 'uscc'>>(
-      db.collection(COLLECTIONS.entities).where({ field: db.command.in([...dept.fields]) }).field({ uscc: true }).limit(1000),
+      db
+        .collection(COLLECTIONS.entities)
+        .where({ field: db.command.in([...dept.fields]) })
+        .field({ uscc: true })
+        .limit(1000),
     );
     for (const e of ents) out.add(e.uscc);
   }
@@ -102,7 +110,10 @@ export async function uncodedPage(db: Database, where: Record<string, unknown>, 
   for (let round = 0; ; round++) {
     const rows = await fetchAll<RegisterRow>(coll.where(where).skip(offset).limit(limit));
     if (rows.length === 0) return rows;
-    const live = await liveUsccs(db, rows.map((r) => r.uscc));
+    const live = await liveUsccs(
+      db,
+      rows.map((r) => r.uscc),
+    );
     if (live.size === 0) return rows;
     await markRegisterCoded(db, [...live], true);
     if (round === 2) return rows.filter((r) => !live.has(r.uscc));
@@ -114,7 +125,11 @@ export async function contactsOf(db: Database, usccs: readonly string[]): Promis
   const out = new Map<string, { last: ContactView; count: number }>();
   for (const part of chunks([...new Set(usccs)])) {
     const list = await fetchAll<OutreachContactDoc>(
-      db.collection(COLLECTIONS.outreachContacts).where({ uscc: db.command.in(part) }).orderBy('createdAt', 'desc').limit(1000),
+      db
+        .collection(COLLECTIONS.outreachContacts)
+        .where({ uscc: db.command.in(part) })
+        .orderBy('createdAt', 'desc')
+        .limit(1000),
     );
     for (const c of list) {
       const seen = out.get(c.uscc);
@@ -147,7 +162,10 @@ export async function outreach(input: ParsedOf<typeof C.outreach>, { staff, db }
   const rows = await uncodedPage(db, where, input.offset, input.limit);
   const [total, contacts] = await Promise.all([
     countOf(db.collection(COLLECTIONS.register).where(where)),
-    contactsOf(db, rows.map((r) => r.uscc)),
+    contactsOf(
+      db,
+      rows.map((r) => r.uscc),
+    ),
   ]);
   return { total, offset: input.offset, items: rows.map((r) => outreachItem(r, contacts.get(r.uscc))) };
 }
@@ -157,7 +175,12 @@ async function departmentKnows(db: Database, departmentId: string, u: string): P
   const dept = departmentById(departmentId);
   if (!dept) return false;
   if (dept.fields.length) {
-    const e = await fetchOne(db.collection(COLLECTIONS.entities).where({ uscc: u, field: db.command.in([...dept.fields]) }).limit(1));
+    const e = await fetchOne(
+      db
+        .collection(COLLECTIONS.entities)
+        .where({ uscc: u, field: db.command.in([...dept.fields]) })
+        .limit(1),
+    );
     if (e) return true;
   }
   for (const c of RECORD_COLLECTIONS) {
@@ -179,7 +202,8 @@ export async function registerRowInScope(db: Database, staff: Staff, u: string):
 
 /** staff.recordContact: one more contact in the entity's history (kept, audited). */
 export async function recordContact(input: ParsedOf<typeof C.recordContact>, { staff, db, now }: StaffContext) {
-  if (input.date > chinaDate(now)) throw new DomainError('INVALID_INPUT', '联系日期不能晚于今天', { issues: [{ field: 'date', message: '联系日期不能晚于今天' }] });
+  if (input.date > chinaDate(now))
+    throw new DomainError('INVALID_INPUT', '联系日期不能晚于今天', { issues: [{ field: 'date', message: '联系日期不能晚于今天' }] });
   const row = await registerRowInScope(db, staff, input.uscc);
   const doc: Omit<OutreachContactDoc, '_id'> = {
     uscc: row.uscc,
@@ -201,4 +225,3 @@ export async function recordContact(input: ParsedOf<typeof C.recordContact>, { s
   });
   return { contact: { _id: res._id, ...doc, createdAt: now.toISOString() } };
 }
-

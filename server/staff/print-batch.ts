@@ -40,7 +40,10 @@ const cm = (n: number) => Math.round((n / 2.54) * 96);
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 const HEI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 
-function line(text: string, opts: { size?: number; bold?: boolean; hei?: boolean; align?: 'center' | 'left'; after?: number; before?: number } = {}) {
+function line(
+  text: string,
+  opts: { size?: number; bold?: boolean; hei?: boolean; align?: 'center' | 'left'; after?: number; before?: number } = {},
+) {
   return new Paragraph({
     alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     spacing: { after: opts.after ?? 120, before: opts.before ?? 0 },
@@ -72,7 +75,12 @@ async function posterPage(item: IssuedItem): Promise<Paragraph[]> {
 function cell(text: string, opts: { bold?: boolean; size?: number; width: number }) {
   return new TableCell({
     width: { size: opts.width, type: WidthType.DXA },
-    children: [new Paragraph({ spacing: { before: 80, after: 80 }, children: [new TextRun({ text, bold: opts.bold, size: (opts.size ?? 12) * 2, font: FONT })] })],
+    children: [
+      new Paragraph({
+        spacing: { before: 80, after: 80 },
+        children: [new TextRun({ text, bold: opts.bold, size: (opts.size ?? 12) * 2, font: FONT })],
+      }),
+    ],
   });
 }
 
@@ -101,13 +109,20 @@ function slipPage(item: IssuedItem & { claimCode: string }, department: string, 
     line('1. 微信搜索并打开“信用鹤岗”小程序，进入“认领诚信码”。', { align: 'left', after: 40 }),
     line('2. 输入上方的统一社会信用代码和认领码，提交即成为该主体的经办人。', { align: 'left', after: 40 }),
     line('3. 认领后可在“我的诚信码”查看、下载诚信码海报，并提交主动承诺。', { align: 'left', after: 120 }),
-    line(`请妥善保管本单，勿转交他人。认领码连续输错${MAX_CLAIM_TRIES}次将锁定${CLAIM_LOCK_MS / 3600_000}小时。`, { size: 11, align: 'left', after: 40 }),
+    line(`请妥善保管本单，勿转交他人。认领码连续输错${MAX_CLAIM_TRIES}次将锁定${CLAIM_LOCK_MS / 3600_000}小时。`, {
+      size: 11,
+      align: 'left',
+      after: 40,
+    }),
     line(`如有疑问请联系发码部门或拨打${ISSUING_AUTHORITY.hotline}。`, { size: 11, align: 'left', after: 480 }),
     line('签收人：____________        签收日期：____________', { size: 12, align: 'left' }),
   ];
 }
 
-export async function printBatch(input: ParsedOf<typeof staffDocsContract.printBatch>, ctx: StaffContext): Promise<OutputOf<typeof staffDocsContract.printBatch>> {
+export async function printBatch(
+  input: ParsedOf<typeof staffDocsContract.printBatch>,
+  ctx: StaffContext,
+): Promise<OutputOf<typeof staffDocsContract.printBatch>> {
   const { staff } = ctx;
   let usccs = input.uscc;
   let nextOffset: number | null = null;
@@ -119,7 +134,9 @@ export async function printBatch(input: ParsedOf<typeof staffDocsContract.printB
   }
   const result = await issueCodesFor(ctx.db, staff, parseOrThrow(staffOfficeContract.issueCodes.input, { uscc: usccs }), ctx.now);
   if (result.issued.length === 0) {
-    throw new DomainError('NOTHING_TO_PRINT', '没有可打印的诚信码（所列主体均已认领、已有诚信码或不在管辖范围内）', { skipped: result.skipped });
+    throw new DomainError('NOTHING_TO_PRINT', '没有可打印的诚信码（所列主体均已认领、已有诚信码或不在管辖范围内）', {
+      skipped: result.skipped,
+    });
   }
   const day = chineseDate(chinaDate(ctx.now));
   const department = departmentOf(staff)?.fullName ?? staff.department ?? ISSUING_AUTHORITY.name;
@@ -146,7 +163,13 @@ export async function printBatch(input: ParsedOf<typeof staffDocsContract.printB
   return {
     fileName: `诚信码打印批次-${chinaDate(ctx.now)}.docx`,
     fileBase64: Buffer.from(file).toString('base64'),
-    printed: result.issued.map(({ uscc, entityName, codeId, version, claimCode }) => ({ uscc, entityName, codeId, version, slip: claimCode !== null })),
+    printed: result.issued.map(({ uscc, entityName, codeId, version, claimCode }) => ({
+      uscc,
+      entityName,
+      codeId,
+      version,
+      slip: claimCode !== null,
+    })),
     skipped: result.skipped,
     nextOffset,
   };

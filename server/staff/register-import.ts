@@ -36,8 +36,18 @@ export async function importRegister(
   const file = await loadFile(input);
   const dept = departmentById(REGISTER_DEPARTMENT)!;
   const report: RegisterReport = {
-    kind: 'register', batchId: '', batch: '', department: dept.name,
-    rows: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0, issues: [], issuesTruncated: false,
+    kind: 'register',
+    batchId: '',
+    batch: '',
+    department: dept.name,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    invalid: 0,
+    issues: [],
+    issuesTruncated: false,
   };
   const seen = new Set<string>();
   let chunk: Row[] = [];
@@ -55,7 +65,10 @@ export async function importRegister(
     chunk = [];
     if (rows.length === 0) return;
     if (deadline !== undefined && chunksDone++ > 0 && Date.now() > deadline) {
-      throw new DomainError('IMPORT_TIMED_OUT', `导入未能在时限内完成（已处理${report.rows}行），本批次已标记为失败。请重新导入同一文件继续`);
+      throw new DomainError(
+        'IMPORT_TIMED_OUT',
+        `导入未能在时限内完成（已处理${report.rows}行），本批次已标记为失败。请重新导入同一文件继续`,
+      );
     }
     const coll = db.collection(COLLECTIONS.register);
     const existing = await fetchAll<RegisterDoc>(coll.where({ uscc: db.command.in(rows.map((r) => r.uscc)) }).limit(BATCH_SIZE));
@@ -75,7 +88,13 @@ export async function importRegister(
       }
       const after = Object.fromEntries(changed.map((k) => [k, r[k] ?? null]));
       await coll.doc(old._id).update({ data: { ...after, batchId: batch!._id, updatedAt: now } });
-      history.push({ uscc: r.uscc, batchId: batch!._id, at: now, before: Object.fromEntries(changed.map((k) => [k, old[k] ?? null])), after });
+      history.push({
+        uscc: r.uscc,
+        batchId: batch!._id,
+        at: now,
+        before: Object.fromEntries(changed.map((k) => [k, old[k] ?? null])),
+        after,
+      });
       report.updated++;
     }
     if (fresh.length > 0) {
@@ -88,7 +107,12 @@ export async function importRegister(
   const handle = async (layout: Layout, r: SheetRow) => {
     if (r.row <= layout.headerRow || isBlankRow(layout, r.cells)) return;
     if (!batch) {
-      batch = await openBatch(db, staff, { kind: 'register', fileName: fileNameOf(input), fileHash: fileHash(file), departmentId: dept.id, department: dept.name }, now);
+      batch = await openBatch(
+        db,
+        staff,
+        { kind: 'register', fileName: fileNameOf(input), fileHash: fileHash(file), departmentId: dept.id, department: dept.name },
+        now,
+      );
       report.batchId = report.batch = batch._id;
     }
     report.rows++;
@@ -112,7 +136,14 @@ export async function importRegister(
     await eachFormRow(file, 'register', handle);
     await flush();
   } catch (e) {
-    if (batch) await closeBatch(db, staff, batch, { status: 'failed', counts: countsOf(report), error: e instanceof DomainError ? e.message : '导入过程中出错' }, new Date());
+    if (batch)
+      await closeBatch(
+        db,
+        staff,
+        batch,
+        { status: 'failed', counts: countsOf(report), error: e instanceof DomainError ? e.message : '导入过程中出错' },
+        new Date(),
+      );
     throw e;
   }
   if (!batch || report.rows === 0) throw new DomainError('EMPTY_FILE', '表格中没有数据行');

@@ -65,7 +65,9 @@ function table(t: ReportTable): Table {
     new TableCell({
       borders,
       verticalAlign: VerticalAlign.CENTER,
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: bold ? HEITI : FANGSONG, size: WUHAO })] })],
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: bold ? HEITI : FANGSONG, size: WUHAO })] }),
+      ],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -80,7 +82,11 @@ function annexPage(t: ReportTable): (Paragraph | Table)[] {
   return [
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ spacing: LINE, children: [new TextRun({ text: t.annex, font: HEITI, size: SANHAO })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 200, after: 200 }, children: [new TextRun({ text: t.title, font: HEITI, size: SIHAO })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 200, after: 200 },
+      children: [new TextRun({ text: t.title, font: HEITI, size: SIHAO })],
+    }),
     table(t),
   ];
 }
@@ -91,7 +97,11 @@ export async function reportDocx(report: Report, frame: DocumentFrame): Promise<
     blank(),
     body(frame.docNo, { indent: false, align: AlignmentType.CENTER }),
     blank(),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: 'exact' }, children: [new TextRun({ text: report.title, font: HEITI, size: ERHAO })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: 'exact' },
+      children: [new TextRun({ text: report.title, font: HEITI, size: ERHAO })],
+    }),
     blank(),
     body(frame.mainRecipients, { indent: false }),
     body(`现将截至${chineseDate(report.cutoff)}全市信用体系建设工作情况通报如下：`),
@@ -106,13 +116,18 @@ export async function reportDocx(report: Report, frame: DocumentFrame): Promise<
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({
       spacing: LINE,
-      border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' } },
+      border: {
+        top: { style: BorderStyle.SINGLE, size: 6, color: '000000' },
+        bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      },
       children: [new TextRun({ text: `抄报：${frame.copyTo}`, font: FANGSONG, size: SIHAO })],
     }),
     new Paragraph({
       spacing: LINE,
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
-      children: [new TextRun({ text: `${frame.printedBy}${'\u3000'.repeat(4)}${chineseDate(frame.issuedOn)}印发`, font: FANGSONG, size: SIHAO })],
+      children: [
+        new TextRun({ text: `${frame.printedBy}${'\u3000'.repeat(4)}${chineseDate(frame.issuedOn)}印发`, font: FANGSONG, size: SIHAO }),
+      ],
     }),
   ];
   const doc = new Document({

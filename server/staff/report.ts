@@ -44,7 +44,11 @@ export interface ReportState {
 
 async function latestTable<R>(db: Database, kind: TableKind, field: 'periodEnd' | 'periodStart', cutoff: string) {
   return fetchOne<BulletinTableDoc<R>>(
-    db.collection(COLLECTIONS.bulletinTables).where({ kind, [field]: db.command.lte(cutoff) }).orderBy(field, 'desc').limit(1),
+    db
+      .collection(COLLECTIONS.bulletinTables)
+      .where({ kind, [field]: db.command.lte(cutoff) })
+      .orderBy(field, 'desc')
+      .limit(1),
   );
 }
 
@@ -66,7 +70,9 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
   ]);
   const statuses = (await ledgerStatuses(db, cutoff)) ?? progress?.departments;
   const missing: ReportMissing[] = [];
-  const period = options.publicityFrom ? `${chineseDate(options.publicityFrom)}至${chineseDate(options.publicityTo!)}的` : `截至${chineseDate(cutoff)}的`;
+  const period = options.publicityFrom
+    ? `${chineseDate(options.publicityFrom)}至${chineseDate(options.publicityTo!)}的`
+    : `截至${chineseDate(cutoff)}的`;
   if (!publicity) missing.push({ code: 'NO_PUBLICITY_TABLE', message: `尚未导入${period}“双公示”信息报送情况表（附件1）` });
   if (!gov) missing.push({ code: 'NO_GOV_COMMITMENT_TABLE', message: `尚未导入截至${chineseDate(cutoff)}的政务承诺完成情况表（附件3）` });
   if (!inputs) missing.push({ code: 'NO_BULLETIN_INPUTS', message: '尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' });
@@ -78,7 +84,8 @@ export async function loadReport(db: Database, options: ReportOptions, now: Date
   const used: ReportState['used'] = [];
   for (const t of [publicity, gov, monthly]) if (t) used.push({ kind: t.kind, id: t._id, by: t.importedByName, at: t.importedAt });
   if (inputs) used.push({ kind: 'bulletinInputs', id: inputs._id, by: inputs.enteredByName, at: inputs.enteredAt });
-  if (progress && statuses === progress.departments) used.push({ kind: 'departmentProgress', id: progress._id, by: progress.enteredByName, at: progress.enteredAt });
+  if (progress && statuses === progress.departments)
+    used.push({ kind: 'departmentProgress', id: progress._id, by: progress.enteredByName, at: progress.enteredAt });
   const state: ReportState = { cutoff, codesFrom: asOf.codesFrom, stats: asOf.stats, missing, used };
   if (missing.length > 0) return state;
   const sources: ReportSources = {
@@ -115,7 +122,11 @@ export async function requireReport(db: Database, options: ReportOptions, now: D
   const state = await loadReport(db, options, now);
   if (!state.report) {
     const first = state.missing[0]!;
-    throw new DomainError(state.missing.length === 1 ? first.code : 'REPORT_INCOMPLETE', `无法生成通报：${state.missing.map((m) => m.message).join('；')}`, { missing: state.missing });
+    throw new DomainError(
+      state.missing.length === 1 ? first.code : 'REPORT_INCOMPLETE',
+      `无法生成通报：${state.missing.map((m) => m.message).join('；')}`,
+      { missing: state.missing },
+    );
   }
   return state as ReportState & { report: Report };
 }

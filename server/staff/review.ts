@@ -53,7 +53,13 @@ export async function applications(q: ParsedOf<Contract['applications']>, { db, 
         ]);
   const coll = db.collection(COLLECTIONS.applications);
   const [items, total] = await Promise.all([
-    fetchAll<ApplicationDoc>(coll.where(where).orderBy('createdAt', q.status === 'pending' ? 'asc' : 'desc').skip(q.offset).limit(q.limit)),
+    fetchAll<ApplicationDoc>(
+      coll
+        .where(where)
+        .orderBy('createdAt', q.status === 'pending' ? 'asc' : 'desc')
+        .skip(q.offset)
+        .limit(q.limit),
+    ),
     countOf(coll.where(where)),
   ]);
   const [evidence, urls] = await Promise.all([
@@ -233,7 +239,11 @@ async function tellPeople(
           openid: app.applicantOpenid,
           kind: 'applicationDecided',
           title: '诚信码申请已通过',
-          lines: [`${app.entityName}的诚信码申请已通过审核`, ...(reason ? [`审核意见：${reason}`] : []), '请在“我的诚信码”中查看、下载并张贴诚信码'],
+          lines: [
+            `${app.entityName}的诚信码申请已通过审核`,
+            ...(reason ? [`审核意见：${reason}`] : []),
+            '请在“我的诚信码”中查看、下载并张贴诚信码',
+          ],
           page,
         }
       : {
@@ -339,7 +349,9 @@ async function addOwner(db: Database, staff: Staff, entity: EntityDoc, openid: s
 async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Date): Promise<CodeDoc> {
   const live = await findLiveCode(db, entity._id);
   if (live) return live;
-  const last = await fetchOne<CodeDoc>(db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1));
+  const last = await fetchOne<CodeDoc>(
+    db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1),
+  );
   try {
     const code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1);
     await auditByStaff(db, staff, {

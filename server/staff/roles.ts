@@ -15,8 +15,7 @@ export type Staff = StaffDoc;
  * The refusal tells people their own openid (用户标识): it is what the city admin registers,
  * and the only way a new staff member can learn it.
  */
-const NOT_STAFF = (openid: string) =>
-  new DomainError('FORBIDDEN', '您不是本系统的工作人员，无权进行此操作', { openid });
+const NOT_STAFF = (openid: string) => new DomainError('FORBIDDEN', '您不是本系统的工作人员，无权进行此操作', { openid });
 
 export async function loadStaff(db: Database, openid: string): Promise<Staff> {
   const staff = await fetchOne<StaffDoc>(db.collection(COLLECTIONS.staff).where({ openid }).limit(1));
@@ -68,7 +67,8 @@ export function assertInScope(staff: Staff, target: Scoped): void {
  */
 export function scopeFilter(staff: Staff, requestedDistrict?: string): Record<string, string> {
   if (staff.role === 'district') {
-    if (requestedDistrict !== undefined && requestedDistrict !== staff.districtCode) assertInScope(staff, { districtCode: requestedDistrict });
+    if (requestedDistrict !== undefined && requestedDistrict !== staff.districtCode)
+      assertInScope(staff, { districtCode: requestedDistrict });
     return { districtCode: staff.districtCode ?? '-' };
   }
   const filter: Record<string, string> = {};

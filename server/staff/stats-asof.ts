@@ -39,7 +39,12 @@ export async function totalsAsOf(db: Database, cutoff: string): Promise<TotalsGr
     .aggregate()
     .match({ asOf: db.command.lte(cutoff) })
     .sort({ asOf: -1, createdAt: -1 })
-    .group({ _id: '$districtCode', marketEntities: $.first('$marketEntities'), xinyidai: $.first('$xinyidaiRegistered'), asOf: $.first('$asOf') })
+    .group({
+      _id: '$districtCode',
+      marketEntities: $.first('$marketEntities'),
+      xinyidai: $.first('$xinyidaiRegistered'),
+      asOf: $.first('$asOf'),
+    })
     .limit(GROUP_LIMIT)
     .end()) as { list: TotalsGroup[] };
   return res.list;
@@ -47,7 +52,10 @@ export async function totalsAsOf(db: Database, cutoff: string): Promise<TotalsGr
 
 export async function cityStatsAsOf(db: Database, cutoff: string, today: string): Promise<StatsAsOf> {
   if (cutoff > today) throw new DomainError('FUTURE_CUTOFF', `截至日期（${chineseDate(cutoff)}）不能晚于今天`);
-  const [snapshot, totals] = await Promise.all([fetchById<RateSnapshotDoc>(db.collection(COLLECTIONS.rateSnapshots).doc(cutoff)), totalsAsOf(db, cutoff)]);
+  const [snapshot, totals] = await Promise.all([
+    fetchById<RateSnapshotDoc>(db.collection(COLLECTIONS.rateSnapshots).doc(cutoff)),
+    totalsAsOf(db, cutoff),
+  ]);
   let coded: Map<string, number>;
   let codesFrom: StatsAsOf['codesFrom'] = 'snapshot';
   if (snapshot) {
@@ -56,12 +64,22 @@ export async function cityStatsAsOf(db: Database, cutoff: string, today: string)
     codesFrom = 'live';
     coded = new Map((await cityStats(db)).districts.map((d) => [d.districtCode, d.coded]));
   } else {
-    throw new DomainError('NO_SNAPSHOT', `${chineseDate(cutoff)}没有赋码统计快照（系统每日自动生成），无法按该日期统计；请选择有快照的日期或今天`, { cutoff });
+    throw new DomainError(
+      'NO_SNAPSHOT',
+      `${chineseDate(cutoff)}没有赋码统计快照（系统每日自动生成），无法按该日期统计；请选择有快照的日期或今天`,
+      { cutoff },
+    );
   }
   const counts = new Map<string, DistrictCounts>();
   for (const [code, n] of coded) counts.set(code, { districtCode: code, coded: n });
   for (const t of totals) {
-    counts.set(t._id, { districtCode: t._id, coded: coded.get(t._id) ?? 0, marketEntities: t.marketEntities, xinyidai: t.xinyidai, totalsAsOf: t.asOf });
+    counts.set(t._id, {
+      districtCode: t._id,
+      coded: coded.get(t._id) ?? 0,
+      marketEntities: t.marketEntities,
+      xinyidai: t.xinyidai,
+      totalsAsOf: t.asOf,
+    });
   }
   return { stats: computeCityStats([...counts.values()]), codesFrom };
 }

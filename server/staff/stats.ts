@@ -6,7 +6,13 @@
  */
 import { DISTRICT_CODES, DomainError } from '../../core';
 import type { ParsedOf } from '../../core/contract/define';
-import type { DistrictStatsRow, MarketEntitiesSource, RateSeries, staffOfficeContract, StatsHistoryAnswer } from '../../core/contract/staff-office';
+import type {
+  DistrictStatsRow,
+  MarketEntitiesSource,
+  RateSeries,
+  staffOfficeContract,
+  StatsHistoryAnswer,
+} from '../../core/contract/staff-office';
 import {
   chinaDate,
   CODE_RATE_TARGET_PERCENT,
@@ -187,9 +193,7 @@ export async function takeSnapshot(db: Database, now: Date): Promise<RateSnapsho
 }
 
 export async function statsHistory(input: ParsedOf<Contract['statsHistory']>, { db }: StaffContext): Promise<StatsHistoryAnswer> {
-  const snaps = await fetchAll<RateSnapshotDoc>(
-    db.collection(COLLECTIONS.rateSnapshots).orderBy('date', 'desc').limit(input.days),
-  );
+  const snaps = await fetchAll<RateSnapshotDoc>(db.collection(COLLECTIONS.rateSnapshots).orderBy('date', 'desc').limit(input.days));
   snaps.reverse();
   const series = (pick: (s: RateSnapshotDoc) => SnapshotRow | undefined): RateSeries => {
     const points = snaps
@@ -205,4 +209,3 @@ export async function statsHistory(input: ParsedOf<Contract['statsHistory']>, { 
     districts: codes.map((code) => ({ districtCode: code, ...series((s) => s.districts.find((d) => d.districtCode === code)) })),
   };
 }
-

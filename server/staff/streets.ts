@@ -49,12 +49,20 @@ export async function saveStreet(input: ParsedOf<typeof C.saveStreet>, { staff, 
 
 /** staff.streets: the streets in the caller's scope with their coverage (≤ 50 streets per answer). */
 export async function streets(input: ParsedOf<typeof C.streets>, { staff, db }: StaffContext) {
-  const where = staff.role === 'department' ? (input.districtCode ? { districtCode: input.districtCode } : {}) : scopeFilter(staff, input.districtCode);
+  const where =
+    staff.role === 'department' ? (input.districtCode ? { districtCode: input.districtCode } : {}) : scopeFilter(staff, input.districtCode);
   const list = await fetchAll<StreetDoc>(db.collection(COLLECTIONS.streets).where(where).orderBy('createdAt', 'desc').limit(50));
   const items: StreetSummary[] = [];
   for (const s of list) {
     const coverage = coverageOf(await streetMembers(db, s));
-    items.push({ _id: s._id, name: s.name, districtCode: s.districtCode, listed: s.uscc.length, addressFragment: s.addressFragment ?? '', coverage });
+    items.push({
+      _id: s._id,
+      name: s.name,
+      districtCode: s.districtCode,
+      listed: s.uscc.length,
+      addressFragment: s.addressFragment ?? '',
+      coverage,
+    });
   }
   return { items };
 }

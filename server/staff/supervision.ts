@@ -101,7 +101,9 @@ export async function handleReport(input: ParsedOf<typeof C.handleReport>, { sta
   const _ = db.command;
   const res = (await coll
     .where({ _id: before._id, status: before.status })
-    .update({ data: { status: input.status, outcome: input.outcome, handledAt: now, history: _.push([entry]) } })) as { stats: { updated: number } };
+    .update({ data: { status: input.status, outcome: input.outcome, handledAt: now, history: _.push([entry]) } })) as {
+    stats: { updated: number };
+  };
   if (res.stats.updated !== 1) throw new DomainError('CONFLICT', '该举报刚刚被他人处理，请刷新后重试');
   await auditByStaff(db, staff, {
     at: now,
@@ -142,11 +144,7 @@ function mayAnswer(staff: Staff, o: ObjectionDoc): boolean {
 export async function objections(input: ParsedOf<typeof C.objections>, { staff, db, now }: StaffContext) {
   const _ = db.command;
   const status =
-    input.status === 'all'
-      ? {}
-      : input.status === 'overdue'
-        ? { status: 'open', dueOn: _.lt(chinaDate(now)) }
-        : { status: input.status };
+    input.status === 'all' ? {} : input.status === 'overdue' ? { status: 'open', dueOn: _.lt(chinaDate(now)) } : { status: input.status };
   const where = { ...objectionScope(staff), ...status, ...keywordFilter(db, input.keyword, false) };
   const coll = db.collection(COLLECTIONS.objections);
   const [total, list] = await Promise.all([
@@ -156,7 +154,11 @@ export async function objections(input: ParsedOf<typeof C.objections>, { staff, 
   ]);
   return {
     total,
-    items: list.map((o): StaffObjection => ({ ...objectionView(o, now), districtCode: o.districtCode, departmentId: o.departmentId ?? '' })),
+    items: list.map((o): StaffObjection => ({
+      ...objectionView(o, now),
+      districtCode: o.districtCode,
+      departmentId: o.departmentId ?? '',
+    })),
   };
 }
 
@@ -204,7 +206,10 @@ export async function answerObjection(input: ParsedOf<typeof C.answerObjection>,
 // ---------------------------------------------------------------- dashboard
 
 /** The dashboard's supervision alerts in the caller's scope: four counts. */
-export async function supervisionSummary(_input: ParsedOf<typeof C.supervisionSummary>, { staff, db, now }: StaffContext): Promise<SupervisionSummary> {
+export async function supervisionSummary(
+  _input: ParsedOf<typeof C.supervisionSummary>,
+  { staff, db, now }: StaffContext,
+): Promise<SupervisionSummary> {
   const _ = db.command;
   const reportsScope = scopeFilter(staff);
   const objScope = objectionScope(staff);

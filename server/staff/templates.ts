@@ -3,7 +3,16 @@
  * 主动承诺信息表 marks required columns with '*'), the office's example row (starts with 例：, skipped
  * on import), plus a sheet explaining each column's allowed values.
  */
-import { COMMITMENT_AREAS, COMMITMENT_TYPES, DISTRICTS, FIELDS, FORMS, PROMISER_CATEGORIES, PUBLICITY_TYPES, columnHeader } from '../../core';
+import {
+  COMMITMENT_AREAS,
+  COMMITMENT_TYPES,
+  DISTRICTS,
+  FIELDS,
+  FORMS,
+  PROMISER_CATEGORIES,
+  PUBLICITY_TYPES,
+  columnHeader,
+} from '../../core';
 import type { OutputOf, ParsedOf } from '../../core/contract';
 import type { staffFilesContract } from '../../core/contract/staff-files';
 import { templateHeaders } from '../../core/import-layouts';
@@ -33,7 +42,9 @@ const HINTS: Readonly<Record<string, string>> = {
 };
 
 /** Staff only (defineStaffActions); any staff member may download any template. */
-export async function importTemplate({ kind }: ParsedOf<typeof staffFilesContract.importTemplate>): Promise<OutputOf<typeof staffFilesContract.importTemplate>> {
+export async function importTemplate({
+  kind,
+}: ParsedOf<typeof staffFilesContract.importTemplate>): Promise<OutputOf<typeof staffFilesContract.importTemplate>> {
   const form = FORMS[kind];
   const headers = templateHeaders(kind);
   const rows: unknown[][] = [[form.title], headers];
@@ -44,7 +55,11 @@ export async function importTemplate({ kind }: ParsedOf<typeof staffFilesContrac
       name: '填写说明',
       rows: [
         ['列名', '是否必填', '填写要求'],
-        ...form.columns.map((c) => [c.official ? columnHeader(c) : `${c.label}（附加列）`, c.required ? '必填' : '选填', HINTS[c.key] ?? '文本']),
+        ...form.columns.map((c) => [
+          c.official ? columnHeader(c) : `${c.label}（附加列）`,
+          c.required ? '必填' : '选填',
+          HINTS[c.key] ?? '文本',
+        ]),
         [],
         [
           form.example

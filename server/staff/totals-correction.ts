@@ -38,13 +38,22 @@ export async function correctTotals(p: ParsedOf<typeof staffOfficeContract.corre
   }
 
   const withdrawal: Withdrawal = { at: now, by: actorOf(staff), reason: p.reason };
-  const res = (await coll.where({ _id: wrong._id, withdrawn: db.command.neq(true) }).update({ data: { withdrawn: true, withdrawal } })) as { stats: { updated: number } };
+  const res = (await coll.where({ _id: wrong._id, withdrawn: db.command.neq(true) }).update({ data: { withdrawn: true, withdrawal } })) as {
+    stats: { updated: number };
+  };
   if (res.stats.updated !== 1) throw new DomainError('INVALID_STATE', '该记录已撤回');
   let correctedId: string | undefined;
   if (corrected) {
     const dedupKey = rowDedupKey('districtTotals', corrected);
     const added = (await coll.add({
-      data: { ...corrected, source: wrong.source, ...(wrong.batchId ? { batchId: wrong.batchId } : {}), correctionOf: wrong._id, dedupKey: `${dedupKey}-c-${now.getTime().toString(36)}`, createdAt: now },
+      data: {
+        ...corrected,
+        source: wrong.source,
+        ...(wrong.batchId ? { batchId: wrong.batchId } : {}),
+        correctionOf: wrong._id,
+        dedupKey: `${dedupKey}-c-${now.getTime().toString(36)}`,
+        createdAt: now,
+      },
     })) as { _id: string };
     correctedId = added._id;
   }

@@ -48,12 +48,15 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)}MB`;
 
 function openZip(file: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(file, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true }, (err, zip) => (err ? reject(unreadable()) : resolve(zip)));
+    yauzl.fromBuffer(file, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true }, (err, zip) =>
+      err ? reject(unreadable()) : resolve(zip),
+    );
   });
 }
 
 function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
-  if (zip.entryCount > XLSX_LIMITS.maxEntries) return Promise.reject(tooComplex(`包含${zip.entryCount}个部件，上限${XLSX_LIMITS.maxEntries}个`));
+  if (zip.entryCount > XLSX_LIMITS.maxEntries)
+    return Promise.reject(tooComplex(`包含${zip.entryCount}个部件，上限${XLSX_LIMITS.maxEntries}个`));
   return new Promise((resolve, reject) => {
     const entries = new Map<string, Entry>();
     let total = 0;
@@ -152,7 +155,8 @@ async function firstSheetPart(zip: ZipFile, entries: Map<string, Entry>): Promis
     let firstId: string | undefined;
     await parse(oneChunk(workbook), {
       open: (t) => {
-        if (firstId === undefined && local(t.name) === 'sheet') firstId = t.attributes['r:id'] ?? Object.entries(t.attributes).find(([k]) => local(k) === 'id')?.[1];
+        if (firstId === undefined && local(t.name) === 'sheet')
+          firstId = t.attributes['r:id'] ?? Object.entries(t.attributes).find(([k]) => local(k) === 'id')?.[1];
       },
     });
     let target: string | undefined;
@@ -194,7 +198,8 @@ async function readSharedStrings(zip: ZipFile, entries: Map<string, Entry>): Pro
     open: (t) => {
       const n = local(t.name);
       if (n === 'si') {
-        if (strings.length >= XLSX_LIMITS.maxSharedStrings) throw tooComplex(`共享文本超过${XLSX_LIMITS.maxSharedStrings.toLocaleString('en')}条`);
+        if (strings.length >= XLSX_LIMITS.maxSharedStrings)
+          throw tooComplex(`共享文本超过${XLSX_LIMITS.maxSharedStrings.toLocaleString('en')}条`);
         current = [];
       } else if (n === 'rPh') phonetic++;
       else if (n === 't') inText = true;
@@ -270,7 +275,8 @@ export async function* readFirstSheet(file: Buffer): AsyncGenerator<SheetRow> {
     // Count the rows first (inflating without parsing is cheap), so a file over the cap is refused
     // before anything is stored rather than part-way through.
     const rowCount = await countRows(zip, sheet);
-    if (rowCount > XLSX_LIMITS.maxRows) throw tooComplex(`共${rowCount.toLocaleString('en')}行，上限${XLSX_LIMITS.maxRows.toLocaleString('en')}行`);
+    if (rowCount > XLSX_LIMITS.maxRows)
+      throw tooComplex(`共${rowCount.toLocaleString('en')}行，上限${XLSX_LIMITS.maxRows.toLocaleString('en')}行`);
     const shared = await readSharedStrings(zip, entries);
     yield* sheetRows(zip, sheet, shared);
   } finally {

@@ -137,7 +137,8 @@ export class SheetXml {
       const s = xf ? ` s="${xf}"` : '';
       if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
       else if (typeof v === 'boolean') xml += `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else if (v !== null && v !== undefined && v !== '') xml += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
+      else if (v !== null && v !== undefined && v !== '')
+        xml += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
     });
     this.push(`${xml}</row>`);
   }
@@ -161,7 +162,8 @@ const contentTypes = (sheets: number) =>
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
   Array.from(
     { length: sheets },
-    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   ).join('') +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>';
 const ROOT_RELS =
@@ -174,7 +176,8 @@ const workbookRels = (sheets: number) =>
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   Array.from(
     { length: sheets },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   ).join('') +
   `<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 const workbookXml = (names: readonly string[]) =>
@@ -188,7 +191,10 @@ const workbookXml = (names: readonly string[]) =>
  * characters (longer ones are cut, as exceljs did; form titles can be long).
  */
 export function sheetName(name: string): string {
-  const s = name.replace(/[*?:/\\[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31);
+  const s = name
+    .replace(/[*?:/\\[\]]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .slice(0, 31);
   return s || 'Sheet';
 }
 

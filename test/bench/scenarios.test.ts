@@ -81,7 +81,9 @@ describe('benchmark scenarios at a thousandth of their size', () => {
     expect(figure(r, 'replacement characters (U+FFFD) in the stored rows')).toBe(0);
     // 60 rows, every 6th broken: 10 reported invalid and stored nowhere, 50 stored once. Both imports finish,
     // so neither resumes a failed batch: nothing is skipped.
-    expect(r.notes?.join('\n')).toContain('first import: {"rows":60,"skipped":0,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid');
+    expect(r.notes?.join('\n')).toContain(
+      'first import: {"rows":60,"skipped":0,"inserted":50,"duplicates":0,"invalid":10}; 10 rows were made invalid',
+    );
     expect(r.notes?.join('\n')).toContain('re-import: {"rows":60,"skipped":0,"inserted":0,"duplicates":50,"invalid":10}');
   }, 180_000);
 

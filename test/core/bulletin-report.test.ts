@@ -9,10 +9,22 @@ import {
   sortPublicity,
   xinyidaiSection,
 } from '../../core/bulletin-report';
-import { detectTableLayout, publicityRowSchema, publicityTotalMismatches, tableRowInput, type PublicityRow } from '../../core/bulletin-tables';
+import {
+  detectTableLayout,
+  publicityRowSchema,
+  publicityTotalMismatches,
+  tableRowInput,
+  type PublicityRow,
+} from '../../core/bulletin-tables';
 import { computeCityStats, type DistrictCounts } from '../../core/rates';
 
-const pub = (unit: string, licensing: number, penalty: number, timely: number): PublicityRow => ({ unit, total: licensing + penalty, licensing, penalty, timely });
+const pub = (unit: string, licensing: number, penalty: number, timely: number): PublicityRow => ({
+  unit,
+  total: licensing + penalty,
+  licensing,
+  penalty,
+  timely,
+});
 
 const PUBLICITY: PublicityRow[] = [
   pub('市教育局', 3, 0, 2), // 66.67%
@@ -26,8 +38,17 @@ const PUBLICITY: PublicityRow[] = [
 ];
 
 describe('section 一 and 附件1', () => {
-  it("sorts as the office does: 100% by count, then late by rate, then those with nothing; ties keep the imported order", () => {
-    expect(sortPublicity(PUBLICITY).map((r) => r.unit)).toEqual(['向阳区', '市税务局', '市住建局', '市商务局', '市交通局', '市教育局', '萝北县', '工农区']);
+  it('sorts as the office does: 100% by count, then late by rate, then those with nothing; ties keep the imported order', () => {
+    expect(sortPublicity(PUBLICITY).map((r) => r.unit)).toEqual([
+      '向阳区',
+      '市税务局',
+      '市住建局',
+      '市商务局',
+      '市交通局',
+      '市教育局',
+      '萝北县',
+      '工农区',
+    ]);
   });
 
   it('writes the sentence from the same rows as the table; units with nothing are shown with 0 but not named late', () => {
@@ -46,7 +67,11 @@ describe('section 一 and 附件1', () => {
   });
 
   it('says so when nobody is late', () => {
-    const { section } = publicitySection({ from: '2022-05-01', to: '2022-05-20', rows: [pub('市税务局', 1, 0, 1), pub('工农区', 0, 0, 0)] });
+    const { section } = publicitySection({
+      from: '2022-05-01',
+      to: '2022-05-20',
+      rows: [pub('市税务局', 1, 0, 1), pub('工农区', 0, 0, 0)],
+    });
     expect(section.paragraphs[0]).toMatch(/填报及时率为100\.00%。其中行政许可信息1条，行政处罚信息0条。各单位填报及时率均达到100%。$/);
   });
 
@@ -61,13 +86,18 @@ describe('section 一 and 附件1', () => {
   it('finds the header by name, with 序号 dropped and columns moved', () => {
     const rows = [
       { row: 1, cells: [undefined, '附件1'] },
-      { row: 2, cells: [undefined, '部门名称', '填报行政许可信息数量', '填报行政处罚信息数量', '填报双公示信息数量', '双公示信息填报及时数量'] },
+      {
+        row: 2,
+        cells: [undefined, '部门名称', '填报行政许可信息数量', '填报行政处罚信息数量', '填报双公示信息数量', '双公示信息填报及时数量'],
+      },
       { row: 3, cells: [undefined, '市税务局', 4, 1, 5, 5] },
     ];
     const layout = detectTableLayout('publicity', rows);
     expect(layout.headerRow).toBe(2);
     expect(tableRowInput(layout, rows[2]!.cells)).toEqual({ unit: '市税务局', licensing: 4, penalty: 1, total: 5, timely: 5 });
-    expect(() => detectTableLayout('publicity', [{ row: 1, cells: [undefined, '部门名称', '填报双公示信息数量'] }])).toThrow(/表头缺少列：填报行政许可信息数量/);
+    expect(() => detectTableLayout('publicity', [{ row: 1, cells: [undefined, '部门名称', '填报双公示信息数量'] }])).toThrow(
+      /表头缺少列：填报行政许可信息数量/,
+    );
   });
 });
 
@@ -88,9 +118,16 @@ describe('section 二 and 附件3', () => {
   });
 
   it('refuses a base smaller than the units that committed', () => {
-    expect(() => govCommitmentSection('2022-05-25', [{ unit: '甲', count: 1 }, { unit: '乙', count: 2 }], { ...INPUTS, coverageBase: 1 })).toThrow(
-      expect.objectContaining({ code: 'INPUTS_INCONSISTENT' }),
-    );
+    expect(() =>
+      govCommitmentSection(
+        '2022-05-25',
+        [
+          { unit: '甲', count: 1 },
+          { unit: '乙', count: 2 },
+        ],
+        { ...INPUTS, coverageBase: 1 },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'INPUTS_INCONSISTENT' }));
   });
 });
 
@@ -112,7 +149,12 @@ describe('section 三: the 行管部门 status', () => {
 });
 
 function city(shares: Record<string, [number, number]>): ReturnType<typeof computeCityStats> {
-  const counts: DistrictCounts[] = Object.entries(shares).map(([districtCode, [xinyidai, market]]) => ({ districtCode, coded: 0, marketEntities: market, xinyidai }));
+  const counts: DistrictCounts[] = Object.entries(shares).map(([districtCode, [xinyidai, market]]) => ({
+    districtCode,
+    coded: 0,
+    marketEntities: market,
+    xinyidai,
+  }));
   return computeCityStats(counts);
 }
 
@@ -143,7 +185,9 @@ describe('section 五 and 附件4', () => {
       { unit: '向阳区', selfReport: 1, dynamics: 1, evidence: 0 },
     ];
     const { section, table } = monthlyReportSection('2022-05', rows);
-    expect(section.paragraphs[0]).toBe('2022年5月市守信践诺工作专班收到各责任单位报送工作动态4篇，自评报告2份，佐证材料1份，未上报材料的单位：市教育局。');
+    expect(section.paragraphs[0]).toBe(
+      '2022年5月市守信践诺工作专班收到各责任单位报送工作动态4篇，自评报告2份，佐证材料1份，未上报材料的单位：市教育局。',
+    );
     expect(table.rows).toEqual([
       ['1', '市税务局', '有', '3', '有'],
       ['2', '市教育局', '', '', ''],
@@ -174,6 +218,8 @@ describe('the whole report', () => {
     ]);
     expect(r.tables.map((t) => t.annex)).toEqual(['附件1', '附件2', '附件3', '附件4']);
     const empty = computeCityStats([]);
-    expect(() => buildReport({ ...src, districts: empty.districts, city: empty.city })).toThrow(expect.objectContaining({ code: 'NO_TOTALS' }));
+    expect(() => buildReport({ ...src, districts: empty.districts, city: empty.city })).toThrow(
+      expect.objectContaining({ code: 'NO_TOTALS' }),
+    );
   });
 });

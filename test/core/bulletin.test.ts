@@ -22,7 +22,7 @@ describe('rankingSentence', () => {
   it('writes the sentence exactly as the office published it', () => {
     const { districts } = computeCityStats(MAY_2022);
     expect(rankingSentence('2022-05-25', districts)).toBe(
-      "截至2022年5月25日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：绥滨县：23.64%，南山区：21.86%，萝北县：15.55%；后两名的是：向阳区：7.50%，东山区：4.31%。",
+      '截至2022年5月25日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：绥滨县：23.64%，南山区：21.86%，萝北县：15.55%；后两名的是：向阳区：7.50%，东山区：4.31%。',
     );
   });
 
@@ -33,7 +33,7 @@ describe('rankingSentence', () => {
       { districtCode: '230403', coded: 2, marketEntities: 3 },
     ]);
     expect(rankingSentence('2026-01-05', districts)).toBe(
-      "截至2026年1月5日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：工农区：66.67%，向阳区：12.50%。",
+      '截至2026年1月5日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：工农区：66.67%，向阳区：12.50%。',
     );
   });
 

@@ -9,14 +9,28 @@ describe('cloudFileEnv / isImageRef', () => {
   });
 
   it('refuses malformed fileIDs and paths that climb out', () => {
-    for (const bad of ['cloud://env/a.jpg', 'cloud://env.bucket/', 'cloud://env.bucket//a.jpg', 'cloud://env.bucket/../a.jpg', 'cloud://env.bucket/a/./b.jpg', 'cloud://Env.bucket/a b.jpg']) {
+    for (const bad of [
+      'cloud://env/a.jpg',
+      'cloud://env.bucket/',
+      'cloud://env.bucket//a.jpg',
+      'cloud://env.bucket/../a.jpg',
+      'cloud://env.bucket/a/./b.jpg',
+      'cloud://Env.bucket/a b.jpg',
+    ]) {
       expect(cloudFileEnv(bad), bad).toBeUndefined();
     }
   });
 
   it('accepts https URLs and nothing else', () => {
     expect(isImageRef('https://img.example.cn/shop/1.jpg?x=1')).toBe(true);
-    for (const bad of ['http://img.example.cn/1.jpg', 'javascript:alert(1)', 'data:image/png;base64,AA', '/images/a.png', 'https://x.cn/"onerror="a', 'wxfile://tmp_1.jpg']) {
+    for (const bad of [
+      'http://img.example.cn/1.jpg',
+      'javascript:alert(1)',
+      'data:image/png;base64,AA',
+      '/images/a.png',
+      'https://x.cn/"onerror="a',
+      'wxfile://tmp_1.jpg',
+    ]) {
       expect(isImageRef(bad), bad).toBe(false);
     }
   });

@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core';
-import { canonicalRow, cellValue, detectLayout, excelSerialDate, isBlankRow, normaliseHeader, rowInput, templateHeaders } from '../../core/import-layouts';
+import {
+  canonicalRow,
+  cellValue,
+  detectLayout,
+  excelSerialDate,
+  isBlankRow,
+  normaliseHeader,
+  rowInput,
+  templateHeaders,
+} from '../../core/import-layouts';
 
-const COMMITMENT_HEADERS = ['*承诺人名称', '*承诺人类别', '*承诺人代码', '*承诺类型', '*承诺领域', '*承诺事由', '*承诺内容', '*违约责任', '*承诺作出日期', '*公开类型'];
+const COMMITMENT_HEADERS = [
+  '*承诺人名称',
+  '*承诺人类别',
+  '*承诺人代码',
+  '*承诺类型',
+  '*承诺领域',
+  '*承诺事由',
+  '*承诺内容',
+  '*违约责任',
+  '*承诺作出日期',
+  '*公开类型',
+];
 
 /** exceljs row.values: index 0 unused, columns from 1. */
 const row = (cells: unknown[]) => [undefined, ...cells];
@@ -47,7 +67,10 @@ describe('rows', () => {
   const layout = detectLayout('districtTotals', [{ row: 1, cells: row(templateHeaders('districtTotals')) }]);
 
   it('reads rich text, formulas and numbers; codes stay text, counts stay numbers', () => {
-    const input = rowInput(layout, row([230402, { formula: 'A1', result: '2026-05-01' }, 1234, { richText: [{ text: '5' }, { text: '6' }] }]));
+    const input = rowInput(
+      layout,
+      row([230402, { formula: 'A1', result: '2026-05-01' }, 1234, { richText: [{ text: '5' }, { text: '6' }] }]),
+    );
     expect(input).toEqual({ districtCode: '230402', asOf: '2026-05-01', marketEntities: 1234, xinyidaiRegistered: '56' });
     expect(cellValue({ text: '链接', hyperlink: 'http://x' })).toBe('链接');
     expect(cellValue('   ')).toBeUndefined();

@@ -13,7 +13,10 @@ describe('考核 indicators', () => {
   it('judge nothing without data: every point is left to people or waits for its table', () => {
     const [first] = scoreDistricts(() => NONE);
     expect(first!.lost).toBe(5); // only 信用承诺: 0 of 1000 is a count the data does decide
-    expect(first!.assessments.find((a) => a.indicator.id === 'd2.2')).toMatchObject({ status: 'noData', figure: '尚未导入本辖区市场主体总量' });
+    expect(first!.assessments.find((a) => a.indicator.id === 'd2.2')).toMatchObject({
+      status: 'noData',
+      figure: '尚未导入本辖区市场主体总量',
+    });
     expect(first!.manualPoints).toBe(95);
   });
 
@@ -32,11 +35,20 @@ describe('考核 indicators', () => {
   });
 
   it('scores departments on 工作动态 (10 a year), 政务承诺 and the 码上诚信 status', () => {
-    const scores = scoreDepartments((id) => ({ ...NONE, monthlyTables: 3, dynamics: id === 'swj' ? 10 : 9, govCommitments: 1, promoting: id !== 'jyj' }));
+    const scores = scoreDepartments((id) => ({
+      ...NONE,
+      monthlyTables: 3,
+      dynamics: id === 'swj' ? 10 : 9,
+      govCommitments: 1,
+      promoting: id !== 'jyj',
+    }));
     const tax = scores.find((s) => s.id === 'swj')!;
     const edu = scores.find((s) => s.id === 'jyj')!;
     expect(tax).toMatchObject({ lost: 0, rank: 1 });
     expect(edu.lost).toBe(15);
-    expect(edu.needs).toEqual(['配合县区开展“码上诚信”工作：须制定推进落实文件并报送工作动态', '信用信息报送情况：年底前还需报送工作动态1篇']);
+    expect(edu.needs).toEqual([
+      '配合县区开展“码上诚信”工作：须制定推进落实文件并报送工作动态',
+      '信用信息报送情况：年底前还需报送工作动态1篇',
+    ]);
   });
 });

@@ -38,8 +38,24 @@ describe('toPublicProfile', () => {
         const p = toPublicProfile(
           {
             entity: { ...withExtras, ...entity },
-            commitments: [{ ...withExtras, _id: 'c1', status: 'approved', publicity: '可向社会公开', content: '承诺', source: { kind: 'self', openid: secret } }],
-            honours: [{ ...withExtras, _id: 'h1', basis: '荣誉', source: { kind: 'import', department: '市场监管局', importedBy: secret, importedAt: NOW } }],
+            commitments: [
+              {
+                ...withExtras,
+                _id: 'c1',
+                status: 'approved',
+                publicity: '可向社会公开',
+                content: '承诺',
+                source: { kind: 'self', openid: secret },
+              },
+            ],
+            honours: [
+              {
+                ...withExtras,
+                _id: 'h1',
+                basis: '荣誉',
+                source: { kind: 'import', department: '市场监管局', importedBy: secret, importedAt: NOW },
+              },
+            ],
           },
           NOW,
         );
@@ -60,7 +76,13 @@ describe('toPublicProfile', () => {
           { _id: 'a', status: 'approved', publicity: '可向社会公开', committedOn: '2026-01-01', source: { kind: 'self', openid: 'o' } },
           { _id: 'b', status: 'approved', publicity: '政务共享', committedOn: '2026-01-02' },
           { _id: 'c', status: 'pending', publicity: '可向社会公开', committedOn: '2026-01-03' },
-          { _id: 'd', status: 'approved', publicity: '可向社会公开', committedOn: '2026-02-01', source: { kind: 'import', department: '商务局', importedAt: new Date('2026-03-01T20:00:00Z') } },
+          {
+            _id: 'd',
+            status: 'approved',
+            publicity: '可向社会公开',
+            committedOn: '2026-02-01',
+            source: { kind: 'import', department: '商务局', importedAt: new Date('2026-03-01T20:00:00Z') },
+          },
         ],
         honours: [
           { _id: 'h1', validUntil: '2026-05-31', source: { kind: 'import', department: 'x' } },
@@ -68,8 +90,20 @@ describe('toPublicProfile', () => {
         ],
         registrations: [
           { _id: 'r1', itemName: '自报', collectedOn: '2026-05-01', source: { kind: 'import', department: '税务局', importedAt: NOW } },
-          { _id: 'r2', itemName: '诚信药店', provider: '市卫健委', collectedOn: '2026-05-02', source: { kind: 'import', department: '税务局', importedAt: NOW } },
-          { _id: 'r3', itemName: '本店自报', provider: '某某商店', collectedOn: '2026-05-03', source: { kind: 'import', department: '税务局', importedAt: NOW } },
+          {
+            _id: 'r2',
+            itemName: '诚信药店',
+            provider: '市卫健委',
+            collectedOn: '2026-05-02',
+            source: { kind: 'import', department: '税务局', importedAt: NOW },
+          },
+          {
+            _id: 'r3',
+            itemName: '本店自报',
+            provider: '某某商店',
+            collectedOn: '2026-05-03',
+            source: { kind: 'import', department: '税务局', importedAt: NOW },
+          },
         ],
       },
       NOW,
@@ -129,6 +163,11 @@ describe('commitment templates', () => {
       expect(t.liability.length).toBeGreaterThan(10);
     }
     expect(commitmentTemplate('其他')).toEqual(GENERAL_TEMPLATE);
-    expect(GENERAL_TEMPLATE).toMatchObject({ commitmentType: '主动型', commitmentArea: '市场主体承诺书', reason: '主动型，自愿作出承诺', content: '我企业依法诚信经营，自愿接受社会监督。' });
+    expect(GENERAL_TEMPLATE).toMatchObject({
+      commitmentType: '主动型',
+      commitmentArea: '市场主体承诺书',
+      reason: '主动型，自愿作出承诺',
+      content: '我企业依法诚信经营，自愿接受社会监督。',
+    });
   });
 });

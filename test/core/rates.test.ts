@@ -80,7 +80,12 @@ describe('dates and pace', () => {
   it('says when the pace is flat, falling, reached or unknown', () => {
     expect(paceToTarget([]).outlook.kind).toBe('insufficientData');
     expect(paceToTarget([{ date: '2026-06-01', rate: 0.2 }]).outlook.kind).toBe('insufficientData');
-    expect(paceToTarget([{ date: '2026-06-01', rate: 0.2 }, { date: '2026-06-02', rate: 0.19 }]).outlook.kind).toBe('notAtPace');
+    expect(
+      paceToTarget([
+        { date: '2026-06-01', rate: 0.2 },
+        { date: '2026-06-02', rate: 0.19 },
+      ]).outlook.kind,
+    ).toBe('notAtPace');
     expect(paceToTarget([{ date: '2026-06-01', rate: 0.41 }]).outlook.kind).toBe('reached');
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applicationSchema, check, commitmentSchema, correctableFields, districtTotalsSchema, FORMS, honourSchema, parseOrThrow, toIsoDate, DomainError } from '../../core';
+import {
+  applicationSchema,
+  check,
+  commitmentSchema,
+  correctableFields,
+  districtTotalsSchema,
+  FORMS,
+  honourSchema,
+  parseOrThrow,
+  toIsoDate,
+  DomainError,
+} from '../../core';
 
 const seedCommitment = {
   promiserName: '鹤岗市向阳区诚信超市',
@@ -54,10 +65,21 @@ describe('主动承诺信息表 schema', () => {
   it('lists the ten official columns in order, all required, then the optional extra 行业领域', () => {
     const official = FORMS.commitment.columns.filter((c) => c.official);
     expect(official.map((c) => c.label)).toEqual([
-      '承诺人名称', '承诺人类别', '承诺人代码', '承诺类型', '承诺领域', '承诺事由', '承诺内容', '违约责任', '承诺作出日期', '公开类型',
+      '承诺人名称',
+      '承诺人类别',
+      '承诺人代码',
+      '承诺类型',
+      '承诺领域',
+      '承诺事由',
+      '承诺内容',
+      '违约责任',
+      '承诺作出日期',
+      '公开类型',
     ]);
     expect(official.every((c) => c.required && c.starred)).toBe(true);
-    expect(FORMS.commitment.columns.filter((c) => !c.official)).toEqual([{ key: 'field', label: '行业领域', required: false, starred: false, official: false }]);
+    expect(FORMS.commitment.columns.filter((c) => !c.official)).toEqual([
+      { key: 'field', label: '行业领域', required: false, starred: false, official: false },
+    ]);
   });
 
   it('reads the older spellings as the official values', () => {
@@ -69,14 +91,20 @@ describe('主动承诺信息表 schema', () => {
 describe('other forms', () => {
   it('守信激励: optional fields may be blank', () => {
     const parsed = check(honourSchema, {
-      entityName: '鹤岗市某某煤业有限公司', uscc: '91350100M000100Y43', issuer: '税务局', basis: '纳税信用等级评价方案',
-      validUntil: '', collectedOn: '2022/4/1',
+      entityName: '鹤岗市某某煤业有限公司',
+      uscc: '91350100M000100Y43',
+      issuer: '税务局',
+      basis: '纳税信用等级评价方案',
+      validUntil: '',
+      collectedOn: '2022/4/1',
     });
     expect(parsed.ok && parsed.value).toMatchObject({ collectedOn: '2022-04-01', validUntil: undefined });
   });
 
   it('district totals: counts from spreadsheets, 信易贷 never above the total', () => {
-    expect(check(districtTotalsSchema, { districtCode: '230422', asOf: '2022-05-25', marketEntities: '9400', xinyidaiRegistered: 1880 }).ok).toBe(true);
+    expect(
+      check(districtTotalsSchema, { districtCode: '230422', asOf: '2022-05-25', marketEntities: '9400', xinyidaiRegistered: 1880 }).ok,
+    ).toBe(true);
     const bad = check(districtTotalsSchema, { districtCode: '230499', asOf: '2022-05-25', marketEntities: 100, xinyidaiRegistered: 200 });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
@@ -84,7 +112,17 @@ describe('other forms', () => {
   });
 
   it('application: contact phone checked, district optional', () => {
-    const base = { uscc: '91350100M000100Y43', entityName: '某某商店', category: 'individual', address: '向阳区红军路1号', field: '市场监管', contactName: '张三', contactPhone: '13800000000', legalRepName: '张三', licencePhoto: 'cloud://env-1.bucket-1/licences/a.jpg' };
+    const base = {
+      uscc: '91350100M000100Y43',
+      entityName: '某某商店',
+      category: 'individual',
+      address: '向阳区红军路1号',
+      field: '市场监管',
+      contactName: '张三',
+      contactPhone: '13800000000',
+      legalRepName: '张三',
+      licencePhoto: 'cloud://env-1.bucket-1/licences/a.jpg',
+    };
     expect(check(applicationSchema, base).ok).toBe(true);
     expect(() => parseOrThrow(applicationSchema, { ...base, contactPhone: '123' })).toThrowError(DomainError);
     try {

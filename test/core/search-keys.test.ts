@@ -19,16 +19,21 @@ describe('nameSearchKeys', () => {
 
   it("every fragment of two or more characters has all of its keys among the name's keys", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('鹤', '岗', '市', '老', '王', 'Ａ', 'a', 'B', ' ', '　', '1'), minLength: 2, maxLength: 40 }), fc.nat(), fc.nat(), (name, a, b) => {
-        const norm = Array.from(normaliseName(name));
-        if (norm.length < 2) return;
-        const start = a % (norm.length - 1);
-        const end = start + 2 + (b % (norm.length - start - 1));
-        const fragment = norm.slice(start, end).join('');
-        const keys = new Set(nameSearchKeys(name));
-        for (const k of nameSearchKeys(fragment)) expect(keys.has(k)).toBe(true);
-        expect(nameMatchRank(normaliseName(name), fragment)).toBeDefined();
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('鹤', '岗', '市', '老', '王', 'Ａ', 'a', 'B', ' ', '　', '1'), minLength: 2, maxLength: 40 }),
+        fc.nat(),
+        fc.nat(),
+        (name, a, b) => {
+          const norm = Array.from(normaliseName(name));
+          if (norm.length < 2) return;
+          const start = a % (norm.length - 1);
+          const end = start + 2 + (b % (norm.length - start - 1));
+          const fragment = norm.slice(start, end).join('');
+          const keys = new Set(nameSearchKeys(name));
+          for (const k of nameSearchKeys(fragment)) expect(keys.has(k)).toBe(true);
+          expect(nameMatchRank(normaliseName(name), fragment)).toBeDefined();
+        },
+      ),
     );
   });
 

@@ -4,8 +4,17 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/uscc.ts'), ...args], { encoding: 'utf8' });
-  return { status: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/uscc.ts'), ...args], {
+    encoding: 'utf8',
+  });
+  return {
+    status: r.status,
+    lines: r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('npm run uscc', () => {
@@ -14,7 +23,12 @@ describe('npm run uscc', () => {
     expect(r.status).toBe(0);
     expect(r.lines).toHaveLength(2);
     expect(r.lines[1]).toEqual({
-      input: '９１３５０１００ｍ０００１００ｙ４３', valid: true, normalized: '91350100M000100Y43', reasons: [], districtCode: null, districtName: '鹤岗市以外',
+      input: '９１３５０１００ｍ０００１００ｙ４３',
+      valid: true,
+      normalized: '91350100M000100Y43',
+      reasons: [],
+      districtCode: null,
+      districtName: '鹤岗市以外',
     });
   });
 

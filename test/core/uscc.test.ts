@@ -27,7 +27,12 @@ describe('validateUscc: known codes', () => {
   });
 
   it('normalises lowercase, full-width, spaces and hyphens, and stores the normalised form', () => {
-    for (const input of ['91350100m000100y43', '９１３５０１００Ｍ０００１００Ｙ４３', ' 9135 0100-M000 100Y43\u3000', '91350100－M000100Y43']) {
+    for (const input of [
+      '91350100m000100y43',
+      '９１３５０１００Ｍ０００１００Ｙ４３',
+      ' 9135 0100-M000 100Y43\u3000',
+      '91350100－M000100Y43',
+    ]) {
       const r = validateUscc(input);
       expect(r.valid, input).toBe(true);
       expect(r.normalized).toBe('91350100M000100Y43');

@@ -49,7 +49,16 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'bulletin-e2e-'));
   await runStaff(['add', '--openid', CITY_ADMIN, '--role', 'city', '--name', '市信用办管理员'], stack.running.cloudUrl);
   const totals = [['县（区）代码', '统计日期', '市场主体总量', '入驻信易贷平台企业数']];
-  const market: Record<string, [number, number]> = { '230402': [9500, 1710], '230403': [9000, 1260], '230404': [7500, 825], '230405': [4000, 280], '230406': [6500, 585], '230407': [2500, 125], '230421': [11500, 2530], '230422': [8500, 1360] };
+  const market: Record<string, [number, number]> = {
+    '230402': [9500, 1710],
+    '230403': [9000, 1260],
+    '230404': [7500, 825],
+    '230405': [4000, 280],
+    '230406': [6500, 585],
+    '230407': [2500, 125],
+    '230421': [11500, 2530],
+    '230422': [8500, 1360],
+  };
   for (const [code, [m, x]] of Object.entries(market)) totals.push([code, `${MONTH}-01`, String(m), String(x)]);
   await call('staffFiles', { action: 'importRecords', kind: 'districtTotals', fileBase64: await xlsx(totals) });
   const first = `${MONTH}-01`;
@@ -59,7 +68,15 @@ beforeAll(async () => {
     from: first,
     to: TODAY,
     fileBase64: await xlsx([
-      ['序号', '部门名称', '填报双公示信息数量', '填报行政许可信息数量', '填报行政处罚信息数量', '双公示信息填报及时数量', '双公示信息填报及时率'],
+      [
+        '序号',
+        '部门名称',
+        '填报双公示信息数量',
+        '填报行政许可信息数量',
+        '填报行政处罚信息数量',
+        '双公示信息填报及时数量',
+        '双公示信息填报及时率',
+      ],
       ['', '合计', 403, 330, 73, 396, ''],
       [1, '向阳区', 120, 100, 20, 120, '100%'],
       [2, '市市场监管局', 180, 150, 30, 175, ''],
@@ -71,13 +88,24 @@ beforeAll(async () => {
   await call('staffFiles', {
     action: 'importTable',
     kind: 'govCommitment',
-    fileBase64: await xlsx([['序号', '部门名称', '政务承诺（份）'], [1, '市市场监管局', 12], [2, '市税务局', 9], [3, '市教育局', 0], [4, '向阳区', 31]]),
+    fileBase64: await xlsx([
+      ['序号', '部门名称', '政务承诺（份）'],
+      [1, '市市场监管局', 12],
+      [2, '市税务局', 9],
+      [3, '市教育局', 0],
+      [4, '向阳区', 31],
+    ]),
   });
   await call('staffFiles', {
     action: 'importTable',
     kind: 'monthlyReport',
     month: MONTH,
-    fileBase64: await xlsx([['序号', '部门名称', '自评报告', '工作动态', '佐证材料'], [1, '市市场监管局', '有', '有', '有'], [2, '市税务局', '有', 2, ''], [3, '市教育局', '', '', '']]),
+    fileBase64: await xlsx([
+      ['序号', '部门名称', '自评报告', '工作动态', '佐证材料'],
+      [1, '市市场监管局', '有', '有', '有'],
+      [2, '市税务局', '有', 2, ''],
+      [3, '市教育局', '', '', ''],
+    ]),
   });
   await call('staff', { action: 'setBulletinInputs', officialCommitments: 3120, coverageBase: 4, disclosurePercent: 100 });
   await call('staff', { action: 'setDepartmentProgress', departments: [{ departmentId: 'scjg', policyDocument: true, dynamics: true }] });
@@ -94,7 +122,9 @@ describe('the monthly 通报', () => {
     await eventually(() => admin.cls('heading').count()).toBe(5);
     expect(await admin.cls('missing').count()).toBe(0);
     const paras = admin.cls('para');
-    await eventually(() => paras.first().textContent()).toContain('填报及时率未达到100%的部门有：市市场监管局（97.22%）、市交通局（33.33%）。');
+    await eventually(() => paras.first().textContent()).toContain(
+      '填报及时率未达到100%的部门有：市市场监管局（97.22%）、市交通局（33.33%）。',
+    );
     await admin.shot('bulletin-report-preview');
 
     await admin.screen.getByPlaceholder('文号，如 鹤环办发〔2022〕17号').fill('鹤环办发〔2026〕17号');
@@ -113,7 +143,11 @@ describe('the monthly 通报', () => {
 
     // The first page as the office would see it printed.
     expect(existsSync('/usr/bin/soffice'), 'scripts/install-system-packages.sh installs libreoffice-writer-nogui').toBe(true);
-    await run('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docxPath], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docxPath],
+      { timeout: 120_000 },
+    );
     const pdf = join(work, '通报.pdf');
     expect(existsSync(pdf)).toBe(true);
     const { stdout } = await run('pdftotext', ['-l', '1', pdf, '-']);

@@ -58,7 +58,18 @@ async function commitmentSheet(): Promise<Buffer> {
   sheet.addRow(templateHeaders('commitment'));
   sheet.addRow([...FORMS.commitment.example!]);
   for (const s of SHOPS) {
-    sheet.addRow([s.name, '个体工商户', s.uscc, '主动型', '市场主体承诺书', '主动型，自愿作出承诺', '我店依法诚信经营，自愿接受社会监督。', '无', '2026年5月1日', '可向社会公开']);
+    sheet.addRow([
+      s.name,
+      '个体工商户',
+      s.uscc,
+      '主动型',
+      '市场主体承诺书',
+      '主动型，自愿作出承诺',
+      '我店依法诚信经营，自愿接受社会监督。',
+      '无',
+      '2026年5月1日',
+      '可向社会公开',
+    ]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -67,7 +78,9 @@ async function commitmentSheet(): Promise<Buffer> {
 async function render(docx: string): Promise<{ png: string; text: string }> {
   // An own LibreOffice profile: other soffice processes on the machine must not share it.
   const profile = `file://${join(work, 'lo-profile')}`;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { timeout: 180_000 });
+  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], {
+    timeout: 180_000,
+  });
   const pdf = docx.replace(/\.docx$/, '.pdf');
   await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, 'page')]);
   // The scan below reads the QR at a printer-like resolution.
@@ -84,68 +97,78 @@ function decodeQr(file: Buffer): string {
 }
 
 describe('生码 → print → claim', () => {
-  it('the city imports, issues and prints; a shop claims with the slip and the printed QR scans 有效', async () => {
-    // 1. 数据归集: the official 主动承诺信息表 (its 例： row is skipped, not reported).
-    const admin = await stack.phone(CITY_ADMIN, 'pages/staff-import/staff-import');
-    const chooser = admin.page.waitForEvent('filechooser');
-    await admin.text('上传填报表').tap();
-    await (await chooser).setFiles({ name: '主动承诺信息表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await commitmentSheet() });
-    await eventually(() => admin.cls('summary').textContent()).toBe('共2行：新增2，重复0，有误0');
+  it(
+    'the city imports, issues and prints; a shop claims with the slip and the printed QR scans 有效',
+    async () => {
+      // 1. 数据归集: the official 主动承诺信息表 (its 例： row is skipped, not reported).
+      const admin = await stack.phone(CITY_ADMIN, 'pages/staff-import/staff-import');
+      const chooser = admin.page.waitForEvent('filechooser');
+      await admin.text('上传填报表').tap();
+      await (
+        await chooser
+      ).setFiles({
+        name: '主动承诺信息表.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await commitmentSheet(),
+      });
+      await eventually(() => admin.cls('summary').textContent()).toBe('共2行：新增2，重复0，有误0');
 
-    // 2. 生码 for the batch just imported.
-    await admin.text('为本批次生码').tap();
-    await eventually(() => admin.route()).toBe('pages/staff-issue/staff-issue');
-    await admin.text('生码').tap();
-    await eventually(() => admin.cls('summary').textContent()).toBe('已生码2个，未生码0个');
-    expect(await admin.screen.textContent()).toContain(SHOPS[0]!.name);
-    await admin.shot('4-issue');
+      // 2. 生码 for the batch just imported.
+      await admin.text('为本批次生码').tap();
+      await eventually(() => admin.route()).toBe('pages/staff-issue/staff-issue');
+      await admin.text('生码').tap();
+      await eventually(() => admin.cls('summary').textContent()).toBe('已生码2个，未生码0个');
+      expect(await admin.screen.textContent()).toContain(SHOPS[0]!.name);
+      await admin.shot('4-issue');
 
-    // 3. The print document: one .docx with posters and delivery slips.
-    const download = admin.page.waitForEvent('download');
-    await admin.text('下载打印文件').tap();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^诚信码打印批次-\d{4}-\d{2}-\d{2}\.docx$/);
-    const docx = join(work, 'print.docx');
-    await file.saveAs(docx);
-    await eventually(() => admin.cls('printed').textContent()).toContain('2个主体');
-    await expectNoErrors(admin);
+      // 3. The print document: one .docx with posters and delivery slips.
+      const download = admin.page.waitForEvent('download');
+      await admin.text('下载打印文件').tap();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^诚信码打印批次-\d{4}-\d{2}-\d{2}\.docx$/);
+      const docx = join(work, 'print.docx');
+      await file.saveAs(docx);
+      await eventually(() => admin.cls('printed').textContent()).toContain('2个主体');
+      await expectNoErrors(admin);
 
-    const printed = await render(docx);
-    await copyFile(printed.png, join(SCREENSHOTS, '4-print-page1.png'));
-    const page1 = PNG.sync.read(await readFile(printed.png));
-    // A4 at 60 dpi: 496 × 702 pixels, portrait.
-    expect(Math.abs(page1.width - 496)).toBeLessThanOrEqual(2);
-    expect(Math.abs(page1.height - 702)).toBeLessThanOrEqual(2);
-    expect(printed.text).toContain('鹤岗市营商环境建设监督局');
-    expect(printed.text).toContain('“码上诚信”诚信码送达单');
-    // The slip of the shop on the first pages.
-    const slip = /认领码：\s*([2-9A-Z]{4}) ([2-9A-Z]{4})/.exec(printed.text);
-    expect(slip, printed.text).not.toBeNull();
-    const claimCode = `${slip![1]} ${slip![2]}`;
-    const firstShop = SHOPS.find((s) => printed.text.indexOf(s.name) === Math.min(...SHOPS.map((x) => printed.text.indexOf(x.name))))!;
+      const printed = await render(docx);
+      await copyFile(printed.png, join(SCREENSHOTS, '4-print-page1.png'));
+      const page1 = PNG.sync.read(await readFile(printed.png));
+      // A4 at 60 dpi: 496 × 702 pixels, portrait.
+      expect(Math.abs(page1.width - 496)).toBeLessThanOrEqual(2);
+      expect(Math.abs(page1.height - 702)).toBeLessThanOrEqual(2);
+      expect(printed.text).toContain('鹤岗市营商环境建设监督局');
+      expect(printed.text).toContain('“码上诚信”诚信码送达单');
+      // The slip of the shop on the first pages.
+      const slip = /认领码：\s*([2-9A-Z]{4}) ([2-9A-Z]{4})/.exec(printed.text);
+      expect(slip, printed.text).not.toBeNull();
+      const claimCode = `${slip![1]} ${slip![2]}`;
+      const firstShop = SHOPS.find((s) => printed.text.indexOf(s.name) === Math.min(...SHOPS.map((x) => printed.text.indexOf(x.name))))!;
 
-    // 4. The shop claims with the slip: USCC and claim code, typed as printed.
-    const shop = await stack.phone(SHOP_OWNER, 'pages/claim/claim');
-    await shop.screen.getByPlaceholder('18位统一社会信用代码').fill(firstShop.uscc);
-    await shop.screen.getByPlaceholder('送达单上的8位认领码').fill(claimCode);
-    await shop.text('认领').tap();
-    await eventually(() => shop.cls('entity-name').textContent()).toBe(firstShop.name);
-    await shop.shot('4-claimed');
-    await shop.text('查看诚信码').tap();
-    await eventually(() => shop.route()).toBe('pages/my-code/my-code');
-    await eventually(() => shop.cls('entity').textContent()).toBe(firstShop.name);
-    await expectNoErrors(shop);
+      // 4. The shop claims with the slip: USCC and claim code, typed as printed.
+      const shop = await stack.phone(SHOP_OWNER, 'pages/claim/claim');
+      await shop.screen.getByPlaceholder('18位统一社会信用代码').fill(firstShop.uscc);
+      await shop.screen.getByPlaceholder('送达单上的8位认领码').fill(claimCode);
+      await shop.text('认领').tap();
+      await eventually(() => shop.cls('entity-name').textContent()).toBe(firstShop.name);
+      await shop.shot('4-claimed');
+      await shop.text('查看诚信码').tap();
+      await eventually(() => shop.route()).toBe('pages/my-code/my-code');
+      await eventually(() => shop.cls('entity').textContent()).toBe(firstShop.name);
+      await expectNoErrors(shop);
 
-    // 5. A customer scans the printed poster: the QR on page 1 opens the verify page, 有效.
-    const scanned = decodeQr(await readFile(join(work, 'scan.png')));
-    expect(scanned.startsWith(`${stack.running.previewUrl}/c/`)).toBe(true);
-    const visitor = await stack.phone('');
-    await visitor.page.goto(scanned);
-    await visitor.ready();
-    expect(await visitor.route()).toBe('pages/verify/verify');
-    await eventually(() => visitor.cls('verdict').textContent()).toContain('有效');
-    await eventually(() => visitor.screen.textContent()).toContain(firstShop.name);
-    await visitor.shot('4-scan-printed');
-    await expectNoErrors(visitor);
-  }, JOURNEY_MS);
+      // 5. A customer scans the printed poster: the QR on page 1 opens the verify page, 有效.
+      const scanned = decodeQr(await readFile(join(work, 'scan.png')));
+      expect(scanned.startsWith(`${stack.running.previewUrl}/c/`)).toBe(true);
+      const visitor = await stack.phone('');
+      await visitor.page.goto(scanned);
+      await visitor.ready();
+      expect(await visitor.route()).toBe('pages/verify/verify');
+      await eventually(() => visitor.cls('verdict').textContent()).toContain('有效');
+      await eventually(() => visitor.screen.textContent()).toContain(firstShop.name);
+      await visitor.shot('4-scan-printed');
+      await expectNoErrors(visitor);
+    },
+    JOURNEY_MS,
+  );
 });

@@ -129,142 +129,165 @@ describe('the preview', () => {
 describe('journeys', () => {
   let codeUrl = '';
 
-  it('1. a merchant applies with a valid USCC', async () => {
-    const phone = await stack.phone(MERCHANT);
-    await phone.text('申请诚信码').tap();
-    await eventually(() => phone.route()).toBe('pages/apply/apply');
+  it(
+    '1. a merchant applies with a valid USCC',
+    async () => {
+      const phone = await stack.phone(MERCHANT);
+      await phone.text('申请诚信码').tap();
+      await eventually(() => phone.route()).toBe('pages/apply/apply');
 
-    await phone.screen.getByPlaceholder('营业执照上的18位代码').fill(USCC);
-    // Checked as typed, with the district the code's area gives.
-    await eventually(() => phone.cls('uscc-message').textContent()).toContain('代码有效');
-    await phone.screen.getByPlaceholder('与营业执照一致').fill(ENTITY);
-    const field = (label: string) => phone.cls('field').filter({ hasText: label });
-    expect(await phone.cls('district').textContent()).toBe('向阳区');
-    await field('经营地址').locator('input').fill(ADDRESS);
-    await field('行业领域').locator('select').selectOption({ label: '市场监管' });
-    await field('联系人').locator('input').fill('张三');
-    await field('联系电话').locator('input').fill('13800000000');
-    await fillEntitlement(phone, '张三');
-    // 门头照片: chosen from the album, stored in the local cloud's storage, shown by its fileID.
-    const chooser = phone.page.waitForEvent('filechooser');
-    await phone.cls('photo-pick').tap();
-    await (await chooser).setFiles({ name: 'storefront.png', mimeType: 'image/png', buffer: storefrontPng() });
-    await eventually(() => phone.cls('photo-thumb').locator('img').evaluate(loadedWidth)).toBe(8);
-    expect(await phone.cls('photo-thumb').locator('img').getAttribute('src')).toMatch(/^\/__preview\/storage\?fileID=cloud%3A%2F%2F/);
-    await phone.shot('1-apply-form');
+      await phone.screen.getByPlaceholder('营业执照上的18位代码').fill(USCC);
+      // Checked as typed, with the district the code's area gives.
+      await eventually(() => phone.cls('uscc-message').textContent()).toContain('代码有效');
+      await phone.screen.getByPlaceholder('与营业执照一致').fill(ENTITY);
+      const field = (label: string) => phone.cls('field').filter({ hasText: label });
+      expect(await phone.cls('district').textContent()).toBe('向阳区');
+      await field('经营地址').locator('input').fill(ADDRESS);
+      await field('行业领域').locator('select').selectOption({ label: '市场监管' });
+      await field('联系人').locator('input').fill('张三');
+      await field('联系电话').locator('input').fill('13800000000');
+      await fillEntitlement(phone, '张三');
+      // 门头照片: chosen from the album, stored in the local cloud's storage, shown by its fileID.
+      const chooser = phone.page.waitForEvent('filechooser');
+      await phone.cls('photo-pick').tap();
+      await (await chooser).setFiles({ name: 'storefront.png', mimeType: 'image/png', buffer: storefrontPng() });
+      await eventually(() => phone.cls('photo-thumb').locator('img').evaluate(loadedWidth)).toBe(8);
+      expect(await phone.cls('photo-thumb').locator('img').getAttribute('src')).toMatch(/^\/__preview\/storage\?fileID=cloud%3A%2F%2F/);
+      await phone.shot('1-apply-form');
 
-    await phone.text('提交申请').tap();
-    await eventually(() => phone.cls('big').textContent()).toBe('申请已提交');
-    await eventually(() => phone.cls('done').textContent()).toContain(`统一社会信用代码 ${USCC}`);
-    expect(await phone.cls('done').textContent()).toContain('将由向阳区审核');
-    await phone.shot('1-applied');
-    await expectNoErrors(phone);
-  }, JOURNEY_MS);
+      await phone.text('提交申请').tap();
+      await eventually(() => phone.cls('big').textContent()).toBe('申请已提交');
+      await eventually(() => phone.cls('done').textContent()).toContain(`统一社会信用代码 ${USCC}`);
+      expect(await phone.cls('done').textContent()).toContain('将由向阳区审核');
+      await phone.shot('1-applied');
+      await expectNoErrors(phone);
+    },
+    JOURNEY_MS,
+  );
 
-  it('2. district staff approve it; the merchant shows the code; the public scan it and see 有效', async () => {
-    const staff = await stack.phone(DISTRICT_STAFF);
-    await staff.text('工作人员入口').tap();
-    await staff.text('审核待办').tap();
-    await eventually(() => staff.route()).toBe('pages/staff-queue/staff-queue');
-    const item = staff.cls('item').filter({ hasText: ENTITY });
-    await eventually(() => item.count()).toBe(1);
-    expect(await item.textContent()).toContain(USCC);
-    await staff.shot('2-queue');
-    await item.getByText('通过', { exact: true }).tap();
-    // The register has no row for this USCC: 通过 asks for confirmation first.
-    await eventually(() => staff.page.locator('.wx-modal-content').textContent()).toContain('市场主体名录中无此统一社会信用代码');
-    await staff.page.locator('.wx-modal-confirm').tap();
-    await eventually(() => item.count()).toBe(0);
-    await eventually(() => staff.cls('empty').count()).toBe(1);
-    await expectNoErrors(staff);
+  it(
+    '2. district staff approve it; the merchant shows the code; the public scan it and see 有效',
+    async () => {
+      const staff = await stack.phone(DISTRICT_STAFF);
+      await staff.text('工作人员入口').tap();
+      await staff.text('审核待办').tap();
+      await eventually(() => staff.route()).toBe('pages/staff-queue/staff-queue');
+      const item = staff.cls('item').filter({ hasText: ENTITY });
+      await eventually(() => item.count()).toBe(1);
+      expect(await item.textContent()).toContain(USCC);
+      await staff.shot('2-queue');
+      await item.getByText('通过', { exact: true }).tap();
+      // The register has no row for this USCC: 通过 asks for confirmation first.
+      await eventually(() => staff.page.locator('.wx-modal-content').textContent()).toContain('市场主体名录中无此统一社会信用代码');
+      await staff.page.locator('.wx-modal-confirm').tap();
+      await eventually(() => item.count()).toBe(0);
+      await eventually(() => staff.cls('empty').count()).toBe(1);
+      await expectNoErrors(staff);
 
-    const merchant = await stack.phone(MERCHANT);
-    await merchant.text('我的诚信码').tap();
-    await eventually(() => merchant.route()).toBe('pages/my-entities/my-entities');
-    await eventually(() => merchant.screen.textContent()).toContain('诚信码：有效');
-    await merchant.text('亮码 · 海报').tap();
-    await eventually(() => merchant.route()).toBe('pages/my-code/my-code');
-    await eventually(() => merchant.cls('entity').textContent()).toBe(ENTITY);
-    await eventually(() => merchant.cls('foot').textContent()).toMatch(/^诚信码 [0-9A-Za-z]{22} · 第1版$/);
-    const src = await merchant.cls('code').locator('img').getAttribute('src');
-    expect(src).toMatch(/^data:image\/png;base64,/);
-    await merchant.shot('2-my-code');
-    // 保存海报: the poster drawn on the page's canvas arrives as a PNG with the same QR code.
-    const download = merchant.page.waitForEvent('download');
-    // Watched inside the page from before the tap: the toast lasts 1.5 s, less than a loaded machine
-    // may take to answer a poll from here.
-    await merchant.page.evaluate(() => {
-      const seen: string[] = [];
-      Object.assign(window, { __toasts: seen });
-      const overlay = document.getElementById('overlay')!;
-      new MutationObserver(() => overlay.querySelectorAll('.wx-toast-title').forEach((t) => seen.push(t.textContent ?? ''))).observe(overlay, { childList: true });
-    });
-    await merchant.text('保存海报图片到相册').tap();
-    const poster = await readFile((await (await download).path())!);
-    expect(decodeQr(`data:image/png;base64,${poster.toString('base64')}`)).toBe(decodeQr(src!));
-    await eventually(() => merchant.page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts.join('|'))).toContain('海报已保存到相册');
-    await expectNoErrors(merchant);
+      const merchant = await stack.phone(MERCHANT);
+      await merchant.text('我的诚信码').tap();
+      await eventually(() => merchant.route()).toBe('pages/my-entities/my-entities');
+      await eventually(() => merchant.screen.textContent()).toContain('诚信码：有效');
+      await merchant.text('亮码 · 海报').tap();
+      await eventually(() => merchant.route()).toBe('pages/my-code/my-code');
+      await eventually(() => merchant.cls('entity').textContent()).toBe(ENTITY);
+      await eventually(() => merchant.cls('foot').textContent()).toMatch(/^诚信码 [0-9A-Za-z]{22} · 第1版$/);
+      const src = await merchant.cls('code').locator('img').getAttribute('src');
+      expect(src).toMatch(/^data:image\/png;base64,/);
+      await merchant.shot('2-my-code');
+      // 保存海报: the poster drawn on the page's canvas arrives as a PNG with the same QR code.
+      const download = merchant.page.waitForEvent('download');
+      // Watched inside the page from before the tap: the toast lasts 1.5 s, less than a loaded machine
+      // may take to answer a poll from here.
+      await merchant.page.evaluate(() => {
+        const seen: string[] = [];
+        Object.assign(window, { __toasts: seen });
+        const overlay = document.getElementById('overlay')!;
+        new MutationObserver(() => overlay.querySelectorAll('.wx-toast-title').forEach((t) => seen.push(t.textContent ?? ''))).observe(
+          overlay,
+          { childList: true },
+        );
+      });
+      await merchant.text('保存海报图片到相册').tap();
+      const poster = await readFile((await (await download).path())!);
+      expect(decodeQr(`data:image/png;base64,${poster.toString('base64')}`)).toBe(decodeQr(src!));
+      await eventually(() => merchant.page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts.join('|'))).toContain(
+        '海报已保存到相册',
+      );
+      await expectNoErrors(merchant);
 
-    // Scan it: the QR carries this preview's /c/<id>?v=1 URL; opening it is what a phone camera does.
-    codeUrl = decodeQr(src!);
-    const codeId = (await merchant.cls('foot').textContent())!.split(' ')[1]!;
-    expect(codeUrl).toBe(`${stack.running.previewUrl}/c/${codeId}?v=1`);
-    // 分享给朋友: the share card opens this code's verify page.
-    await merchant.text('分享给朋友').tap();
-    await eventually(() => merchant.page.locator('.wx-modal-content').textContent()).toContain(`/pages/verify/verify?id=${codeId}&v=1`);
-    await merchant.page.locator('.wx-modal-confirm').tap();
-    const visitor = await stack.phone('');
-    await visitor.page.goto(codeUrl);
-    await visitor.ready();
-    expect(await visitor.route()).toBe('pages/verify/verify');
-    await eventually(() => visitor.cls('verdict').textContent()).toContain('有效');
-    await eventually(() => visitor.screen.textContent()).toContain(ENTITY);
-    expect(await visitor.screen.textContent()).toContain(ADDRESS);
-    expect(await visitor.cls('clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
-    // The storefront photo the merchant gave, to compare with the shop.
-    await eventually(() => visitor.cls('photo').locator('img').evaluate(loadedWidth)).toBe(8);
-    // Private data never reaches the public page.
-    expect(await visitor.screen.textContent()).not.toContain('13800000000');
-    await visitor.shot('2-verify');
-    await expectNoErrors(visitor);
-  }, JOURNEY_MS);
+      // Scan it: the QR carries this preview's /c/<id>?v=1 URL; opening it is what a phone camera does.
+      codeUrl = decodeQr(src!);
+      const codeId = (await merchant.cls('foot').textContent())!.split(' ')[1]!;
+      expect(codeUrl).toBe(`${stack.running.previewUrl}/c/${codeId}?v=1`);
+      // 分享给朋友: the share card opens this code's verify page.
+      await merchant.text('分享给朋友').tap();
+      await eventually(() => merchant.page.locator('.wx-modal-content').textContent()).toContain(`/pages/verify/verify?id=${codeId}&v=1`);
+      await merchant.page.locator('.wx-modal-confirm').tap();
+      const visitor = await stack.phone('');
+      await visitor.page.goto(codeUrl);
+      await visitor.ready();
+      expect(await visitor.route()).toBe('pages/verify/verify');
+      await eventually(() => visitor.cls('verdict').textContent()).toContain('有效');
+      await eventually(() => visitor.screen.textContent()).toContain(ENTITY);
+      expect(await visitor.screen.textContent()).toContain(ADDRESS);
+      expect(await visitor.cls('clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
+      // The storefront photo the merchant gave, to compare with the shop.
+      await eventually(() => visitor.cls('photo').locator('img').evaluate(loadedWidth)).toBe(8);
+      // Private data never reaches the public page.
+      expect(await visitor.screen.textContent()).not.toContain('13800000000');
+      await visitor.shot('2-verify');
+      await expectNoErrors(visitor);
+    },
+    JOURNEY_MS,
+  );
 
-  it('3. the city imports district totals; the dashboard shows the district bars and the bulletin', async () => {
-    expect(codeUrl, 'journey 2 issued a code').not.toBe('');
-    const xlsx = await districtTotalsFile();
-    const admin = await stack.phone(CITY_ADMIN, 'pages/staff-import/staff-import');
-    await admin.cls('kind-picker').locator('select').selectOption({ label: '县（区）市场主体总量与信易贷入驻情况表' });
-    const chooser = admin.page.waitForEvent('filechooser');
-    await admin.text('上传填报表').tap();
-    await (await chooser).setFiles({ name: '县区市场主体总量.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-    await eventually(() => admin.cls('summary').textContent()).toBe('共8行：新增8，重复0，有误0');
-    await admin.shot('3-import');
+  it(
+    '3. the city imports district totals; the dashboard shows the district bars and the bulletin',
+    async () => {
+      expect(codeUrl, 'journey 2 issued a code').not.toBe('');
+      const xlsx = await districtTotalsFile();
+      const admin = await stack.phone(CITY_ADMIN, 'pages/staff-import/staff-import');
+      await admin.cls('kind-picker').locator('select').selectOption({ label: '县（区）市场主体总量与信易贷入驻情况表' });
+      const chooser = admin.page.waitForEvent('filechooser');
+      await admin.text('上传填报表').tap();
+      await (
+        await chooser
+      ).setFiles({
+        name: '县区市场主体总量.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: xlsx,
+      });
+      await eventually(() => admin.cls('summary').textContent()).toBe('共8行：新增8，重复0，有误0');
+      await admin.shot('3-import');
 
-    await admin.page.goto(`${stack.running.previewUrl}/?caller=${CITY_ADMIN}#/pages/staff-dashboard/staff-dashboard`);
-    await admin.ready();
-    const bars = admin.cls('bar-block');
-    await eventually(() => bars.count()).toBe(8);
-    // 向阳区: the one code issued in journey 2 out of 100 market entities.
-    const percent = async (district: string) =>
-      parseFloat((await bars.filter({ hasText: district }).locator('[class$="--bar-percent"]').textContent()) ?? '');
-    expect(await percent('向阳区')).toBe(1);
-    expect(await percent('工农区')).toBe(0);
-    await admin.shot('3-dashboard');
+      await admin.page.goto(`${stack.running.previewUrl}/?caller=${CITY_ADMIN}#/pages/staff-dashboard/staff-dashboard`);
+      await admin.ready();
+      const bars = admin.cls('bar-block');
+      await eventually(() => bars.count()).toBe(8);
+      // 向阳区: the one code issued in journey 2 out of 100 market entities.
+      const percent = async (district: string) =>
+        parseFloat((await bars.filter({ hasText: district }).locator('[class$="--bar-percent"]').textContent()) ?? '');
+      expect(await percent('向阳区')).toBe(1);
+      expect(await percent('工农区')).toBe(0);
+      await admin.shot('3-dashboard');
 
-    await admin.text('通报').tap();
-    await eventually(() => admin.route()).toBe('pages/staff-bulletin/staff-bulletin');
-    await eventually(() => admin.cls('sentence').textContent()).toContain('向阳区');
-    // The attachment table: districts ranked by 赋码率, then the city; 信易贷 10/100 everywhere.
-    const rows = admin.cls('row');
-    await eventually(() => rows.count()).toBe(9);
-    const cells = async (i: number) => (await rows.nth(i).locator('[class*="--td"]').allTextContents()).map((t) => t.trim());
-    expect(await cells(0)).toEqual(['1', '向阳区', '10.00', '1.00']);
-    expect((await cells(1)).slice(2)).toEqual(['10.00', '0.00']);
-    // The city: 1 code among 800 entities.
-    expect((await cells(8)).slice(1)).toEqual(['全市', '10.00', '0.13']);
-    await admin.shot('3-bulletin');
-    await expectNoErrors(admin);
-  }, JOURNEY_MS);
+      await admin.text('通报').tap();
+      await eventually(() => admin.route()).toBe('pages/staff-bulletin/staff-bulletin');
+      await eventually(() => admin.cls('sentence').textContent()).toContain('向阳区');
+      // The attachment table: districts ranked by 赋码率, then the city; 信易贷 10/100 everywhere.
+      const rows = admin.cls('row');
+      await eventually(() => rows.count()).toBe(9);
+      const cells = async (i: number) => (await rows.nth(i).locator('[class*="--td"]').allTextContents()).map((t) => t.trim());
+      expect(await cells(0)).toEqual(['1', '向阳区', '10.00', '1.00']);
+      expect((await cells(1)).slice(2)).toEqual(['10.00', '0.00']);
+      // The city: 1 code among 800 entities.
+      expect((await cells(8)).slice(1)).toEqual(['全市', '10.00', '0.13']);
+      await admin.shot('3-bulletin');
+      await expectNoErrors(admin);
+    },
+    JOURNEY_MS,
+  );
 });
 
 /** The 县（区）市场主体总量 填报表 as a district office would fill the blank template. */

@@ -20,7 +20,15 @@ async function xlsx(rows: unknown[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-const PUBLICITY_HEAD = ['序号', '部门名称', '填报双公示信息数量', '填报行政许可信息数量', '填报行政处罚信息数量', '双公示信息填报及时数量', '双公示信息填报及时率'];
+const PUBLICITY_HEAD = [
+  '序号',
+  '部门名称',
+  '填报双公示信息数量',
+  '填报行政许可信息数量',
+  '填报行政处罚信息数量',
+  '双公示信息填报及时数量',
+  '双公示信息填报及时率',
+];
 const publicityFile = (total: unknown[], rows: unknown[][]) => xlsx([['附件1'], PUBLICITY_HEAD, ['', '合计', ...total], ...rows]);
 const PUBLICITY_ROWS = [
   [1, '向阳区', 120, 100, 20, 120, '100%'],
@@ -33,16 +41,35 @@ const PUBLICITY_ROWS = [
 
 const files = (cloudCall: TestCloud['call'], openid: string, payload: Record<string, unknown>) => cloudCall('staffFiles', openid, payload);
 const docs = (cloudCall: TestCloud['call'], openid: string, payload: Record<string, unknown>) => cloudCall('staffDocs', openid, payload);
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staff', openid, { action, ...payload });
 const importTable = (openid: string, payload: Record<string, unknown>) => files(cloud.call, openid, { action: 'importTable', ...payload });
 
 /** The snapshot of 2026-05-25: fewer codes than today's live count. */
-const SNAPSHOT_CODED: Record<string, number> = { '230402': 3, '230403': 1, '230404': 40, '230405': 2, '230406': 5, '230407': 3, '230421': 37, '230422': 13 };
+const SNAPSHOT_CODED: Record<string, number> = {
+  '230402': 3,
+  '230403': 1,
+  '230404': 40,
+  '230405': 2,
+  '230406': 5,
+  '230407': 3,
+  '230421': 37,
+  '230422': 13,
+};
 
 beforeAll(async () => {
   cloud = await startTestCloud();
   await seedStaff(cloud);
-  await cloud.db.collection('staff').add({ data: { openid: 'oDeptScjg0000001', name: '市场监管专员', role: 'department', departmentId: 'scjg', active: true, createdAt: new Date() } });
+  await cloud.db.collection('staff').add({
+    data: {
+      openid: 'oDeptScjg0000001',
+      name: '市场监管专员',
+      role: 'department',
+      departmentId: 'scjg',
+      active: true,
+      createdAt: new Date(),
+    },
+  });
   const market: Record<string, [number, number]> = {
     '230402': [40, 8],
     '230403': [10, 1],
@@ -58,14 +85,22 @@ beforeAll(async () => {
     await seedTotals(cloud, code, '2026-05-01', m, x);
     await seedTotals(cloud, code, '2026-06-01', m * 10, x); // after the cut-off: ignored for it
   }
-  await cloud.db.collection('rateSnapshots').doc('2026-05-25').set({
-    data: {
-      date: '2026-05-25',
-      takenAt: new Date('2026-05-25T15:00:00Z'),
-      city: { districtCode: '230400', coded: 104, marketEntities: 683, basisPoints: 0 },
-      districts: Object.entries(SNAPSHOT_CODED).map(([districtCode, coded]) => ({ districtCode, coded, marketEntities: market[districtCode]![0], basisPoints: 0 })),
-    },
-  });
+  await cloud.db
+    .collection('rateSnapshots')
+    .doc('2026-05-25')
+    .set({
+      data: {
+        date: '2026-05-25',
+        takenAt: new Date('2026-05-25T15:00:00Z'),
+        city: { districtCode: '230400', coded: 104, marketEntities: 683, basisPoints: 0 },
+        districts: Object.entries(SNAPSHOT_CODED).map(([districtCode, coded]) => ({
+          districtCode,
+          coded,
+          marketEntities: market[districtCode]![0],
+          basisPoints: 0,
+        })),
+      },
+    });
 });
 afterAll(async () => {
   await cloud?.close();
@@ -82,12 +117,17 @@ describe('importTable', () => {
 
   it('needs the period of the table', async () => {
     const fileBase64 = await publicityFile([233, 181, 52, 226, ''], PUBLICITY_ROWS);
-    expect((await importTable(CITY, { kind: 'publicity', fileBase64 })).error).toMatchObject({ code: 'INVALID_INPUT', message: '“双公示”信息表请填写起止日期' });
-    expect((await importTable(CITY, { kind: 'publicity', fileBase64, from: '2026-05-21', to: '2026-05-20' })).error?.code).toBe('INVALID_INPUT');
+    expect((await importTable(CITY, { kind: 'publicity', fileBase64 })).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '“双公示”信息表请填写起止日期',
+    });
+    expect((await importTable(CITY, { kind: 'publicity', fileBase64, from: '2026-05-21', to: '2026-05-20' })).error?.code).toBe(
+      'INVALID_INPUT',
+    );
     expect((await importTable(CITY, { kind: 'monthlyReport', fileBase64 })).error?.message).toBe('工作动态报送情况表请填写月份');
   });
 
-  it('refuses a file over 2 MB before reading it, inline or stored, with the tables\' own message', async () => {
+  it("refuses a file over 2 MB before reading it, inline or stored, with the tables' own message", async () => {
     const tooLarge = { code: 'FILE_TOO_LARGE', message: '文件过大，请确认上传的是通报附件表' };
     const limit = base64Length(TABLE_FILE.maxBytes);
     // Refused by the contract's schema, before anything is decoded.
@@ -107,26 +147,64 @@ describe('importTable', () => {
       to: '2026-05-20',
     });
     expect(bad.error?.code).toBe('INVALID_ROWS');
-    expect(bad.error?.details).toEqual({ issues: [{ row: 9, column: '双公示信息填报及时数量', reason: '填报及时数量不能大于双公示信息数量' }] });
-    const dup = await importTable(CITY, { kind: 'publicity', fileBase64: await publicityFile([240, 188, 52, 233, ''], [...PUBLICITY_ROWS, [7, '市税务局', 7, 7, 0, 7, '']]), from: '2026-05-01', to: '2026-05-20' });
+    expect(bad.error?.details).toEqual({
+      issues: [{ row: 9, column: '双公示信息填报及时数量', reason: '填报及时数量不能大于双公示信息数量' }],
+    });
+    const dup = await importTable(CITY, {
+      kind: 'publicity',
+      fileBase64: await publicityFile([240, 188, 52, 233, ''], [...PUBLICITY_ROWS, [7, '市税务局', 7, 7, 0, 7, '']]),
+      from: '2026-05-01',
+      to: '2026-05-20',
+    });
     expect(dup.error?.details).toEqual({ issues: [{ row: 10, column: '部门名称', reason: '与第5行的单位重复' }] });
-    const sum = await importTable(CITY, { kind: 'publicity', fileBase64: await publicityFile([233, 181, 52, 227, ''], PUBLICITY_ROWS), from: '2026-05-01', to: '2026-05-20' });
-    expect(sum.error).toMatchObject({ code: 'TOTAL_MISMATCH', message: '合计行与各单位之和不一致：合计行的双公示信息填报及时数量为227，各单位之和为226' });
+    const sum = await importTable(CITY, {
+      kind: 'publicity',
+      fileBase64: await publicityFile([233, 181, 52, 227, ''], PUBLICITY_ROWS),
+      from: '2026-05-01',
+      to: '2026-05-20',
+    });
+    expect(sum.error).toMatchObject({
+      code: 'TOTAL_MISMATCH',
+      message: '合计行与各单位之和不一致：合计行的双公示信息填报及时数量为227，各单位之和为226',
+    });
     const notXlsx = await importTable(CITY, { kind: 'govCommitment', fileBase64: Buffer.from('序号,部门名称').toString('base64') });
     expect(notXlsx.error?.code).toBe('INVALID_FILE');
-    const noHeader = await importTable(CITY, { kind: 'govCommitment', fileBase64: await xlsx([['序号', '部门名称'], [1, '市税务局']]) });
+    const noHeader = await importTable(CITY, {
+      kind: 'govCommitment',
+      fileBase64: await xlsx([
+        ['序号', '部门名称'],
+        [1, '市税务局'],
+      ]),
+    });
     expect(noHeader.error).toMatchObject({ code: 'MISSING_COLUMNS', message: '表头缺少列：政务承诺（份）' });
     expect(cloud.writeVersion()).toBe(before);
   });
 
   it('stores each period as one table; a re-import replaces it and the audit keeps what it replaced', async () => {
-    const first = await importTable(CITY, { kind: 'publicity', fileBase64: await publicityFile([233, 181, 52, 226, ''], PUBLICITY_ROWS.slice(0, 1).concat(PUBLICITY_ROWS.slice(1))), from: '2026-05-01', to: '2026-05-20', fileName: '附件1.xlsx' });
+    const first = await importTable(CITY, {
+      kind: 'publicity',
+      fileBase64: await publicityFile([233, 181, 52, 226, ''], PUBLICITY_ROWS.slice(0, 1).concat(PUBLICITY_ROWS.slice(1))),
+      from: '2026-05-01',
+      to: '2026-05-20',
+      fileName: '附件1.xlsx',
+    });
     expect(first.data).toMatchObject({ id: 'publicity:2026-05-01_2026-05-20', rows: 6, version: 1, replaced: false });
-    const again = await importTable(CITY, { kind: 'publicity', fileBase64: await publicityFile([233, 181, 52, 226, ''], PUBLICITY_ROWS), from: '2026-05-01', to: '2026-05-20' });
+    const again = await importTable(CITY, {
+      kind: 'publicity',
+      fileBase64: await publicityFile([233, 181, 52, 226, ''], PUBLICITY_ROWS),
+      from: '2026-05-01',
+      to: '2026-05-20',
+    });
     expect(again.data).toMatchObject({ version: 2, replaced: true });
     const tables = await all(cloud, 'bulletinTables', { kind: 'publicity' });
     expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatchObject({ periodStart: '2026-05-01', periodEnd: '2026-05-20', version: 2, importedBy: CITY, importedByName: '市级管理员' });
+    expect(tables[0]).toMatchObject({
+      periodStart: '2026-05-01',
+      periodEnd: '2026-05-20',
+      version: 2,
+      importedBy: CITY,
+      importedByName: '市级管理员',
+    });
     expect(tables[0].statedTotal).toMatchObject({ total: 233, timely: 226 });
     expect(tables[0].rows.map((r: { unit: string }) => r.unit)).not.toContain('合计');
     const audits = await all(cloud, 'auditLog', { action: 'importTable' });
@@ -136,17 +214,36 @@ describe('importTable', () => {
     const gov = await importTable(CITY, {
       kind: 'govCommitment',
       asOf: '2026-05-25',
-      fileBase64: await xlsx([['附件3'], ['序号', '部门名称', '政务承诺（份）'], [1, '市税务局', 12], [2, '市教育局', 0], [3, '向阳区', 30], [4, '工农区', '8']]),
+      fileBase64: await xlsx([
+        ['附件3'],
+        ['序号', '部门名称', '政务承诺（份）'],
+        [1, '市税务局', 12],
+        [2, '市教育局', 0],
+        [3, '向阳区', 30],
+        [4, '工农区', '8'],
+      ]),
     });
     expect(gov.data).toMatchObject({ id: 'govCommitment:2026-05-25', rows: 4 });
     const monthly = await importTable(CITY, {
       kind: 'monthlyReport',
       month: '2026-05',
-      fileBase64: await xlsx([['序号', '部门名称', '自评报告', '工作动态', '佐证材料'], [1, '市税务局', '有', '有', '有'], [2, '市教育局', null, null, null], [3, '向阳区', '有', 3, null]]),
+      fileBase64: await xlsx([
+        ['序号', '部门名称', '自评报告', '工作动态', '佐证材料'],
+        [1, '市税务局', '有', '有', '有'],
+        [2, '市教育局', null, null, null],
+        [3, '向阳区', '有', 3, null],
+      ]),
     });
     expect(monthly.error).toBeUndefined();
     expect(monthly.data).toMatchObject({ id: 'monthlyReport:2026-05', rows: 3 });
-    const badCell = await importTable(CITY, { kind: 'monthlyReport', month: '2026-04', fileBase64: await xlsx([['部门名称', '自评报告', '工作动态', '佐证材料'], ['市税务局', '是', '', '']]) });
+    const badCell = await importTable(CITY, {
+      kind: 'monthlyReport',
+      month: '2026-04',
+      fileBase64: await xlsx([
+        ['部门名称', '自评报告', '工作动态', '佐证材料'],
+        ['市税务局', '是', '', ''],
+      ]),
+    });
     expect(badCell.error?.details).toEqual({ issues: [{ row: 2, column: '自评报告', reason: '自评报告应填“有”、留空或填写份数' }] });
   });
 });
@@ -158,16 +255,28 @@ describe('the 通报 as of a cut-off date', () => {
     expect(res.data.report).toBeNull();
     expect(res.data.missing).toEqual([{ code: 'NO_BULLETIN_INPUTS', message: '尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' }]);
     const exp = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' });
-    expect(exp.error).toMatchObject({ code: 'NO_BULLETIN_INPUTS', message: '无法生成通报：尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率' });
+    expect(exp.error).toMatchObject({
+      code: 'NO_BULLETIN_INPUTS',
+      message: '无法生成通报：尚未录入公职人员承诺份数、承诺覆盖单位总数和公开公示率',
+    });
     const other = await staff(CITY, 'bulletin', { cutoff: '2026-05-25', month: '2026-04' });
     expect(other.data.missing.map((m: { code: string }) => m.code)).toEqual(['NO_BULLETIN_INPUTS', 'NO_MONTHLY_TABLE']);
     expect(other.data.missing[1].message).toBe('尚未导入2026年4月的工作动态报送情况表（附件4）');
   });
 
   it('takes the figures no table holds from the city, marked with who entered them', async () => {
-    expect((await staff(XIANGYANG, 'setBulletinInputs', { officialCommitments: 1, coverageBase: 4, disclosurePercent: 100 })).error?.code).toBe('FORBIDDEN');
-    expect((await staff(CITY, 'setBulletinInputs', { officialCommitments: 1, coverageBase: 4, disclosurePercent: 100.5 })).error?.code).toBe('INVALID_INPUT');
-    const res = await staff(CITY, 'setBulletinInputs', { asOf: '2026-05-20', officialCommitments: 3120, coverageBase: 4, disclosurePercent: 100 });
+    expect(
+      (await staff(XIANGYANG, 'setBulletinInputs', { officialCommitments: 1, coverageBase: 4, disclosurePercent: 100 })).error?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await staff(CITY, 'setBulletinInputs', { officialCommitments: 1, coverageBase: 4, disclosurePercent: 100.5 })).error?.code,
+    ).toBe('INVALID_INPUT');
+    const res = await staff(CITY, 'setBulletinInputs', {
+      asOf: '2026-05-20',
+      officialCommitments: 3120,
+      coverageBase: 4,
+      disclosurePercent: 100,
+    });
     expect(res.data).toMatchObject({ _id: '2026-05-20', disclosureBasisPoints: 10000, enteredBy: CITY, enteredByName: '市级管理员' });
     expect(await all(cloud, 'auditLog', { action: 'setBulletinInputs' })).toHaveLength(1);
     const progress = await staff(CITY, 'setDepartmentProgress', {
@@ -178,12 +287,18 @@ describe('the 通报 as of a cut-off date', () => {
       ],
     });
     expect(progress.ok).toBe(true);
-    expect((await staff(CITY, 'setDepartmentProgress', { departments: [{ departmentId: 'nope', policyDocument: true, dynamics: true }] })).error?.code).toBe('INVALID_INPUT');
+    expect(
+      (await staff(CITY, 'setDepartmentProgress', { departments: [{ departmentId: 'nope', policyDocument: true, dynamics: true }] })).error
+        ?.code,
+    ).toBe('INVALID_INPUT');
   });
 
   it('refuses a date without a snapshot, and a future date', async () => {
     const res = await staff(CITY, 'bulletin', { cutoff: '2026-04-01' });
-    expect(res.error).toMatchObject({ code: 'NO_SNAPSHOT', message: '2026年4月1日没有赋码统计快照（系统每日自动生成），无法按该日期统计；请选择有快照的日期或今天' });
+    expect(res.error).toMatchObject({
+      code: 'NO_SNAPSHOT',
+      message: '2026年4月1日没有赋码统计快照（系统每日自动生成），无法按该日期统计；请选择有快照的日期或今天',
+    });
     expect((await staff(CITY, 'bulletin', { cutoff: '2100-01-01' })).error?.code).toBe('FUTURE_CUTOFF');
   });
 
@@ -203,7 +318,9 @@ describe('the 通报 as of a cut-off date', () => {
       '截至2026年5月25日，鹤岗市各级政府及其部门（含公共事业单位）作出政务诚信承诺50份，覆盖面达到75%，公开公示率100%，公职人员承诺3120份。未开展承诺的单位有1个，分别为：市教育局。',
     );
     // 兴安区 2/16 = 12.50% from the snapshot (live would be 4/16 = 25%, and the June totals are ignored).
-    expect(sections[2]!.paragraphs[0]).toMatch(/^涉及15个行管部门，其中制定推进落实文件1个单位：市市场监管局，报送工作动态2个单位：市市场监管局、市税务局，尚未启动单位13个：/);
+    expect(sections[2]!.paragraphs[0]).toMatch(
+      /^涉及15个行管部门，其中制定推进落实文件1个单位：市市场监管局，报送工作动态2个单位：市市场监管局、市税务局，尚未启动单位13个：/,
+    );
     expect(sections[2]!.paragraphs[1]).toBe(
       '截至2026年5月25日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：绥滨县：23.64%，南山区：21.86%，萝北县：15.55%；后两名的是：向阳区：7.50%，东山区：4.31%。',
     );
@@ -211,7 +328,9 @@ describe('the 通报 as of a cut-off date', () => {
       '截至2026年5月25日，“信易贷”平台鹤岗站市场主体注册数量为126家，占市场总体总量18.45%，各县（区）入驻企业占本辖区市场主体总量前三名的是：' +
         '东山区25.86%、萝北县21.01%、向阳区20.00%、兴山区20.00%、绥滨县20.00%，后两名的是：工农区10.00%、兴安区6.25%。',
     );
-    expect(text(4)).toBe('2026年5月市守信践诺工作专班收到各责任单位报送工作动态4篇，自评报告2份，佐证材料1份，未上报材料的单位：市教育局。');
+    expect(text(4)).toBe(
+      '2026年5月市守信践诺工作专班收到各责任单位报送工作动态4篇，自评报告2份，佐证材料1份，未上报材料的单位：市教育局。',
+    );
     const annex2 = res.data.report.tables[1];
     expect(annex2.rows.find((r: string[]) => r[1] === '兴安区')).toEqual(['4', '兴安区', '6.25', '12.50']);
   });
@@ -219,8 +338,15 @@ describe('the 通报 as of a cut-off date', () => {
   it('exports the whole 通报 as a docx holding every section sentence and every table', async () => {
     const bad = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '17号' });
     expect(bad.error).toMatchObject({ code: 'INVALID_INPUT', message: '文号格式应如 鹤环办发〔2022〕17号' });
-    expect((await docs(cloud.call, XIANGYANG, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' })).error?.code).toBe('FORBIDDEN');
-    const res = await docs(cloud.call, CITY, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号', issuedOn: '2026-05-26' });
+    expect(
+      (await docs(cloud.call, XIANGYANG, { action: 'exportReport', cutoff: '2026-05-25', docNo: '鹤环办发〔2026〕17号' })).error?.code,
+    ).toBe('FORBIDDEN');
+    const res = await docs(cloud.call, CITY, {
+      action: 'exportReport',
+      cutoff: '2026-05-25',
+      docNo: '鹤环办发〔2026〕17号',
+      issuedOn: '2026-05-26',
+    });
     expect(res.ok).toBe(true);
     expect(res.data.fileName).toBe('关于鹤岗市信用体系建设工作情况的通报-2026-05-25.docx');
     const doc = await readDocx(Buffer.from(res.data.fileBase64, 'base64'));
@@ -244,8 +370,20 @@ describe('the 通报 as of a cut-off date', () => {
     expect(doc.tables[0]!.at(-1)).toEqual(['6', '萝北县', '0', '0', '0', '0', '—']);
     expect(doc.tables[1]![0]![2]).toBe('入驻“信易贷”平台企业数量占本辖区市场主体总量比重 (%)');
     expect(doc.tables[1]).toHaveLength(10);
-    expect(doc.tables[2]).toEqual([['序号', '部门名称', '政务承诺（份）'], ['', '合计', '50'], ['1', '市税务局', '12'], ['2', '市教育局', '0'], ['3', '向阳区', '30'], ['4', '工农区', '8']]);
-    expect(doc.tables[3]).toEqual([['序号', '部门名称', '自评报告', '工作动态', '佐证材料'], ['1', '市税务局', '有', '有', '有'], ['2', '市教育局', '', '', ''], ['3', '向阳区', '有', '3', '']]);
+    expect(doc.tables[2]).toEqual([
+      ['序号', '部门名称', '政务承诺（份）'],
+      ['', '合计', '50'],
+      ['1', '市税务局', '12'],
+      ['2', '市教育局', '0'],
+      ['3', '向阳区', '30'],
+      ['4', '工农区', '8'],
+    ]);
+    expect(doc.tables[3]).toEqual([
+      ['序号', '部门名称', '自评报告', '工作动态', '佐证材料'],
+      ['1', '市税务局', '有', '有', '有'],
+      ['2', '市教育局', '', '', ''],
+      ['3', '向阳区', '有', '3', ''],
+    ]);
     expect(doc.xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(doc.xml).toContain('w:eastAsia="黑体"');
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -258,7 +396,9 @@ describe('the 通报 as of a cut-off date', () => {
     expect(up.error).toBeUndefined();
     const res = await staff(CITY, 'bulletin', { cutoff: '2026-05-25' });
     // The ledger replaces the city's entered statuses: one department with a 推进落实文件, none with 工作动态 only.
-    expect(res.data.report.sections[2].paragraphs[0]).toMatch(/^涉及15个行管部门，其中制定推进落实文件1个单位：市税务局，报送工作动态0个单位，尚未启动单位14个：/);
+    expect(res.data.report.sections[2].paragraphs[0]).toMatch(
+      /^涉及15个行管部门，其中制定推进落实文件1个单位：市税务局，报送工作动态0个单位，尚未启动单位14个：/,
+    );
     expect(res.data.used.map((u: { kind: string }) => u.kind)).not.toContain('departmentProgress');
   });
 

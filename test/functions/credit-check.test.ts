@@ -31,7 +31,10 @@ beforeAll(async () => {
   await seedDepartmentStaff(cloud);
   good = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 601), name: '鹤岗市守信商店' });
   suspended = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 602), name: '鹤岗市暂停商店' });
-  await cloud.db.collection('codes').doc(suspended.code._id).update({ data: { status: 'suspended' } });
+  await cloud.db
+    .collection('codes')
+    .doc(suspended.code._id)
+    .update({ data: { status: 'suspended' } });
   uncoded = (await seedRegister(cloud, { districtCode: '230404', n: 1, from: 603 }))[0]!;
   await cloud.db.collection('commitments').add({
     data: [
@@ -41,11 +44,20 @@ beforeAll(async () => {
     ],
   });
   await cloud.db.collection('honours').add({
-    data: { uscc: good.entity.uscc, title: '守合同重信用企业', awardedOn: '2025-01-01', source: { kind: 'import', department: 'x', importedBy: 'x', importedAt: AT, batch: 'b' }, dedupKey: 'h1', createdAt: AT },
+    data: {
+      uscc: good.entity.uscc,
+      title: '守合同重信用企业',
+      awardedOn: '2025-01-01',
+      source: { kind: 'import', department: 'x', importedBy: 'x', importedAt: AT, batch: 'b' },
+      dedupKey: 'h1',
+      createdAt: AT,
+    },
   });
   await cloud.db.collection('reports').add({ data: { uscc: suspended.entity.uscc, reporterOpenid: 'o1', status: 'open', createdAt: AT } });
   await cloud.db.collection('reports').add({ data: { uscc: good.entity.uscc, reporterOpenid: 'o2', status: 'handled', createdAt: AT } });
-  await cloud.db.collection('objections').add({ data: { uscc: suspended.entity.uscc, entityId: suspended.entity._id, openid: 'o3', status: 'open', createdAt: AT } });
+  await cloud.db
+    .collection('objections')
+    .add({ data: { uscc: suspended.entity.uscc, entityId: suspended.entity._id, openid: 'o3', status: 'open', createdAt: AT } });
 });
 afterAll(async () => {
   await cloud?.close();
@@ -74,10 +86,49 @@ describe('staffFiles.creditCheck', () => {
     expect(res.error).toBeUndefined();
     expect(res.data.counts).toEqual({ rows: 5, checked: 3, invalid: 1, flagged: 3 });
     const rows = await rowsOf(res.data.fileBase64);
-    expect(rows[0]).toEqual(['序号', '统一社会信用代码', '市场主体名称', '所属县（区）', '诚信码状态', '主动承诺（件）', '最近承诺日期', '最近承诺内容', '守信激励（项）', '未结异议（件）', '未结举报（件）', '提示']);
-    expect(rows[1]).toEqual([1, good.entity.uscc, '鹤岗市守信商店', '向阳区', '有效', 2, '2026-04-01', '明码标价，不缺斤短两', 1, 0, 0, '无异常']);
+    expect(rows[0]).toEqual([
+      '序号',
+      '统一社会信用代码',
+      '市场主体名称',
+      '所属县（区）',
+      '诚信码状态',
+      '主动承诺（件）',
+      '最近承诺日期',
+      '最近承诺内容',
+      '守信激励（项）',
+      '未结异议（件）',
+      '未结举报（件）',
+      '提示',
+    ]);
+    expect(rows[1]).toEqual([
+      1,
+      good.entity.uscc,
+      '鹤岗市守信商店',
+      '向阳区',
+      '有效',
+      2,
+      '2026-04-01',
+      '明码标价，不缺斤短两',
+      1,
+      0,
+      0,
+      '无异常',
+    ]);
     // no commitment: the date and content cells are left empty
-    expect(rows[2]).toEqual([2, suspended.entity.uscc, '鹤岗市暂停商店', '向阳区', '暂停', 0, undefined, undefined, 0, 1, 1, '诚信码已暂停；有未结举报；有未结异议；无主动承诺']);
+    expect(rows[2]).toEqual([
+      2,
+      suspended.entity.uscc,
+      '鹤岗市暂停商店',
+      '向阳区',
+      '暂停',
+      0,
+      undefined,
+      undefined,
+      0,
+      1,
+      1,
+      '诚信码已暂停；有未结举报；有未结异议；无主动承诺',
+    ]);
     expect(rows[3]!.slice(1, 5)).toEqual([uncoded, '鹤岗市测试商贸603有限公司', '南山区', '未赋码']);
     expect(rows[3]![11]).toBe('无有效诚信码；无主动承诺');
     expect(rows[4]![1]).toBe('ABC');
@@ -99,11 +150,19 @@ describe('staffFiles.creditCheck', () => {
   it('refuses more than 5,000 entities, empty lists, non-xlsx files and non-staff, storing nothing', async () => {
     const before = cloud.writeVersion();
     const many = Array.from({ length: 5001 }, (_, i) => testUscc('230402', 10_000 + i));
-    expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: await listXlsx(many) })).error?.code).toBe('TOO_MANY_ROWS');
-    expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: await listXlsx([]) })).error?.code).toBe('EMPTY_FILE');
-    expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: Buffer.from('x,y').toString('base64') })).error?.code).toBe('INVALID_FILE');
+    expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: await listXlsx(many) })).error?.code).toBe(
+      'TOO_MANY_ROWS',
+    );
+    expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: await listXlsx([]) })).error?.code).toBe(
+      'EMPTY_FILE',
+    );
+    expect(
+      (await cloud.call('staffFiles', CITY, { action: 'creditCheck', fileBase64: Buffer.from('x,y').toString('base64') })).error?.code,
+    ).toBe('INVALID_FILE');
     expect((await cloud.call('staffFiles', CITY, { action: 'creditCheck' })).error?.code).toBe('INVALID_INPUT');
-    expect((await cloud.call('staffFiles', 'oNobody', { action: 'creditCheck', fileBase64: await listXlsx([good.entity.uscc]) })).error?.code).toBe('FORBIDDEN');
+    expect(
+      (await cloud.call('staffFiles', 'oNobody', { action: 'creditCheck', fileBase64: await listXlsx([good.entity.uscc]) })).error?.code,
+    ).toBe('FORBIDDEN');
     expect(cloud.writeVersion()).toBe(before);
   });
 

@@ -21,7 +21,11 @@ describe('demo batch', () => {
     expect(res.data.skipped).toEqual([]);
     expect(res.data.issued.map((i: any) => i.entityName)).toContain('鹤岗市向阳区新开张便民超市');
     const first = res.data.issued[0];
-    const claimed = await cloud.call('merchant', DEMO_OPENIDS.merchant, { action: 'claimCode', uscc: first.uscc, claimCode: first.claimCode });
+    const claimed = await cloud.call('merchant', DEMO_OPENIDS.merchant, {
+      action: 'claimCode',
+      uscc: first.uscc,
+      claimCode: first.claimCode,
+    });
     expect(claimed.ok, JSON.stringify(claimed.error)).toBe(true);
     const verified = await cloud.call('public', '', { action: 'verifyCode', url: first.url });
     expect(verified.data).toMatchObject({ verdict: 'valid', label: '有效' });

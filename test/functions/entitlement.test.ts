@@ -73,10 +73,19 @@ beforeAll(async () => {
   await cloud.db.collection('staff').add({
     data: [
       { openid: XINGAN, name: '兴安区专员', role: 'district', districtCode: '230405', active: true, createdAt: new Date() },
-      { openid: SCJG, name: '市场监管专员', role: 'department', departmentId: 'scjg', department: '市市场监管局', active: true, createdAt: new Date() },
+      {
+        openid: SCJG,
+        name: '市场监管专员',
+        role: 'department',
+        departmentId: 'scjg',
+        department: '市市场监管局',
+        active: true,
+        createdAt: new Date(),
+      },
     ],
   });
-  licence = (await cloud.cloud.uploadFile({ cloudPath: 'licences/entitle-test.jpg', fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) })).fileID;
+  licence = (await cloud.cloud.uploadFile({ cloudPath: 'licences/entitle-test.jpg', fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) }))
+    .fileID;
 });
 
 afterAll(async () => {
@@ -111,8 +120,16 @@ describe('the reviewing district is the entity’s, never the applicant’s choi
 
     // An application stored under the typed district (as before this rule) is still decided by the entity's.
     const [app] = await all('applications', { uscc });
-    await cloud.db.collection('applications').doc(app._id).update({ data: { districtCode: '230405' } });
-    const refused = await staff(XINGAN, 'reviewApplication', { applicationId: app._id, decision: 'approve', confirmTakeover: true, reason: '已核实' });
+    await cloud.db
+      .collection('applications')
+      .doc(app._id)
+      .update({ data: { districtCode: '230405' } });
+    const refused = await staff(XINGAN, 'reviewApplication', {
+      applicationId: app._id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '已核实',
+    });
     expect(refused.error?.code).toBe('FORBIDDEN');
     expect((await all('entities', { uscc }))[0].ownerOpenids).toEqual([OWNER]);
     // ...and it moved back to the entity's district's queue.
@@ -170,7 +187,12 @@ describe('evidence and checks', () => {
   it('the review card carries the flags, the register row, the entity with its code history, and the licence photo URL', async () => {
     const uscc = testUscc('230402', 7104);
     await registerRow(uscc, { legalRep: '李大山' });
-    const { code } = await seedCodedEntity(cloud.db, { uscc, name: '鹤岗市向阳区（老李）饭店', districtCode: '230402', ownerOpenids: [OWNER] });
+    const { code } = await seedCodedEntity(cloud.db, {
+      uscc,
+      name: '鹤岗市向阳区（老李）饭店',
+      districtCode: '230402',
+      ownerOpenids: [OWNER],
+    });
     await staff(XIANGYANG, 'revokeCode', { codeId: code._id, reason: '经营者变更，原码作废' });
     const applied = await cloud.call('merchant', STRANGER, application(uscc, { legalRepName: '王小二' }));
     expect(applied.ok, JSON.stringify(applied.error)).toBe(true);
@@ -183,7 +205,12 @@ describe('evidence and checks', () => {
     expect(card.evidence.flags).toEqual(expect.arrayContaining(['legalRepDiffers', 'entityExists', 'hasOwners', 'revokedBefore']));
     expect(card.evidence.flags).not.toContain('nameDiffers');
     expect(card.takeover).toBe(true);
-    expect(card.evidence.register).toMatchObject({ name: '鹤岗市向阳区（老李）饭店', legalRep: '李大山', districtName: '向阳区', regStatus: '存续' });
+    expect(card.evidence.register).toMatchObject({
+      name: '鹤岗市向阳区（老李）饭店',
+      legalRep: '李大山',
+      districtName: '向阳区',
+      regStatus: '存续',
+    });
     expect(card.evidence.entity).toMatchObject({ name: '鹤岗市向阳区（老李）饭店', districtName: '向阳区', owners: 1, otherOwners: 1 });
     expect(card.evidence.entity.codes[0]).toMatchObject({ version: 1, status: 'revoked' });
     expect(card.evidence.entity.codes[0].history.map((h: any) => h.reason)).toContain('经营者变更，原码作废');
@@ -230,13 +257,28 @@ describe('taking over an existing entity', () => {
     expect(unconfirmed.error!.message).toContain('申请人有权代表该主体');
     const noReason = await staff(XIANGYANG, 'reviewApplication', { applicationId: id, decision: 'approve', confirmTakeover: true });
     expect(noReason.error).toMatchObject({ code: 'INVALID_INPUT', message: '确认接管时请填写原因' });
-    const otherDistrict = await staff(XINGAN, 'reviewApplication', { applicationId: id, decision: 'approve', confirmTakeover: true, reason: '看过了' });
+    const otherDistrict = await staff(XINGAN, 'reviewApplication', {
+      applicationId: id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '看过了',
+    });
     expect(otherDistrict.error?.code).toBe('FORBIDDEN');
-    const department = await staff(SCJG, 'reviewApplication', { applicationId: id, decision: 'approve', confirmTakeover: true, reason: '看过了' });
+    const department = await staff(SCJG, 'reviewApplication', {
+      applicationId: id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '看过了',
+    });
     expect(department.error?.code).toBe('FORBIDDEN');
     expect(cloud.writeVersion()).toBe(before);
 
-    const ok = await staff(XIANGYANG, 'reviewApplication', { applicationId: id, decision: 'approve', confirmTakeover: true, reason: '现场核验营业执照原件及经营者身份证' });
+    const ok = await staff(XIANGYANG, 'reviewApplication', {
+      applicationId: id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '现场核验营业执照原件及经营者身份证',
+    });
     expect(ok.ok, JSON.stringify(ok.error)).toBe(true);
     expect(ok.data.code).toMatchObject({ version: 2, status: 'active' });
     const [entity] = await all('entities', { uscc });
@@ -272,7 +314,11 @@ describe('taking over an existing entity', () => {
   it('a rejection tells the applicant the reason and the next step', async () => {
     const uscc = testUscc('230402', 7303);
     const applied = await cloud.call('merchant', 'oRejectedOne', application(uscc, { entityName: '向阳区驳回测试店' }));
-    const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: applied.data.applicationId, decision: 'reject', reason: '营业执照照片不清晰' });
+    const res = await staff(XIANGYANG, 'reviewApplication', {
+      applicationId: applied.data.applicationId,
+      decision: 'reject',
+      reason: '营业执照照片不清晰',
+    });
     expect(res.ok).toBe(true);
     const [told] = await all('notifications', { openid: 'oRejectedOne', kind: 'applicationDecided' });
     expect(told).toMatchObject({ title: '诚信码申请未通过', page: `pages/apply/apply?from=${applied.data.applicationId}` });
@@ -287,7 +333,9 @@ describe('the pending limit under concurrency, withdrawal', () => {
   it('of 100 concurrent applications from one openid for 100 USCCs exactly 10 are accepted', async () => {
     const agent = 'oConcurrentAgent';
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => cloud.call('merchant', agent, application(testUscc('230404', 7400 + i), { entityName: `南山区并发${i}号店` }))),
+      Array.from({ length: 100 }, (_, i) =>
+        cloud.call('merchant', agent, application(testUscc('230404', 7400 + i), { entityName: `南山区并发${i}号店` })),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.filter((r) => !r.ok).every((r) => r.error!.code === 'TOO_MANY_PENDING')).toBe(true);
@@ -298,10 +346,14 @@ describe('the pending limit under concurrency, withdrawal', () => {
     expect((await cloud.call('merchant', agent, application(testUscc('230404', 7600)))).error?.code).toBe('TOO_MANY_PENDING');
     const w = await cloud.call('merchant', agent, { action: 'withdrawApplication', applicationId: first });
     expect(w.data).toEqual({ applicationId: first, status: 'withdrawn' });
-    expect((await cloud.call('merchant', agent, application(testUscc('230404', 7600), { entityName: '南山区撤回后再申请店' }))).ok).toBe(true);
+    expect((await cloud.call('merchant', agent, application(testUscc('230404', 7600), { entityName: '南山区撤回后再申请店' }))).ok).toBe(
+      true,
+    );
     expect((await cloud.call('merchant', agent, application(testUscc('230404', 7601)))).error?.code).toBe('TOO_MANY_PENDING');
     await staff(CITY, 'reviewApplication', { applicationId: second, decision: 'reject', reason: '信息不完整' });
-    expect((await cloud.call('merchant', agent, application(testUscc('230404', 7601), { entityName: '南山区驳回后再申请店' }))).ok).toBe(true);
+    expect((await cloud.call('merchant', agent, application(testUscc('230404', 7601), { entityName: '南山区驳回后再申请店' }))).ok).toBe(
+      true,
+    );
   }, 180_000);
 
   it('a failed insert (a USCC pending under someone else) gives its slot back', async () => {
@@ -310,7 +362,9 @@ describe('the pending limit under concurrency, withdrawal', () => {
     expect((await cloud.call('merchant', 'oFirstComer', application(taken, { entityName: '东山区先到店' }))).ok).toBe(true);
     // Nine of the agent's own, then a race of 20 for the taken USCC: none may hold a slot afterwards.
     for (let i = 0; i < 9; i++) expect((await cloud.call('merchant', agent, application(testUscc('230406', 7710 + i)))).ok).toBe(true);
-    const raced = await Promise.all(Array.from({ length: 20 }, () => cloud.call('merchant', agent, application(taken, { entityName: '东山区先到店' }))));
+    const raced = await Promise.all(
+      Array.from({ length: 20 }, () => cloud.call('merchant', agent, application(taken, { entityName: '东山区先到店' }))),
+    );
     expect(raced.every((r) => r.error?.code === 'APPLICATION_PENDING')).toBe(true);
     expect((await cloud.call('merchant', agent, application(testUscc('230406', 7730)))).ok).toBe(true);
     expect((await cloud.call('merchant', agent, application(testUscc('230406', 7731)))).error?.code).toBe('TOO_MANY_PENDING');
@@ -322,8 +376,12 @@ describe('the pending limit under concurrency, withdrawal', () => {
     const id = applied.data.applicationId;
     const before = cloud.writeVersion();
     expect((await cloud.call('merchant', STRANGER, { action: 'withdrawApplication', applicationId: id })).error?.code).toBe('NOT_FOUND');
-    expect((await cloud.call('merchant', APPLICANT, { action: 'withdrawApplication', applicationId: 'no-such-app' })).error?.code).toBe('NOT_FOUND');
-    expect((await cloud.call('merchant', APPLICANT, { action: 'withdrawApplication', applicationId: { $ne: 1 } })).error?.code).toBe('INVALID_INPUT');
+    expect((await cloud.call('merchant', APPLICANT, { action: 'withdrawApplication', applicationId: 'no-such-app' })).error?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await cloud.call('merchant', APPLICANT, { action: 'withdrawApplication', applicationId: { $ne: 1 } })).error?.code).toBe(
+      'INVALID_INPUT',
+    );
     expect(cloud.writeVersion()).toBe(before);
 
     expect((await cloud.call('merchant', APPLICANT, { action: 'withdrawApplication', applicationId: id })).ok).toBe(true);

@@ -49,7 +49,9 @@ async function importMeasured(fileBase64: string) {
   }
 }
 
-const header = `<row r="1">${templateHeaders('commitment').map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`;
+const header = `<row r="1">${templateHeaders('commitment')
+  .map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`)
+  .join('')}</row>`;
 
 describe('hostile files', () => {
   const cases: Array<[string, () => Promise<Buffer>]> = [
@@ -90,7 +92,7 @@ describe('hostile files', () => {
             content: (function* () {
               yield '<sst>';
               const si = '<si><t>鹤岗市诚信经营承诺书</t></si>'.repeat(20_000);
-              for (let n = 0; n < 190 * 1024 * 1024 / Buffer.byteLength(si); n++) yield si;
+              for (let n = 0; n < (190 * 1024 * 1024) / Buffer.byteLength(si); n++) yield si;
               yield '</sst>';
             })(),
           },

@@ -34,7 +34,18 @@ describe('time budget and resume', () => {
     ws.addRow(templateHeaders('commitment'));
     for (let i = 0; i < ROWS; i++) {
       const bad = i === 700; // one bad row in the second chunk: reported by the attempt that reaches it
-      ws.addRow([`鹤岗限时第${i}号商户`, '法人及非法人组织', bad ? '123' : usccOf('230404', 600_000 + i), '主动型', '市场监管', '市场主体承诺书', '我企业依法诚信经营。', '违反承诺自愿接受处理。', '2026-05-01', '社会公开']);
+      ws.addRow([
+        `鹤岗限时第${i}号商户`,
+        '法人及非法人组织',
+        bad ? '123' : usccOf('230404', 600_000 + i),
+        '主动型',
+        '市场监管',
+        '市场主体承诺书',
+        '我企业依法诚信经营。',
+        '违反承诺自愿接受处理。',
+        '2026-05-01',
+        '社会公开',
+      ]);
     }
     const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const call = () => cloud.call('staffFiles', CITY, { action: 'importRecords', kind: 'commitment', fileBase64, fileName: '限时.xlsx' });
@@ -44,16 +55,26 @@ describe('time budget and resume', () => {
     expect(first.error?.message).toMatch(/重新导入同一文件继续/);
     const firstId = (first.error?.details as { batchId: string }).batchId;
     const failed = (await all(cloud, 'importBatches', { _id: firstId }))[0];
-    expect(failed).toMatchObject({ status: 'failed', error: first.error?.message, resumeAfterRow: 501, counts: { rows: 500, inserted: 500 } });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: first.error?.message,
+      resumeAfterRow: 501,
+      counts: { rows: 500, inserted: 500 },
+    });
     expect((await cloud.db.collection('commitments').where({ batchId: firstId }).count()).total).toBe(500);
-    expect(await all(cloud, 'auditLog', { action: 'importRecords', 'target.id': firstId })).toMatchObject([{ actor: CITY, after: { status: 'failed', inserted: 500, resumeAfterRow: 501 } }]);
+    expect(await all(cloud, 'auditLog', { action: 'importRecords', 'target.id': firstId })).toMatchObject([
+      { actor: CITY, after: { status: 'failed', inserted: 500, resumeAfterRow: 501 } },
+    ]);
 
     // Resume: each call starts after the row the previous one got to.
     const second = await call();
     expect(second.error?.code).toBe('IMPORT_TIMED_OUT');
     const secondId = (second.error?.details as { batchId: string }).batchId;
     // Rows 2–501 skipped; rows 502–1002 handled (row 702 invalid), then out of time.
-    expect((await all(cloud, 'importBatches', { _id: secondId }))[0]).toMatchObject({ resumeAfterRow: 1002, counts: { rows: 501, skipped: 500, inserted: 500, invalid: 1 } });
+    expect((await all(cloud, 'importBatches', { _id: secondId }))[0]).toMatchObject({
+      resumeAfterRow: 1002,
+      counts: { rows: 501, skipped: 500, inserted: 500, invalid: 1 },
+    });
     expect(second.error?.details).toMatchObject({ rows: 501, inserted: 500 });
     const third = await call();
     expect(third.error?.code).toBe('IMPORT_TIMED_OUT');

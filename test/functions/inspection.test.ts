@@ -23,13 +23,21 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staff', openid, { action, ...payload });
 
 describe('staff.inspectionView', () => {
   it('shows staff the entity behind a code, contacts included; scoped', async () => {
     const v = await staff(SCJG, 'inspectionView', { codeId: shop.code._id });
     expect(v.error).toBeUndefined();
-    expect(v.data).toMatchObject({ uscc: shop.entity.uscc, name: shop.entity.name, contactPhone: '13912345678', code: { codeId: shop.code._id, status: 'active' }, openReports: 0, inspections: [] });
+    expect(v.data).toMatchObject({
+      uscc: shop.entity.uscc,
+      name: shop.entity.name,
+      contactPhone: '13912345678',
+      code: { codeId: shop.code._id, status: 'active' },
+      openReports: 0,
+      inspections: [],
+    });
     expect((await staff(GONGNONG, 'inspectionView', { codeId: shop.code._id })).error?.code).toBe('FORBIDDEN');
     expect((await staff(SWJ, 'inspectionView', { codeId: shop.code._id })).error?.code).toBe('FORBIDDEN');
     expect((await staff(XIANGYANG, 'inspectionView', { codeId: 'nope' })).error?.code).toBe('NOT_FOUND');
@@ -41,11 +49,23 @@ describe('staff.inspectionView', () => {
 describe('staff.recordInspection', () => {
   let inspectionId: string;
   it('records an internal inspection with photos of this environment, audited', async () => {
-    const res = await staff(SCJG, 'recordInspection', { codeId: shop.code._id, date: TODAY, result: '责令整改', note: '价格标签不全', photos: [photo] });
+    const res = await staff(SCJG, 'recordInspection', {
+      codeId: shop.code._id,
+      date: TODAY,
+      result: '责令整改',
+      note: '价格标签不全',
+      photos: [photo],
+    });
     expect(res.error).toBeUndefined();
     inspectionId = res.data.inspection._id;
-    expect(res.data.inspection).toMatchObject({ uscc: shop.entity.uscc, departmentId: 'scjg', department: '市市场监管局', published: false, photos: [photo] });
-    expect((await all(cloud, 'auditLog', { action: 'inspection.record' }))).toHaveLength(1);
+    expect(res.data.inspection).toMatchObject({
+      uscc: shop.entity.uscc,
+      departmentId: 'scjg',
+      department: '市市场监管局',
+      published: false,
+      photos: [photo],
+    });
+    expect(await all(cloud, 'auditLog', { action: 'inspection.record' })).toHaveLength(1);
     const view = await staff(SCJG, 'inspectionView', { codeId: shop.code._id });
     expect(view.data.inspections).toHaveLength(1);
     // Internal: the public sees nothing yet.

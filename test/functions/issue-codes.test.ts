@@ -34,7 +34,18 @@ async function importCommitments(rows: { name: string; uscc: string }[]): Promis
   ws.addRow(['主动承诺信息表']);
   ws.addRow(templateHeaders('commitment'));
   for (const r of rows) {
-    ws.addRow([r.name, '个体工商户', r.uscc, '主动型', '市场主体承诺书', '主动型，自愿作出承诺', '我店依法诚信经营，自愿接受社会监督。', '无', '2026/5/1', '可向社会公开']);
+    ws.addRow([
+      r.name,
+      '个体工商户',
+      r.uscc,
+      '主动型',
+      '市场主体承诺书',
+      '主动型，自愿作出承诺',
+      '我店依法诚信经营，自愿接受社会监督。',
+      '无',
+      '2026/5/1',
+      '可向社会公开',
+    ]);
   }
   const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   const res = await cloud.call('staffFiles', CITY, { action: 'importRecords', kind: 'commitment', fileBase64, departmentId: 'scjg' });
@@ -49,8 +60,17 @@ beforeAll(async () => {
   // A register row (市场主体名录) of an entity no department has sent records for.
   await cloud.db.collection('register').add({
     data: {
-      uscc: uscc('230404', 7), name: '南山区名录里的合作社', entityType: '农民专业合作社', legalRep: '王某', address: '南山区富力路1号',
-      districtCode: '230404', regStatus: '存续', inBusiness: true, batchId: 'register-1', createdAt: AT, updatedAt: AT,
+      uscc: uscc('230404', 7),
+      name: '南山区名录里的合作社',
+      entityType: '农民专业合作社',
+      legalRep: '王某',
+      address: '南山区富力路1号',
+      districtCode: '230404',
+      regStatus: '存续',
+      inBusiness: true,
+      batchId: 'register-1',
+      createdAt: AT,
+      updatedAt: AT,
     },
   });
 });
@@ -62,7 +82,11 @@ describe('staff.issueCodes', () => {
   it('district staff issue only their district; the rest are skipped with a reason', async () => {
     const res = await staff(XIANGYANG, { batchId });
     expect(res.ok, JSON.stringify(res.error)).toBe(true);
-    expect(res.data.issued.map((i: any) => i.uscc).sort()).toEqual(SHOPS.slice(0, 4).map((s) => s.uscc).sort());
+    expect(res.data.issued.map((i: any) => i.uscc).sort()).toEqual(
+      SHOPS.slice(0, 4)
+        .map((s) => s.uscc)
+        .sort(),
+    );
     expect(res.data.skipped).toEqual(
       expect.arrayContaining([
         { uscc: SHOPS[4]!.uscc, reason: 'OUT_OF_SCOPE', message: '不在您的管辖范围内' },
@@ -76,7 +100,13 @@ describe('staff.issueCodes', () => {
 
     // The entity is made from the imported data, with search keys; the code is an ordinary active code.
     const [entity] = await all(cloud, 'entities', { uscc: SHOPS[0]!.uscc });
-    expect(entity).toMatchObject({ name: '向阳区老张饺子馆', districtCode: '230402', field: '市场监管', category: 'individual', ownerOpenids: [] });
+    expect(entity).toMatchObject({
+      name: '向阳区老张饺子馆',
+      districtCode: '230402',
+      field: '市场监管',
+      category: 'individual',
+      ownerOpenids: [],
+    });
     expect(entity.nameKeys).toContain('饺子');
     const [code] = await all(cloud, 'codes', { entityId: entity._id });
     expect(code).toMatchObject({ status: 'active', version: 1, districtCode: '230402', liveKey: entity._id });
@@ -102,7 +132,7 @@ describe('staff.issueCodes', () => {
     const b = await staff(CITY, { uscc: [SHOPS[1]!.uscc] });
     expect(a.data.issued).toHaveLength(1);
     expect(b.data.issued[0]).toEqual(a.data.issued[0]);
-    expect((await all(cloud, 'codes', { uscc: SHOPS[1]!.uscc }))).toHaveLength(1);
+    expect(await all(cloud, 'codes', { uscc: SHOPS[1]!.uscc })).toHaveLength(1);
   });
 
   it('department staff only within their fields; unknown and invalid codes are skipped', async () => {
@@ -119,7 +149,10 @@ describe('staff.issueCodes', () => {
     const [coop] = await all(cloud, 'entities', { uscc: uscc('230404', 7) });
     expect(coop).toMatchObject({ category: 'cooperative', address: '南山区富力路1号', districtCode: '230404', field: '市场监管' });
     // An applied entity (with an owner) is not handed over again.
-    await cloud.db.collection('entities').where({ uscc: SHOPS[4]!.uscc }).update({ data: { ownerOpenids: ['oOwnerApplied'] } });
+    await cloud.db
+      .collection('entities')
+      .where({ uscc: SHOPS[4]!.uscc })
+      .update({ data: { ownerOpenids: ['oOwnerApplied'] } });
     const again = await staff(GONGNONG, { uscc: [SHOPS[4]!.uscc] });
     expect(again.data.skipped).toEqual([{ uscc: SHOPS[4]!.uscc, reason: 'ALREADY_CODED', message: '该主体已有诚信码' }]);
   });
@@ -147,7 +180,10 @@ describe('merchant.claimCode', () => {
 
   it('success makes the caller an owner who then sees the code; the code is one-time', async () => {
     const { claimCode, codeId } = await issued(SHOPS[0]!);
-    const res = await claim('oClaimOwner00001', { uscc: SHOPS[0]!.uscc.toLowerCase(), claimCode: ` ${claimCode.toLowerCase().slice(0, 4)}-${claimCode.slice(4)} ` });
+    const res = await claim('oClaimOwner00001', {
+      uscc: SHOPS[0]!.uscc.toLowerCase(),
+      claimCode: ` ${claimCode.toLowerCase().slice(0, 4)}-${claimCode.slice(4)} `,
+    });
     expect(res.ok, JSON.stringify(res.error)).toBe(true);
     expect(res.data).toMatchObject({ entityName: '向阳区老张饺子馆', code: { codeId, status: 'active' } });
     const mine = await cloud.call('merchant', 'oClaimOwner00001', { action: 'myCode', uscc: SHOPS[0]!.uscc });
@@ -164,7 +200,10 @@ describe('merchant.claimCode', () => {
 
   it('an expired claim code is refused; issuing again renews it with a new code', async () => {
     const { claimCode } = await issued(SHOPS[1]!);
-    await cloud.db.collection('claims').where({ uscc: SHOPS[1]!.uscc }).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    await cloud.db
+      .collection('claims')
+      .where({ uscc: SHOPS[1]!.uscc })
+      .update({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await claim('oClaimLate000001', { uscc: SHOPS[1]!.uscc, claimCode })).error?.code).toBe('CLAIM_EXPIRED');
     const renewed = await issued(SHOPS[1]!);
     expect(renewed.claimCode).not.toBe(claimCode);
@@ -185,7 +224,10 @@ describe('merchant.claimCode', () => {
     expect(new Date(stored.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     expect((await claim('oClaimOwner00003', { uscc: SHOPS[2]!.uscc, claimCode })).error?.code).toBe('CLAIM_LOCKED');
     // A day later the lock is lifted and the right code works.
-    await cloud.db.collection('claims').where({ uscc: SHOPS[2]!.uscc }).update({ data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await cloud.db
+      .collection('claims')
+      .where({ uscc: SHOPS[2]!.uscc })
+      .update({ data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await claim('oClaimOwner00003', { uscc: SHOPS[2]!.uscc, claimCode })).ok).toBe(true);
   });
 
@@ -197,7 +239,10 @@ describe('merchant.claimCode', () => {
 
   it('existing owners are told when someone claims', async () => {
     const { claimCode } = await issued(SHOPS[3]!);
-    await cloud.db.collection('entities').where({ uscc: SHOPS[3]!.uscc }).update({ data: { ownerOpenids: ['oEarlierOwner001'] } });
+    await cloud.db
+      .collection('entities')
+      .where({ uscc: SHOPS[3]!.uscc })
+      .update({ data: { ownerOpenids: ['oEarlierOwner001'] } });
     expect((await claim('oClaimOwner00004', { uscc: SHOPS[3]!.uscc, claimCode })).ok).toBe(true);
     const told = await all(cloud, 'notifications', { openid: 'oEarlierOwner001' });
     expect(told).toEqual([expect.objectContaining({ kind: 'ownerAdded' })]);

@@ -50,15 +50,60 @@ beforeAll(async () => {
   await seedTotals(cloud, '230403', `${YEAR}-01-01`, 10, 1); // 10%
   await cloud.db.collection('bulletinTables').add({
     data: [
-      table('publicity', `${YEAR}-01-01_${YEAR}-01-31`, `${YEAR}-01-01`, `${YEAR}-01-31`, [
-        { unit: '向阳区', total: 10, licensing: 10, penalty: 0, timely: 10 },
-        { unit: '工农区', total: 10, licensing: 10, penalty: 0, timely: 9 },
-        { unit: '市税务局', total: 0, licensing: 0, penalty: 0, timely: 0 },
-      ], { from: `${YEAR}-01-01`, to: `${YEAR}-01-31` }),
-      table('publicity', `${YEAR}-02-01_${YEAR}-02-28`, `${YEAR}-02-01`, `${YEAR}-02-28`, [{ unit: '向阳区', total: 5, licensing: 5, penalty: 0, timely: 5 }], { from: `${YEAR}-02-01`, to: `${YEAR}-02-28` }),
-      table('govCommitment', `${YEAR}-01-15`, `${YEAR}-01-15`, `${YEAR}-01-15`, [{ unit: '向阳区', count: 3 }, { unit: '工农区', count: 0 }, { unit: '国家税务总局鹤岗市税务局', count: 2 }], { asOf: `${YEAR}-01-15` }),
-      table('monthlyReport', `${YEAR}-01`, `${YEAR}-01-01`, `${YEAR}-01-31`, [{ unit: '向阳区', selfReport: 1, dynamics: 20, evidence: 1 }, { unit: '市税务局', selfReport: 1, dynamics: 4, evidence: 0 }], { month: `${YEAR}-01` }),
-      table('monthlyReport', `${YEAR}-02`, `${YEAR}-02-01`, `${YEAR}-02-28`, [{ unit: '向阳区', selfReport: 1, dynamics: 12, evidence: 1 }, { unit: '市税务局', selfReport: 1, dynamics: 7, evidence: 0 }], { month: `${YEAR}-02` }),
+      table(
+        'publicity',
+        `${YEAR}-01-01_${YEAR}-01-31`,
+        `${YEAR}-01-01`,
+        `${YEAR}-01-31`,
+        [
+          { unit: '向阳区', total: 10, licensing: 10, penalty: 0, timely: 10 },
+          { unit: '工农区', total: 10, licensing: 10, penalty: 0, timely: 9 },
+          { unit: '市税务局', total: 0, licensing: 0, penalty: 0, timely: 0 },
+        ],
+        { from: `${YEAR}-01-01`, to: `${YEAR}-01-31` },
+      ),
+      table(
+        'publicity',
+        `${YEAR}-02-01_${YEAR}-02-28`,
+        `${YEAR}-02-01`,
+        `${YEAR}-02-28`,
+        [{ unit: '向阳区', total: 5, licensing: 5, penalty: 0, timely: 5 }],
+        { from: `${YEAR}-02-01`, to: `${YEAR}-02-28` },
+      ),
+      table(
+        'govCommitment',
+        `${YEAR}-01-15`,
+        `${YEAR}-01-15`,
+        `${YEAR}-01-15`,
+        [
+          { unit: '向阳区', count: 3 },
+          { unit: '工农区', count: 0 },
+          { unit: '国家税务总局鹤岗市税务局', count: 2 },
+        ],
+        { asOf: `${YEAR}-01-15` },
+      ),
+      table(
+        'monthlyReport',
+        `${YEAR}-01`,
+        `${YEAR}-01-01`,
+        `${YEAR}-01-31`,
+        [
+          { unit: '向阳区', selfReport: 1, dynamics: 20, evidence: 1 },
+          { unit: '市税务局', selfReport: 1, dynamics: 4, evidence: 0 },
+        ],
+        { month: `${YEAR}-01` },
+      ),
+      table(
+        'monthlyReport',
+        `${YEAR}-02`,
+        `${YEAR}-02-01`,
+        `${YEAR}-02-28`,
+        [
+          { unit: '向阳区', selfReport: 1, dynamics: 12, evidence: 1 },
+          { unit: '市税务局', selfReport: 1, dynamics: 7, evidence: 0 },
+        ],
+        { month: `${YEAR}-02` },
+      ),
     ],
   });
   const xy = (i: number) => usccOf('230402', 500 + i);
@@ -71,9 +116,18 @@ beforeAll(async () => {
       commitment(usccOf('230403', 4), `${YEAR - 1}-12-31`),
     ],
   });
-  await cloud.db.collection('departmentProgress').doc(`${YEAR}-01-01`).set({
-    data: { asOf: `${YEAR}-01-01`, departments: [{ departmentId: 'swj', policyDocument: true, dynamics: false }], enteredBy: CITY, enteredByName: '市级管理员', enteredAt: new Date() },
-  });
+  await cloud.db
+    .collection('departmentProgress')
+    .doc(`${YEAR}-01-01`)
+    .set({
+      data: {
+        asOf: `${YEAR}-01-01`,
+        departments: [{ departmentId: 'swj', policyDocument: true, dynamics: false }],
+        enteredBy: CITY,
+        enteredByName: '市级管理员',
+        enteredAt: new Date(),
+      },
+    });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -84,8 +138,10 @@ describe('staff.kaohe', () => {
     const res = await cloud.call('staff', TAX, { action: 'kaohe', year: YEAR });
     expect(res.error).toBeUndefined();
     const byName = (n: string) => res.data.districts.find((d: { name: string }) => d.name === n);
-    const of = (unit: { assessments: { indicator: { id: string }; status: string; lost: number; figure?: string; need?: string }[] }, id: string) =>
-      unit.assessments.find((a) => a.indicator.id === id)!;
+    const of = (
+      unit: { assessments: { indicator: { id: string }; status: string; lost: number; figure?: string; need?: string }[] },
+      id: string,
+    ) => unit.assessments.find((a) => a.indicator.id === id)!;
     const xy = byName('向阳区');
     expect(xy).toMatchObject({ lost: 0, score: 100, rank: 1, needs: [] });
     expect(of(xy, 'd2.2')).toMatchObject({ status: 'met', figure: '赋码20户/市场主体40户，赋码率50.00%' });
@@ -97,7 +153,12 @@ describe('staff.kaohe', () => {
     expect(of(xy, 'd1.1')).toMatchObject({ status: 'manual', lost: 0 });
     expect(of(xy, 'd4').indicator).toMatchObject({ points: 10, rule: '本辖区信用修复率低于 80%扣 10 分（平台调阅）' });
     const gn = byName('工农区');
-    expect(of(gn, 'd2.2')).toMatchObject({ status: 'lost', lost: 10, figure: '赋码1户/市场主体10户，赋码率10.00%', need: '年底前还需赋码3户' });
+    expect(of(gn, 'd2.2')).toMatchObject({
+      status: 'lost',
+      lost: 10,
+      figure: '赋码1户/市场主体10户，赋码率10.00%',
+      need: '年底前还需赋码3户',
+    });
     expect(of(gn, 'd2.1')).toMatchObject({ status: 'lost', lost: 10, need: '年底前还需引导1家市场主体入驻“信易贷”平台' });
     expect(of(gn, 'd1.3a')).toMatchObject({ status: 'lost', lost: 5, figure: '本年度及时填报9条/共10条，及时率90.00%' });
     expect(of(gn, 'd2.4')).toMatchObject({ status: 'lost', lost: 5 });
@@ -110,7 +171,9 @@ describe('staff.kaohe', () => {
     // A district without totals: 码上诚信/信易贷 cannot be judged yet.
     expect(of(byName('南山区'), 'd2.2')).toMatchObject({ status: 'noData', lost: 0 });
     expect(res.data.districts[0].rank).toBe(1);
-    expect(res.data.districts.map((d: { score: number }) => d.score)).toEqual([...res.data.districts.map((d: { score: number }) => d.score)].sort((a, b) => b - a));
+    expect(res.data.districts.map((d: { score: number }) => d.score)).toEqual(
+      [...res.data.districts.map((d: { score: number }) => d.score)].sort((a, b) => b - a),
+    );
   });
 
   it('scores each 市直 department, matching table rows by short or full name', async () => {
@@ -123,8 +186,15 @@ describe('staff.kaohe', () => {
     expect(of('m2.4')).toMatchObject({ status: 'met' });
     expect(of('m3.1')).toMatchObject({ status: 'manual', figure: '本年度本部门报送信用承诺1001份（是否及时报送需人工评定）' });
     const edu = res.data.departments.find((d: { id: string }) => d.id === 'jyj');
-    expect(edu.assessments.find((a: { indicator: { id: string } }) => a.indicator.id === 'm2.4')).toMatchObject({ status: 'lost', lost: 5 });
-    expect(edu.assessments.find((a: { indicator: { id: string } }) => a.indicator.id === 'm6')).toMatchObject({ status: 'lost', lost: 10, need: '年底前还需报送工作动态10篇' });
+    expect(edu.assessments.find((a: { indicator: { id: string } }) => a.indicator.id === 'm2.4')).toMatchObject({
+      status: 'lost',
+      lost: 5,
+    });
+    expect(edu.assessments.find((a: { indicator: { id: string } }) => a.indicator.id === 'm6')).toMatchObject({
+      status: 'lost',
+      lost: 10,
+      need: '年底前还需报送工作动态10篇',
+    });
     expect(res.data.departments).toHaveLength(15);
     expect((await cloud.call('staff', CITY, { action: 'kaohe', year: YEAR + 1 })).error?.code).toBe('INVALID_INPUT');
     expect((await cloud.call('staff', CITY, { action: 'kaohe', year: YEAR - 1 })).error?.code).toBe('NO_SNAPSHOT');

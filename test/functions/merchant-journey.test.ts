@@ -16,7 +16,9 @@ let cloud: TestCloud;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  await cloud.db.collection('staff').add({ data: { openid: STAFF, name: '市级管理员', role: 'city', active: true, createdAt: new Date() } });
+  await cloud.db
+    .collection('staff')
+    .add({ data: { openid: STAFF, name: '市级管理员', role: 'city', active: true, createdAt: new Date() } });
 });
 
 afterAll(async () => {
@@ -56,7 +58,10 @@ describe('apply → approve → print → scan', () => {
     const scanned = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
 
     const first = await ok('public', '', { action: 'verifyCode', url: scanned });
-    expect(first).toMatchObject({ verdict: 'valid', profile: { name: '工农区旅程测试饭店', districtName: '工农区', field: '卫生健康', commitments: [] } });
+    expect(first).toMatchObject({
+      verdict: 'valid',
+      profile: { name: '工农区旅程测试饭店', districtName: '工农区', field: '卫生健康', commitments: [] },
+    });
     expect(JSON.stringify(first)).not.toContain('3456789');
 
     const t = commitmentTemplate('卫生健康');
@@ -78,7 +83,9 @@ describe('apply → approve → print → scan', () => {
     expect(listed.items[0]).toMatchObject({ status: 'approved', statusText: '已公示' });
 
     const second = await ok('public', '', { action: 'verifyCode', url: scanned });
-    expect(second.profile.commitments).toEqual([expect.objectContaining({ content: t.content, source: { kind: 'self', label: SELF_DECLARED } })]);
+    expect(second.profile.commitments).toEqual([
+      expect.objectContaining({ content: t.content, source: { kind: 'self', label: SELF_DECLARED } }),
+    ]);
 
     await ok('staff', STAFF, { action: 'suspendCode', codeId: code.codeId, reason: '经营场所与登记不符，核查中' });
     const third = await ok('public', '', { action: 'verifyCode', url: scanned });

@@ -71,8 +71,18 @@ async function expectRefused(openid: string, data: Record<string, unknown>, code
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  mine = await seedCodedEntity(cloud.db, { uscc: testUscc('230404', 3001), name: '南山区诚信五金商店', districtCode: '230404', ownerOpenids: [ME] });
-  theirs = await seedCodedEntity(cloud.db, { uscc: testUscc('230405', 3002), name: '兴安区别人的公司', districtCode: '230405', ownerOpenids: [OTHER] });
+  mine = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230404', 3001),
+    name: '南山区诚信五金商店',
+    districtCode: '230404',
+    ownerOpenids: [ME],
+  });
+  theirs = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230405', 3002),
+    name: '兴安区别人的公司',
+    districtCode: '230405',
+    ownerOpenids: [OTHER],
+  });
 });
 
 afterAll(async () => {
@@ -86,7 +96,14 @@ describe('applyCode', () => {
     expect(res.ok, JSON.stringify(res)).toBe(true);
     expect(res.data).toMatchObject({ status: 'pending', uscc, districtCode: '230403', districtName: '工农区' });
     const doc = await docOf('applications', res.data.applicationId);
-    expect(doc).toMatchObject({ uscc, applicantOpenid: ME, status: 'pending', pendingKey: uscc, districtCode: '230403', contactPhone: '13800001111' });
+    expect(doc).toMatchObject({
+      uscc,
+      applicantOpenid: ME,
+      status: 'pending',
+      pendingKey: uscc,
+      districtCode: '230403',
+      contactPhone: '13800001111',
+    });
   });
 
   it('a second application for a pending USCC is APPLICATION_PENDING, not a duplicate', async () => {
@@ -97,14 +114,12 @@ describe('applyCode', () => {
 
   it('one pending application per USCC under 100 concurrent submissions', async () => {
     const uscc = testUscc('230406', 4100);
-    const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => cloud.call('merchant', `oConcurrent${i}`, application(uscc))),
-    );
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => cloud.call('merchant', `oConcurrent${i}`, application(uscc))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => r.error!.code === 'APPLICATION_PENDING')).toBe(true);
     const stored = await cloud.db.collection('applications').where({ uscc }).get();
     expect(stored.data).toHaveLength(1);
-   }, 120_000); // up to 16 function instances start on a 2-core machine
+  }, 120_000); // up to 16 function instances start on a 2-core machine
 
   it('a USCC that already holds a code is CODE_EXISTS', async () => {
     await expectRefused(OTHER, application(mine.entity.uscc), 'CODE_EXISTS');
@@ -113,9 +128,12 @@ describe('applyCode', () => {
   it('after a rejection the entity may apply again', async () => {
     const uscc = testUscc('230407', 4200);
     const first = await cloud.call('merchant', ME, application(uscc));
-    await cloud.db.collection('applications').doc(first.data.applicationId).update({
-      data: { status: 'rejected', pendingKey: cloud.db.command.remove() },
-    });
+    await cloud.db
+      .collection('applications')
+      .doc(first.data.applicationId)
+      .update({
+        data: { status: 'rejected', pendingKey: cloud.db.command.remove() },
+      });
     const again = await cloud.call('merchant', ME, application(uscc));
     expect(again.ok).toBe(true);
   });
@@ -150,7 +168,7 @@ describe('applyCode', () => {
     }
   });
 
-  it('a storefront photo must be this environment\'s cloud fileID; https and anything else store nothing', async () => {
+  it("a storefront photo must be this environment's cloud fileID; https and anything else store nothing", async () => {
     const uscc = testUscc('230402', 4700);
     const bad: Array<[unknown, string]> = [
       ['javascript:alert(1)', '门头照片应为小程序上传的图片'],
@@ -169,12 +187,16 @@ describe('applyCode', () => {
     const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'storefronts/4700.jpg', fileContent: Buffer.from('jpeg') });
     const own = await cloud.call('merchant', ME, application(uscc, { storefrontPhoto: fileID }));
     expect(own.ok, JSON.stringify(own)).toBe(true);
-    expect(await docOf('applications', own.data.applicationId)).toMatchObject({ storefrontPhoto: fileID, licencePhoto: LICENCE, legalRepName: '李四' });
+    expect(await docOf('applications', own.data.applicationId)).toMatchObject({
+      storefrontPhoto: fileID,
+      licencePhoto: LICENCE,
+      legalRepName: '李四',
+    });
     const blank = await cloud.call('merchant', ME, application(testUscc('230402', 4702), { storefrontPhoto: '' }));
     expect(await docOf('applications', blank.data.applicationId)).not.toHaveProperty('storefrontPhoto');
   });
 
-  it('the licence photo and the legal representative are required; the photo only as this environment\'s fileID', async () => {
+  it("the licence photo and the legal representative are required; the photo only as this environment's fileID", async () => {
     const uscc = testUscc('230402', 4710);
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ licencePhoto: undefined }, '营业执照照片为必填项'],
@@ -207,7 +229,12 @@ describe('myEntities and myCode', () => {
     const res = await cloud.call('merchant', ME, { action: 'myEntities' });
     expect(res.ok).toBe(true);
     expect(res.data.entities).toEqual([
-      expect.objectContaining({ uscc: mine.entity.uscc, name: '南山区诚信五金商店', districtName: '南山区', code: { status: 'active', version: 1 } }),
+      expect.objectContaining({
+        uscc: mine.entity.uscc,
+        name: '南山区诚信五金商店',
+        districtName: '南山区',
+        code: { status: 'active', version: 1 },
+      }),
     ]);
     expect(res.data.applications.length).toBeGreaterThan(0);
     expect(res.data.applications.every((a: any) => a.status === 'pending' || a.status === 'rejected')).toBe(true);
@@ -241,9 +268,16 @@ describe('myEntities and myCode', () => {
   it('a revoked code comes with its reason and next steps, and no image or link to print', async () => {
     const e = await seedCodedEntity(cloud.db, { uscc: testUscc('230421', 5001), ownerOpenids: ['oRevoked'] });
     const at = new Date('2026-06-01T02:00:00Z');
-    await cloud.db.collection('codes').doc(e.code._id).update({
-      data: { status: 'revoked', liveKey: cloud.db.command.remove(), history: [{ at, status: 'revoked', by: 's', reason: '主体已注销', category: 'closed' }] },
-    });
+    await cloud.db
+      .collection('codes')
+      .doc(e.code._id)
+      .update({
+        data: {
+          status: 'revoked',
+          liveKey: cloud.db.command.remove(),
+          history: [{ at, status: 'revoked', by: 's', reason: '主体已注销', category: 'closed' }],
+        },
+      });
     const res = await cloud.call('merchant', 'oRevoked', { action: 'myCode' });
     expect(res.data).toMatchObject({ status: 'revoked', reason: '主体已注销', reasonCategoryText: '已停业或注销' });
     expect(res.data.nextSteps.join('')).toContain('异议');
@@ -262,7 +296,12 @@ describe('commitments', () => {
     expect(res.data.status).toBe('pending');
     submittedId = res.data.commitmentId;
     const doc = await docOf('commitments', submittedId);
-    expect(doc).toMatchObject({ uscc: mine.entity.uscc, status: 'pending', source: { kind: 'self', openid: ME }, content: '我企业依法诚信经营，自愿接受社会监督。保证商品和服务质量，明码标价，不销售假冒伪劣商品，不作虚假宣传。' });
+    expect(doc).toMatchObject({
+      uscc: mine.entity.uscc,
+      status: 'pending',
+      source: { kind: 'self', openid: ME },
+      content: '我企业依法诚信经营，自愿接受社会监督。保证商品和服务质量，明码标价，不销售假冒伪劣商品，不作虚假宣传。',
+    });
     expect(doc.dedupKey).toMatch(/^self:[0-9a-f]{64}$/);
     // Pending: not public yet.
     const v = await cloud.call('public', '', { action: 'verifyCode', codeId: mine.code._id });
@@ -275,7 +314,9 @@ describe('commitments', () => {
 
   it('lists own commitments with their status', async () => {
     const res = await cloud.call('merchant', ME, { action: 'myCommitments', uscc: mine.entity.uscc });
-    expect(res.data.items).toEqual([expect.objectContaining({ id: submittedId, status: 'pending', statusText: '待审核', publicity: '可向社会公开' })]);
+    expect(res.data.items).toEqual([
+      expect.objectContaining({ id: submittedId, status: 'pending', statusText: '待审核', publicity: '可向社会公开' }),
+    ]);
     expect(JSON.stringify(res)).not.toContain(ME);
   });
 
@@ -296,12 +337,28 @@ describe('commitments', () => {
 
 describe('submitObjection', () => {
   it('stores an objection to the entity’s data or to one of its records', async () => {
-    const res = await cloud.call('merchant', ME, { action: 'submitObjection', uscc: mine.entity.uscc, target: 'entity', content: '经营地址已变更为红旗路1号' });
+    const res = await cloud.call('merchant', ME, {
+      action: 'submitObjection',
+      uscc: mine.entity.uscc,
+      target: 'entity',
+      content: '经营地址已变更为红旗路1号',
+    });
     expect(res.ok, JSON.stringify(res.error)).toBe(true);
-    expect(await docOf('objections', res.data.objectionId)).toMatchObject({ uscc: mine.entity.uscc, target: 'entity', openid: ME, status: 'open' });
+    expect(await docOf('objections', res.data.objectionId)).toMatchObject({
+      uscc: mine.entity.uscc,
+      target: 'entity',
+      openid: ME,
+      status: 'open',
+    });
 
     const own = (await cloud.db.collection('commitments').where({ uscc: mine.entity.uscc }).get()).data[0];
-    const rec = await cloud.call('merchant', ME, { action: 'submitObjection', uscc: mine.entity.uscc, target: 'commitment', recordId: own._id, content: '承诺日期有误' });
+    const rec = await cloud.call('merchant', ME, {
+      action: 'submitObjection',
+      uscc: mine.entity.uscc,
+      target: 'commitment',
+      recordId: own._id,
+      content: '承诺日期有误',
+    });
     expect(rec.ok).toBe(true);
   });
 

@@ -12,12 +12,39 @@ beforeAll(async () => {
   for (let i = 0; i < 230; i += 10) {
     await Promise.all(
       Array.from({ length: 10 }, (_v, k) =>
-        entities.add({ data: { _id: `old-${i + k}`, uscc: testUscc('230403', 8000 + i + k), name: `工农区旧商户${i + k}号百货`, category: 'company', districtCode: '230403', address: 'x', field: '商务', ownerOpenids: [], createdAt: new Date(), updatedAt: new Date() } }),
+        entities.add({
+          data: {
+            _id: `old-${i + k}`,
+            uscc: testUscc('230403', 8000 + i + k),
+            name: `工农区旧商户${i + k}号百货`,
+            category: 'company',
+            districtCode: '230403',
+            address: 'x',
+            field: '商务',
+            ownerOpenids: [],
+            createdAt: new Date(),
+            updatedAt: new Date(),
+          },
+        }),
       ),
     );
   }
   // Already migrated (keys of another name, to show it is left alone).
-  await entities.add({ data: { _id: 'new-1', uscc: testUscc('230403', 9999), name: '工农区新商户', nameKeys: ['x'], category: 'company', districtCode: '230403', address: 'x', field: '商务', ownerOpenids: [], createdAt: new Date(), updatedAt: new Date() } });
+  await entities.add({
+    data: {
+      _id: 'new-1',
+      uscc: testUscc('230403', 9999),
+      name: '工农区新商户',
+      nameKeys: ['x'],
+      category: 'company',
+      districtCode: '230403',
+      address: 'x',
+      field: '商务',
+      ownerOpenids: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
+  });
 });
 
 afterAll(async () => {

@@ -18,21 +18,57 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staffFiles = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staffFiles', openid, { action, ...payload });
+const staffFiles = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staffFiles', openid, { action, ...payload });
 
 /** The header rows as the office prints them. */
 const OFFICIAL_HEADERS: Record<Exclude<FormKind, 'districtTotals' | 'register'>, string[]> = {
-  commitment: ['*承诺人名称', '*承诺人类别', '*承诺人代码', '*承诺类型', '*承诺领域', '*承诺事由', '*承诺内容', '*违约责任', '*承诺作出日期', '*公开类型'],
+  commitment: [
+    '*承诺人名称',
+    '*承诺人类别',
+    '*承诺人代码',
+    '*承诺类型',
+    '*承诺领域',
+    '*承诺事由',
+    '*承诺内容',
+    '*违约责任',
+    '*承诺作出日期',
+    '*公开类型',
+  ],
   honour: ['市场主体名称', '统一社会信用代码', '认定部门', '认定依据', '有效期至', '归集日期'],
   registration: ['市场主体名称', '统一社会信用代码', '事项名称', '事项内容', '提供部门', '归集日期'],
   otherInfo: ['市场主体名称', '统一社会信用代码', '事项名称', '提供部门', '归集日期'],
 };
 /** The office's example rows, verbatim. */
 const OFFICE_EXAMPLES: Record<keyof typeof OFFICIAL_HEADERS, string[]> = {
-  commitment: ['例：鹤岗市 X X 有限公司', '法人', '91230XXXMA18X DYWXF (18 位)', '主动型', '市场主体承诺书', '主动型，自愿作出承诺', '我企业依法诚信经营，自愿接受社会监督。', '无', '2022/7/22', '可向社会公开'],
+  commitment: [
+    '例：鹤岗市 X X 有限公司',
+    '法人',
+    '91230XXXMA18X DYWXF (18 位)',
+    '主动型',
+    '市场主体承诺书',
+    '主动型，自愿作出承诺',
+    '我企业依法诚信经营，自愿接受社会监督。',
+    '无',
+    '2022/7/22',
+    '可向社会公开',
+  ],
   honour: ['例：鹤岗市 XX 医院', '91230XXXMA18X DYWXF (18 位)', '税务局', '纳税信用等级评价方案', '2021/7/22', '2022/7/22'],
-  registration: ['例：XX 医院', '91230XXXMA18X DYWXF (18 位)', '爱心捐赠公益/诚信药店/资质证明等', '公益事项内容/xx 许可证', 'xx 公司/xx 部门等', '2022/7/22'],
-  otherInfo: ['例：xxx 企业', '91230XXXMA18X DYWXF (18 位)', '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等', 'xx 公司/xx 部门等', '2022/7/22'],
+  registration: [
+    '例：XX 医院',
+    '91230XXXMA18X DYWXF (18 位)',
+    '爱心捐赠公益/诚信药店/资质证明等',
+    '公益事项内容/xx 许可证',
+    'xx 公司/xx 部门等',
+    '2022/7/22',
+  ],
+  otherInfo: [
+    '例：xxx 企业',
+    '91230XXXMA18X DYWXF (18 位)',
+    '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等',
+    'xx 公司/xx 部门等',
+    '2022/7/22',
+  ],
 };
 
 /** A valid code in the example's shape (91 2304xx MA…), written with spaces as the office does. */
@@ -80,11 +116,25 @@ describe('the official layouts, as the office prints them', () => {
       const dateKey = kind === 'commitment' ? 'committedOn' : 'collectedOn';
       expect(new Set(stored.map((d: any) => d[dateKey]))).toEqual(new Set(['2022-07-22']));
       if (kind === 'commitment') {
-        expect(stored[0]).toMatchObject({ promiserCategory: '法人', commitmentArea: '市场主体承诺书', reason: '主动型，自愿作出承诺', liability: '无', publicity: '可向社会公开', field: '市场监管', status: 'approved' });
+        expect(stored[0]).toMatchObject({
+          promiserCategory: '法人',
+          commitmentArea: '市场主体承诺书',
+          reason: '主动型，自愿作出承诺',
+          liability: '无',
+          publicity: '可向社会公开',
+          field: '市场监管',
+          status: 'approved',
+        });
       }
       if (kind === 'honour') expect(stored[0]).toMatchObject({ issuer: '税务局', basis: '纳税信用等级评价方案', validUntil: '2021-07-22' });
-      if (kind === 'registration') expect(stored[0]).toMatchObject({ itemName: '爱心捐赠公益/诚信药店/资质证明等', content: '公益事项内容/xx 许可证', provider: 'xx 公司/xx 部门等' });
-      if (kind === 'otherInfo') expect(stored[0]).toMatchObject({ infoName: '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等', provider: 'xx 公司/xx 部门等' });
+      if (kind === 'registration')
+        expect(stored[0]).toMatchObject({
+          itemName: '爱心捐赠公益/诚信药店/资质证明等',
+          content: '公益事项内容/xx 许可证',
+          provider: 'xx 公司/xx 部门等',
+        });
+      if (kind === 'otherInfo')
+        expect(stored[0]).toMatchObject({ infoName: '特色餐饮企业/xx 品牌/xx 著名商标/xx 食品超市等等', provider: 'xx 公司/xx 部门等' });
     });
   }
 
@@ -106,7 +156,10 @@ describe('the official layouts, as the office prints them', () => {
       expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(OFFICE_EXAMPLES[kind]);
       const code = exampleUscc('230403', 9000 + Object.keys(OFFICIAL_HEADERS).indexOf(kind));
       ws.addRow(realRow(kind, code.plain, '2022年7月22日'));
-      const res = await staffFiles(CITY, 'importRecords', { kind, fileBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+      const res = await staffFiles(CITY, 'importRecords', {
+        kind,
+        fileBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+      });
       expect(res.data, kind).toMatchObject({ rows: 1, inserted: 1, invalid: 0 });
     }
   });

@@ -16,11 +16,30 @@ let shop: CodedEntity;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 9101), name: '鹤岗市向阳区开放数据商店有限公司', ownerOpenids: [OWNER], contactPhone: PHONE, contactName: '张秘密' });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230402', 9101),
+    name: '鹤岗市向阳区开放数据商店有限公司',
+    ownerOpenids: [OWNER],
+    contactPhone: PHONE,
+    contactName: '张秘密',
+  });
   await cloud.db.collection('commitments').add({
     data: {
-      promiserName: 'x', promiserCategory: '法人及非法人组织', promiserCode: shop.entity.uscc, uscc: shop.entity.uscc, commitmentType: '主动型', field: '市场监管', reason: '市场主体承诺书',
-      content: '政务共享的承诺，不对外', liability: '-', committedOn: '2026-03-01', publicity: '政务共享', status: 'approved', source: { kind: 'self', openid: OWNER }, dedupKey: 'open-c1', createdAt: new Date(),
+      promiserName: 'x',
+      promiserCategory: '法人及非法人组织',
+      promiserCode: shop.entity.uscc,
+      uscc: shop.entity.uscc,
+      commitmentType: '主动型',
+      field: '市场监管',
+      reason: '市场主体承诺书',
+      content: '政务共享的承诺，不对外',
+      liability: '-',
+      committedOn: '2026-03-01',
+      publicity: '政务共享',
+      status: 'approved',
+      source: { kind: 'self', openid: OWNER },
+      dedupKey: 'open-c1',
+      createdAt: new Date(),
     },
   });
 });
@@ -41,14 +60,29 @@ describe('GET /open/v1/codes/<id>', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as any;
-    expect(body).toMatchObject({ id: shop.code._id, status: 'valid', statusLabel: '有效', version: 1, entityName: shop.entity.name, district: { code: '230402', name: '向阳区' } });
+    expect(body).toMatchObject({
+      id: shop.code._id,
+      status: 'valid',
+      statusLabel: '有效',
+      version: 1,
+      entityName: shop.entity.name,
+      district: { code: '230402', name: '向阳区' },
+    });
     expect(Date.now() - Date.parse(body.checkedAt)).toBeLessThan(60_000);
   });
 
   it('a status change shows on the next request: no answer is kept longer than the cache time', async () => {
     const { code } = await seedCodedEntity(cloud.db, { uscc: testUscc('230403', 9102), name: '工农区开放状态店' });
     expect(((await (await get(`codes/${code._id}`)).json()) as any).status).toBe('valid');
-    await cloud.db.collection('codes').doc(code._id).update({ data: { status: 'suspended', history: [...code.history, { at: new Date(), status: 'suspended', by: 'oStaff', reason: '内部原因文本', category: 'mismatch' }] } });
+    await cloud.db
+      .collection('codes')
+      .doc(code._id)
+      .update({
+        data: {
+          status: 'suspended',
+          history: [...code.history, { at: new Date(), status: 'suspended', by: 'oStaff', reason: '内部原因文本', category: 'mismatch' }],
+        },
+      });
     const after = (await (await get(`codes/${code._id}`)).json()) as any;
     expect(after).toMatchObject({ status: 'suspended', statusLabel: '暂停', statusChange: { category: '登记信息与实际不符' } });
     expect(JSON.stringify(after)).not.toContain('内部原因文本');
@@ -64,7 +98,11 @@ describe('GET /open/v1/codes/<id>', () => {
       expect(((await res.json()) as any).error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect((await fetch(`${cloud.url}/open/v1/nothing`)).status).toBe(404);
-    const direct = await fetch(`${cloud.url}/functions/open`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { path: `/open/v1/codes/${shop.code._id}`, httpMethod: 'DELETE', headers: {} } }) });
+    const direct = await fetch(`${cloud.url}/functions/open`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { path: `/open/v1/codes/${shop.code._id}`, httpMethod: 'DELETE', headers: {} } }),
+    });
     expect(((await direct.json()) as any).result.statusCode).toBe(405);
   });
 });
@@ -76,7 +114,8 @@ describe('GET /open/v1/entities/<uscc>', () => {
     const text = await res.text();
     const body = JSON.parse(text);
     expect(body).toMatchObject({ status: 'valid', profile: { uscc: shop.entity.uscc, name: shop.entity.name, districtName: '向阳区' } });
-    for (const secret of [PHONE, '张秘密', OWNER, 'ownerOpenids', 'contactPhone', 'openid', 'dedupKey', '政务共享的承诺']) expect(text).not.toContain(secret);
+    for (const secret of [PHONE, '张秘密', OWNER, 'ownerOpenids', 'contactPhone', 'openid', 'dedupKey', '政务共享的承诺'])
+      expect(text).not.toContain(secret);
     // Exactly the profile the mini-program shows.
     const mini = await cloud.call('public', '', { action: 'profile', uscc: shop.entity.uscc });
     expect(body.profile).toEqual(mini.data.profile);
@@ -117,7 +156,9 @@ describe('rate limit', () => {
     const res = await fetch(`${cloud.url}/functions/open`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { path: `/open/v1/codes/${shop.code._id}`, httpMethod: 'GET', headers: { 'x-forwarded-for': `${claimed}, ${ip}` } } }),
+      body: JSON.stringify({
+        data: { path: `/open/v1/codes/${shop.code._id}`, httpMethod: 'GET', headers: { 'x-forwarded-for': `${claimed}, ${ip}` } },
+      }),
     });
     return ((await res.json()) as { result: { statusCode: number; headers: Record<string, string>; body: string } }).result;
   }

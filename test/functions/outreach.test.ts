@@ -15,7 +15,13 @@ beforeAll(async () => {
   await seedStaff(cloud);
   await seedDepartmentStaff(cloud);
   xy = await seedRegister(cloud, { districtCode: '230402', n: 30, from: 1 });
-  await seedRegister(cloud, { districtCode: '230402', n: 4, from: 100, entityType: '个体工商户', address: (i) => `鹤岗市向阳区诚信街${i}号` });
+  await seedRegister(cloud, {
+    districtCode: '230402',
+    n: 4,
+    from: 100,
+    entityType: '个体工商户',
+    address: (i) => `鹤岗市向阳区诚信街${i}号`,
+  });
   await seedRegister(cloud, { districtCode: '230402', n: 3, from: 200, inBusiness: false });
   gn = await seedRegister(cloud, { districtCode: '230403', n: 5, from: 300 });
   // Two of 向阳区 already coded (flag not set: the list must find out itself).
@@ -30,7 +36,8 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staff', openid, { action, ...payload });
 
 describe('staff.outreach', () => {
   it('lists a district’s uncoded entities in business, paged, with the total', async () => {
@@ -41,7 +48,12 @@ describe('staff.outreach', () => {
     const seen = new Set<string>(first.data.items.map((i: { uscc: string }) => i.uscc));
     expect(seen.has(xy[0]!)).toBe(false);
     expect(seen.has(xy[1]!)).toBe(false);
-    expect(first.data.items[0]).toMatchObject({ districtCode: '230402', legalRep: expect.stringMatching(/^法人/), lastContact: null, contacts: 0 });
+    expect(first.data.items[0]).toMatchObject({
+      districtCode: '230402',
+      legalRep: expect.stringMatching(/^法人/),
+      lastContact: null,
+      contacts: 0,
+    });
     // The coded rows were flagged while listing.
     const flagged = await all(cloud, 'register', { uscc: xy[0] });
     expect(flagged[0].coded).toBe(true);
@@ -100,7 +112,10 @@ describe('staff.recordContact', () => {
     const b = await staff(XIANGYANG, 'recordContact', { uscc: u, result: '同意赋码', note: '下周提交材料', date: '2026-05-02' });
     expect(b.ok).toBe(true);
     const list = await staff(XIANGYANG, 'outreach', { keyword: u });
-    expect(list.data.items[0]).toMatchObject({ contacts: 2, lastContact: { result: '同意赋码', note: '下周提交材料', date: '2026-05-02', byName: '向阳区专员' } });
+    expect(list.data.items[0]).toMatchObject({
+      contacts: 2,
+      lastContact: { result: '同意赋码', note: '下周提交材料', date: '2026-05-02', byName: '向阳区专员' },
+    });
     expect(await all(cloud, 'outreachContacts', { uscc: u })).toHaveLength(2);
     const audits = await all(cloud, 'auditLog', { action: 'outreach.contact' });
     expect(audits.filter((x) => x.after.uscc === u)).toHaveLength(2);
@@ -110,7 +125,9 @@ describe('staff.recordContact', () => {
     const before = cloud.writeVersion();
     expect((await staff(GONGNONG, 'recordContact', { uscc: xy[3], result: '已联系', date: '2026-05-01' })).error?.code).toBe('FORBIDDEN');
     expect((await staff(SWJ, 'recordContact', { uscc: xy[5], result: '已联系', date: '2026-05-01' })).error?.code).toBe('FORBIDDEN');
-    expect((await staff(CITY, 'recordContact', { uscc: '91230402MA00000000', result: '已联系', date: '2026-05-01' })).error?.code).toBe('INVALID_INPUT');
+    expect((await staff(CITY, 'recordContact', { uscc: '91230402MA00000000', result: '已联系', date: '2026-05-01' })).error?.code).toBe(
+      'INVALID_INPUT',
+    );
     expect((await staff(CITY, 'recordContact', { uscc: xy[3], result: '拒绝', date: '2026-05-01' })).error?.code).toBe('INVALID_INPUT');
     expect((await staff(CITY, 'recordContact', { uscc: xy[3], result: '已联系', date: '2999-01-01' })).error?.code).toBe('INVALID_INPUT');
     expect(cloud.writeVersion()).toBe(before);
@@ -140,7 +157,22 @@ describe('staffFiles.exportOutreach', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.fileBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '市场主体名称', '统一社会信用代码', '市场主体类型', '法定代表人', '住所（经营场所）', '所属县（区）', '成立日期', '登记状态', '最近联系结果', '最近联系日期', '联系备注', '联系次数']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '市场主体名称',
+      '统一社会信用代码',
+      '市场主体类型',
+      '法定代表人',
+      '住所（经营场所）',
+      '所属县（区）',
+      '成立日期',
+      '登记状态',
+      '最近联系结果',
+      '最近联系日期',
+      '联系备注',
+      '联系次数',
+    ]);
     expect(ws.rowCount).toBe(33);
     expect(ws.getRow(1).getCell(2).font?.bold).toBe(true);
     expect(ws.getColumn(6).width).toBe(40);

@@ -25,7 +25,12 @@ const work = mkdtempSync(join(tmpdir(), 'poster-'));
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230404', 6101), name: '鹤岗市南山区诚信海报测试便利店有限公司', address: '鹤岗市南山区鹿林山路18号', ownerOpenids: [OWNER] });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230404', 6101),
+    name: '鹤岗市南山区诚信海报测试便利店有限公司',
+    address: '鹤岗市南山区鹿林山路18号',
+    ownerOpenids: [OWNER],
+  });
 });
 
 afterAll(async () => {
@@ -92,7 +97,11 @@ async function poster(size: string, openid = OWNER) {
 }
 
 describe('posterFile', () => {
-  for (const [size, mediaBox] of [['a4', '595.28 841.89'], ['a5', '419.53 595.28'], ['tent', '841.89 595.28']] as const) {
+  for (const [size, mediaBox] of [
+    ['a4', '595.28 841.89'],
+    ['a5', '419.53 595.28'],
+    ['tent', '841.89 595.28'],
+  ] as const) {
     it(`${size}: a small PDF with name, address, authority and dates, whose QR reads from 1.5 m`, async () => {
       const res = await poster(size);
       expect(res.ok).toBe(true);
@@ -102,7 +111,14 @@ describe('posterFile', () => {
       expect(pdf.length).toBeLessThan(20_000);
       expect(pdf.toString('latin1')).toContain(`/MediaBox [0 0 ${mediaBox}]`);
       const text = pdfText(pdf);
-      for (const want of ['鹤岗市南山区诚信海报测试便利店', '鹤岗市南山区鹿林山路18号', '信用鹤岗 · 鹤岗市营商环境建设监督局', '12345', `赋码日期：${beijingDate(shop.code.issuedAt)}（第1版）`, '打印日期：']) {
+      for (const want of [
+        '鹤岗市南山区诚信海报测试便利店',
+        '鹤岗市南山区鹿林山路18号',
+        '信用鹤岗 · 鹤岗市营商环境建设监督局',
+        '12345',
+        `赋码日期：${beijingDate(shop.code.issuedAt)}（第1版）`,
+        '打印日期：',
+      ]) {
         expect(text.replace(/\n/g, '')).toContain(want);
       }
       expect(readAt(pdf, 1500, size === 'tent')).toBe(codeUrl(DEFAULT_CODE_URL_PREFIX, shop.code._id, 1));

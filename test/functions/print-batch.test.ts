@@ -27,9 +27,24 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('主动承诺信息表');
   ws.addRow(templateHeaders('commitment'));
-  for (const s of SHOPS) ws.addRow([s.name, '法人', s.uscc, '主动型', '市场主体承诺书', '主动型，自愿作出承诺', '我企业依法诚信经营，自愿接受社会监督。', '无', '2026-05-01', '可向社会公开']);
+  for (const s of SHOPS)
+    ws.addRow([
+      s.name,
+      '法人',
+      s.uscc,
+      '主动型',
+      '市场主体承诺书',
+      '主动型，自愿作出承诺',
+      '我企业依法诚信经营，自愿接受社会监督。',
+      '无',
+      '2026-05-01',
+      '可向社会公开',
+    ]);
   const res = await cloud.call('staffFiles', CITY, {
-    action: 'importRecords', kind: 'commitment', department: '市市场监管局', fileBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    action: 'importRecords',
+    kind: 'commitment',
+    department: '市市场监管局',
+    fileBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
   });
   batchId = res.data.batchId ?? res.data.batch;
 });
@@ -40,7 +55,12 @@ afterAll(async () => {
 async function unzip(base64: string) {
   const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
   const xml = await zip.file('word/document.xml')!.async('string');
-  const media = await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).sort().map((f) => zip.file(f)!.async('nodebuffer')));
+  const media = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => f.startsWith('word/media/'))
+      .sort()
+      .map((f) => zip.file(f)!.async('nodebuffer')),
+  );
   return { xml, media, text: xml.replace(/<[^>]+>/g, '') };
 }
 
@@ -78,7 +98,11 @@ describe('staffDocs.printBatch', () => {
 
   it('never prints a slip for a claimed entity', async () => {
     const issued = await cloud.call('staff', CITY, { action: 'issueCodes', uscc: [SHOPS[0]!.uscc] });
-    const claimed = await cloud.call('merchant', 'oPrintOwner00001', { action: 'claimCode', uscc: SHOPS[0]!.uscc, claimCode: issued.data.issued[0].claimCode });
+    const claimed = await cloud.call('merchant', 'oPrintOwner00001', {
+      action: 'claimCode',
+      uscc: SHOPS[0]!.uscc,
+      claimCode: issued.data.issued[0].claimCode,
+    });
     expect(claimed.ok).toBe(true);
     const res = await cloud.call('staffDocs', CITY, { action: 'printBatch', batchId });
     expect(res.data.printed.map((p: any) => p.uscc)).toEqual([SHOPS[1]!.uscc]);

@@ -12,7 +12,13 @@ import { seedCodedEntity, testUscc, type CodedEntity } from '../support/coded-en
 let cloud: TestCloud;
 let many: CodedEntity;
 
-const importSource = { kind: 'import', department: '市税务局', importedBy: 'oStaffSecret', importedAt: new Date('2026-05-01T02:00:00Z'), batch: 'b1' };
+const importSource = {
+  kind: 'import',
+  department: '市税务局',
+  importedBy: 'oStaffSecret',
+  importedAt: new Date('2026-05-01T02:00:00Z'),
+  batch: 'b1',
+};
 const HONOURS = 300;
 
 async function stats(): Promise<{ databaseRequests: number; documentsExamined: number }> {
@@ -49,7 +55,8 @@ beforeAll(async () => {
     createdAt: new Date(),
   }));
   // The SDK adds at most one document per call; a few in parallel keep the arrangement quick.
-  for (let i = 0; i < honours.length; i += 20) await Promise.all(honours.slice(i, i + 20).map((data) => cloud.db.collection('honours').add({ data })));
+  for (let i = 0; i < honours.length; i += 20)
+    await Promise.all(honours.slice(i, i + 20).map((data) => cloud.db.collection('honours').add({ data })));
   const commitment = (n: number, over: Record<string, unknown>) => ({
     promiserName: many.entity.name,
     promiserCategory: '法人',
@@ -84,7 +91,20 @@ beforeAll(async () => {
     await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 7000 + n), name });
   }
   // Stored before nameKeys existed: not found until migrated (docs/scale.md).
-  await cloud.db.collection('entities').add({ data: { _id: 'legacy', uscc: testUscc('230402', 7100), name: '老王烧烤旧店', category: 'company', districtCode: '230402', address: 'x', field: '商务', ownerOpenids: [], createdAt: new Date(), updatedAt: new Date() } });
+  await cloud.db.collection('entities').add({
+    data: {
+      _id: 'legacy',
+      uscc: testUscc('230402', 7100),
+      name: '老王烧烤旧店',
+      category: 'company',
+      districtCode: '230402',
+      address: 'x',
+      field: '商务',
+      ownerOpenids: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
+  });
 });
 
 afterAll(async () => {

@@ -27,7 +27,13 @@ async function verify(data: Record<string, unknown>) {
   return { res, calls: (await dbCalls()) - before };
 }
 
-const importSource = { kind: 'import', department: '鹤岗市税务局', importedBy: 'oStaffSecret', importedAt: new Date('2026-05-01T02:00:00Z'), batch: 'b1' };
+const importSource = {
+  kind: 'import',
+  department: '鹤岗市税务局',
+  importedBy: 'oStaffSecret',
+  importedAt: new Date('2026-05-01T02:00:00Z'),
+  batch: 'b1',
+};
 const selfSource = { kind: 'self', openid: OWNER };
 
 beforeAll(async () => {
@@ -65,20 +71,67 @@ beforeAll(async () => {
   await cloud.db.collection('commitments').add({ data: commitment({ publicity: '政务共享', content: '仅政务共享的承诺' }) });
   await cloud.db.collection('commitments').add({ data: commitment({ status: 'pending', content: '尚未审核的承诺' }) });
   await cloud.db.collection('honours').add({
-    data: { entityName: shop.entity.name, uscc, issuer: '国家税务总局鹤岗市税务局', basis: '纳税信用等级评价方案', validUntil: '2099-07-22', collectedOn: '2026-04-20', source: importSource, dedupKey: 'h1', createdAt: new Date() },
+    data: {
+      entityName: shop.entity.name,
+      uscc,
+      issuer: '国家税务总局鹤岗市税务局',
+      basis: '纳税信用等级评价方案',
+      validUntil: '2099-07-22',
+      collectedOn: '2026-04-20',
+      source: importSource,
+      dedupKey: 'h1',
+      createdAt: new Date(),
+    },
   });
   await cloud.db.collection('honours').add({
-    data: { entityName: shop.entity.name, uscc, issuer: '某部门', basis: '已过期的荣誉', collectedOn: '2020-01-01', validUntil: '2021-01-01', source: importSource, dedupKey: 'h2', createdAt: new Date() },
+    data: {
+      entityName: shop.entity.name,
+      uscc,
+      issuer: '某部门',
+      basis: '已过期的荣誉',
+      collectedOn: '2020-01-01',
+      validUntil: '2021-01-01',
+      source: importSource,
+      dedupKey: 'h2',
+      createdAt: new Date(),
+    },
   });
   await cloud.db.collection('registrations').add({
-    data: { entityName: shop.entity.name, uscc, itemName: '助学捐赠', content: '向本地小学捐赠图书', collectedOn: '2026-02-01', source: importSource, dedupKey: 'r1', createdAt: new Date() },
+    data: {
+      entityName: shop.entity.name,
+      uscc,
+      itemName: '助学捐赠',
+      content: '向本地小学捐赠图书',
+      collectedOn: '2026-02-01',
+      source: importSource,
+      dedupKey: 'r1',
+      createdAt: new Date(),
+    },
   });
   await cloud.db.collection('otherInfo').add({
-    data: { entityName: shop.entity.name, uscc, infoName: '鹤岗老字号', provider: '鹤岗市商务局', collectedOn: '2019-09-09', source: importSource, dedupKey: 'o1', createdAt: new Date() },
+    data: {
+      entityName: shop.entity.name,
+      uscc,
+      infoName: '鹤岗老字号',
+      provider: '鹤岗市商务局',
+      collectedOn: '2019-09-09',
+      source: importSource,
+      dedupKey: 'o1',
+      createdAt: new Date(),
+    },
   });
   // Another entity's records must not join in.
   await cloud.db.collection('honours').add({
-    data: { entityName: '别家', uscc: testUscc('230403', 9), issuer: 'x', basis: '别家的荣誉', collectedOn: '2026-01-01', source: importSource, dedupKey: 'h3', createdAt: new Date() },
+    data: {
+      entityName: '别家',
+      uscc: testUscc('230403', 9),
+      issuer: 'x',
+      basis: '别家的荣誉',
+      collectedOn: '2026-01-01',
+      source: importSource,
+      dedupKey: 'h3',
+      createdAt: new Date(),
+    },
   });
 });
 
@@ -113,7 +166,9 @@ describe('verifyCode', () => {
     expect(p.commitments.map((c: any) => c.content)).toEqual(['我企业依法诚信经营，自愿接受社会监督。']);
     expect(p.commitments[0].source).toEqual({ kind: 'self', label: SELF_DECLARED });
     // Imported items carry the department and date; expired honours and other entities' records are left out.
-    expect(p.honours.map((h: any) => [h.basis, h.issuer, h.validity])).toEqual([['纳税信用等级评价方案', '国家税务总局鹤岗市税务局', '有效期至 2099-07-22']]);
+    expect(p.honours.map((h: any) => [h.basis, h.issuer, h.validity])).toEqual([
+      ['纳税信用等级评价方案', '国家税务总局鹤岗市税务局', '有效期至 2099-07-22'],
+    ]);
     expect(p.honours[0].source).toEqual({ kind: 'import', label: '鹤岗市税务局 · 2026-05-01' });
     expect(p.registrations).toHaveLength(1);
     expect(p.registrations[0].source.label).toBe(SELF_DECLARED);
@@ -123,7 +178,19 @@ describe('verifyCode', () => {
   it('never shows private data: phone, operator name or ID number, openids, contact fields', async () => {
     const { res } = await verify({ codeId: shop.code._id });
     const text = JSON.stringify(res);
-    for (const secret of [PHONE, OPERATOR, OPERATOR_ID, OWNER, 'oStaffSecret', 'ownerOpenids', 'contactPhone', 'contactName', 'openid', 'importedBy', 'dedupKey']) {
+    for (const secret of [
+      PHONE,
+      OPERATOR,
+      OPERATOR_ID,
+      OWNER,
+      'oStaffSecret',
+      'ownerOpenids',
+      'contactPhone',
+      'contactName',
+      'openid',
+      'importedBy',
+      'dedupKey',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -136,7 +203,14 @@ describe('verifyCode', () => {
   });
 
   it('malformed and forged ids are 无效码 without touching the database', async () => {
-    for (const codeId of ['abc', '../../codes', `${shop.code._id}x`, 'https://evil.example/c/' + shop.code._id, '%E0%A4%A', 'x'.repeat(600)]) {
+    for (const codeId of [
+      'abc',
+      '../../codes',
+      `${shop.code._id}x`,
+      'https://evil.example/c/' + shop.code._id,
+      '%E0%A4%A',
+      'x'.repeat(600),
+    ]) {
       const { res, calls } = await verify({ codeId });
       expect(res.ok).toBe(true);
       expect(res.data).toMatchObject({ verdict: 'unknown', label: '无效码', tone: 'red' });
@@ -153,7 +227,13 @@ describe('verifyCode', () => {
   });
 
   it('missing or wrongly typed input is INVALID_INPUT with a Chinese message', async () => {
-    for (const data of [{}, { codeId: 42 }, { codeId: '' }, { codeId: shop.code._id, version: 'two' }, { codeId: shop.code._id, version: 0 }]) {
+    for (const data of [
+      {},
+      { codeId: 42 },
+      { codeId: '' },
+      { codeId: shop.code._id, version: 'two' },
+      { codeId: shop.code._id, version: 0 },
+    ]) {
       const res = await cloud.call('public', '', { action: 'verifyCode', ...data });
       expect(res.ok).toBe(false);
       expect(res.error!.code).toBe('INVALID_INPUT');
@@ -194,7 +274,16 @@ describe('many records', () => {
     const { code, entity } = await seedCodedEntity(cloud.db, { uscc: testUscc('230406', 5500), name: '东山区荣誉很多的公司' });
     for (let i = 0; i < 55; i++) {
       await cloud.db.collection('honours').add({
-        data: { entityName: entity.name, uscc: entity.uscc, issuer: '部门', basis: `荣誉${i}`, collectedOn: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, source: importSource, dedupKey: `many-${i}`, createdAt: new Date() },
+        data: {
+          entityName: entity.name,
+          uscc: entity.uscc,
+          issuer: '部门',
+          basis: `荣誉${i}`,
+          collectedOn: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`,
+          source: importSource,
+          dedupKey: `many-${i}`,
+          createdAt: new Date(),
+        },
       });
     }
     const { res } = await verify({ codeId: code._id });
@@ -230,7 +319,10 @@ describe('profile and search', () => {
     expect(byName.data.items.map((i: any) => i.uscc)).toContain(shop.entity.uscc);
     expect(byName.data.items[0]).toMatchObject({ districtName: '向阳区', field: '市场监管' });
     expect(JSON.stringify(byName)).not.toContain(PHONE);
-    const byUscc = await cloud.call('public', '', { action: 'search', keyword: ` ${shop.entity.uscc.slice(0, 9)}-${shop.entity.uscc.slice(9)} ` });
+    const byUscc = await cloud.call('public', '', {
+      action: 'search',
+      keyword: ` ${shop.entity.uscc.slice(0, 9)}-${shop.entity.uscc.slice(9)} `,
+    });
     expect(byUscc.data.items).toHaveLength(1);
     const regex = await cloud.call('public', '', { action: 'search', keyword: '.*' });
     expect(regex.ok).toBe(true);
@@ -257,11 +349,22 @@ describe('report', () => {
     expect(res.ok).toBe(true);
     const stored = (await cloud.db.collection('reports').doc(res.data.reportId).get()).data;
     const doc = Array.isArray(stored) ? stored[0] : stored;
-    expect(doc).toMatchObject({ reason: '码与店铺不符', codeId: shop.code._id, uscc: shop.entity.uscc, reporterOpenid: 'oScanReporter', status: 'open' });
+    expect(doc).toMatchObject({
+      reason: '码与店铺不符',
+      codeId: shop.code._id,
+      uscc: shop.entity.uscc,
+      reporterOpenid: 'oScanReporter',
+      status: 'open',
+    });
   });
 
   it('keeps a forged code as evidence, and records a signed-in reporter from the WeChat context only', async () => {
-    const res = await cloud.call('public', 'oReporter', { action: 'report', scanned: 'https://evil.example/fake', reason: '疑似伪造或无效码', openid: 'oSomeoneElse' });
+    const res = await cloud.call('public', 'oReporter', {
+      action: 'report',
+      scanned: 'https://evil.example/fake',
+      reason: '疑似伪造或无效码',
+      openid: 'oSomeoneElse',
+    });
     expect(res.ok).toBe(true);
     const got = await cloud.db.collection('reports').doc(res.data.reportId).get();
     const doc = Array.isArray(got.data) ? got.data[0] : got.data;
@@ -291,7 +394,8 @@ describe('report', () => {
 
   it('one WeChat user may file at most 20 reports a day', async () => {
     const user = 'oEagerReporter';
-    for (let i = 0; i < 20; i++) expect((await cloud.call('public', user, { action: 'report', uscc: shop.entity.uscc, reason: '其他' })).ok).toBe(true);
+    for (let i = 0; i < 20; i++)
+      expect((await cloud.call('public', user, { action: 'report', uscc: shop.entity.uscc, reason: '其他' })).ok).toBe(true);
     const version = cloud.writeVersion();
     const res = await cloud.call('public', user, { action: 'report', uscc: shop.entity.uscc, reason: '其他' });
     expect(res.error).toMatchObject({ code: 'TOO_MANY_REPORTS' });

@@ -8,7 +8,15 @@ export const SWJ = 'oDeptSwj00000001'; // 市税务局 staff (departmentId swj)
 export async function seedDepartmentStaff(cloud: TestCloud): Promise<void> {
   await cloud.db.collection('staff').add({
     data: [
-      { openid: SCJG, name: '市场监管专员', role: 'department', departmentId: 'scjg', department: '市市场监管局', active: true, createdAt: AT },
+      {
+        openid: SCJG,
+        name: '市场监管专员',
+        role: 'department',
+        departmentId: 'scjg',
+        department: '市市场监管局',
+        active: true,
+        createdAt: AT,
+      },
       { openid: SWJ, name: '税务专员', role: 'department', departmentId: 'swj', department: '市税务局', active: true, createdAt: AT },
     ],
   });

@@ -16,7 +16,12 @@ let other: CodedEntity;
 beforeAll(async () => {
   cloud = await startTestCloud();
   await seedStaff(cloud);
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 4101), name: '向阳区计数测试店', districtCode: '230402', ownerOpenids: [OWNER] });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230402', 4101),
+    name: '向阳区计数测试店',
+    districtCode: '230402',
+    ownerOpenids: [OWNER],
+  });
   other = await seedCodedEntity(cloud.db, { uscc: testUscc('230403', 4102), name: '工农区计数测试店', districtCode: '230403' });
 });
 
@@ -43,7 +48,9 @@ describe('countScan', () => {
   it('an unknown or forged code counts nothing and stores nothing; bad input is refused', async () => {
     const before = cloud.writeVersion();
     expect((await count('AAAAAAAAAAAAAAAAAAAAAA')).data).toEqual({ counted: false });
-    expect((await cloud.call('public', '', { action: 'countScan', code: { id: 'https://evil.example/c/1' } })).data).toEqual({ counted: false });
+    expect((await cloud.call('public', '', { action: 'countScan', code: { id: 'https://evil.example/c/1' } })).data).toEqual({
+      counted: false,
+    });
     expect((await cloud.call('public', '', { action: 'countScan', code: { id: 5 } })).error?.code).toBe('INVALID_INPUT');
     expect(cloud.writeVersion()).toBe(before);
   });

@@ -16,16 +16,26 @@ afterAll(async () => {
 
 describe('npm run staff', () => {
   it('registers a city admin who can then use the staff function', async () => {
-    const member = (await runStaff(['add', '--openid', 'oFirstAdmin01', '--role', 'city', '--name', '王主任'], cloud.url)) as { role: string };
+    const member = (await runStaff(['add', '--openid', 'oFirstAdmin01', '--role', 'city', '--name', '王主任'], cloud.url)) as {
+      role: string;
+    };
     expect(member.role).toBe('city');
-    const res = await cloud.call('staff', 'oFirstAdmin01', { action: 'staffMembers', op: 'add', member: { openid: 'oDistrictXY1', role: 'district', districtCode: '230402', name: '李专员' } });
+    const res = await cloud.call('staff', 'oFirstAdmin01', {
+      action: 'staffMembers',
+      op: 'add',
+      member: { openid: 'oDistrictXY1', role: 'district', districtCode: '230402', name: '李专员' },
+    });
     expect(res.data.member).toMatchObject({ role: 'district', districtCode: '230402', active: true });
     expect((await all(cloud, 'auditLog', { action: 'staffMembers.add' })).map((a) => a.actor).sort()).toEqual(['cli', 'oFirstAdmin01']);
   });
 
   it('refuses incomplete or duplicate registrations with clear messages', async () => {
-    await expect(runStaff(['add', '--openid', 'oNoDistrict1', '--role', 'district', '--name', '赵'], cloud.url)).rejects.toThrow('县（区）工作人员须指定所属县（区）');
-    await expect(runStaff(['add', '--openid', 'oFirstAdmin01', '--role', 'city', '--name', '重复'], cloud.url)).rejects.toMatchObject({ code: 'STAFF_EXISTS' });
+    await expect(runStaff(['add', '--openid', 'oNoDistrict1', '--role', 'district', '--name', '赵'], cloud.url)).rejects.toThrow(
+      '县（区）工作人员须指定所属县（区）',
+    );
+    await expect(runStaff(['add', '--openid', 'oFirstAdmin01', '--role', 'city', '--name', '重复'], cloud.url)).rejects.toMatchObject({
+      code: 'STAFF_EXISTS',
+    });
     await expect(runStaff(['fly'], cloud.url)).rejects.toMatchObject({ code: 'USAGE' });
   });
 

@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 /** importRecords and importTemplate live in the staffFiles function. */
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staffFiles', openid, { action, ...payload });
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staffFiles', openid, { action, ...payload });
 
 async function xlsx(rows: unknown[][], sheetName = '主动承诺信息表'): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -28,8 +29,16 @@ async function xlsx(rows: unknown[][], sheetName = '主动承诺信息表'): Pro
 
 function commitmentRow(i: number, overrides: Partial<Record<number, unknown>> = {}): unknown[] {
   const row: unknown[] = [
-    `鹤岗第${i}号商户`, '法人', usccOf('230404', 500_000 + i), '主动型', '市场主体承诺书',
-    '主动型，自愿作出承诺', '我企业依法诚信经营，自愿接受社会监督。', '违反承诺自愿接受相关部门依法处理。', new Date(Date.UTC(2026, 4, 1)), '可向社会公开',
+    `鹤岗第${i}号商户`,
+    '法人',
+    usccOf('230404', 500_000 + i),
+    '主动型',
+    '市场主体承诺书',
+    '主动型，自愿作出承诺',
+    '我企业依法诚信经营，自愿接受社会监督。',
+    '违反承诺自愿接受相关部门依法处理。',
+    new Date(Date.UTC(2026, 4, 1)),
+    '可向社会公开',
   ];
   for (const [k, v] of Object.entries(overrides)) row[Number(k)] = v;
   return row;
@@ -54,8 +63,17 @@ describe('importRecords: 主动承诺信息表', () => {
     const issues = res.data.issues as { row: number; column: string; reason: string }[];
     expect(issues.find((i) => i.row === 4)).toMatchObject({ column: '承诺人代码' });
     expect(issues.find((i) => i.row === 4)!.reason).toMatch(/校验/);
-    expect(issues.find((i) => i.row === 5)).toEqual({ row: 5, column: '承诺作出日期', reason: '承诺作出日期不是有效日期（格式如 2022-05-25）' });
-    expect(issues.filter((i) => i.row === 7).map((i) => i.column).sort()).toEqual(['承诺内容', '承诺类型']);
+    expect(issues.find((i) => i.row === 5)).toEqual({
+      row: 5,
+      column: '承诺作出日期',
+      reason: '承诺作出日期不是有效日期（格式如 2022-05-25）',
+    });
+    expect(
+      issues
+        .filter((i) => i.row === 7)
+        .map((i) => i.column)
+        .sort(),
+    ).toEqual(['承诺内容', '承诺类型']);
 
     const stored = await all(cloud, 'commitments');
     expect(stored).toHaveLength(2);
@@ -79,7 +97,10 @@ describe('importRecords: 主动承诺信息表', () => {
 
   it('writes many rows in batches through multi-document inserts', async () => {
     const rows = Array.from({ length: 1_203 }, (_, i) => commitmentRow(10_000 + i));
-    const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileBase64: await xlsx([templateHeaders('commitment'), ...rows]) });
+    const res = await staff(CITY, 'importRecords', {
+      kind: 'commitment',
+      fileBase64: await xlsx([templateHeaders('commitment'), ...rows]),
+    });
     expect(res.data).toMatchObject({ rows: 1_203, inserted: 1_203, duplicates: 0, invalid: 0 });
     expect((await cloud.db.collection('commitments').where({ 'source.batch': res.data.batch }).count()).total).toBe(1_203);
   });
@@ -104,19 +125,31 @@ describe('importRecords: 主动承诺信息表', () => {
 
 describe('importRecords by cloud-storage fileID (as the mini-program uploads it)', () => {
   it('downloads the uploaded file and imports it like an inline one', async () => {
-    const file = Buffer.from(await xlsx([['序号', ...templateHeaders('commitment')], [1, ...commitmentRow(901)], [2, ...commitmentRow(902)]]), 'base64');
+    const file = Buffer.from(
+      await xlsx([
+        ['序号', ...templateHeaders('commitment')],
+        [1, ...commitmentRow(901)],
+        [2, ...commitmentRow(902)],
+      ]),
+      'base64',
+    );
     const { fileID } = await cloud.cloud.uploadFile({ cloudPath: 'imports/city/承诺-901.xlsx', fileContent: file });
     const res = await staff(CITY, 'importRecords', { kind: 'commitment', fileID, departmentId: 'scjg' });
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({ kind: 'commitment', rows: 2, inserted: 2, duplicates: 0, invalid: 0 });
     for (const n of [901, 902]) {
-      expect(await all(cloud, 'commitments', { uscc: usccOf('230404', 500_000 + n) })).toMatchObject([{ source: { kind: 'import', department: '市市场监管局' } }]);
+      expect(await all(cloud, 'commitments', { uscc: usccOf('230404', 500_000 + n) })).toMatchObject([
+        { source: { kind: 'import', department: '市市场监管局' } },
+      ]);
     }
     // The uploaded file is deleted once imported (it may hold 政务共享 rows).
     expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID })).error?.code).toBe('FILE_NOT_FOUND');
     // The same file uploaded again adds nothing.
     const again = await cloud.cloud.uploadFile({ cloudPath: 'imports/city/承诺-901-again.xlsx', fileContent: file });
-    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID: again.fileID })).data).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect((await staff(CITY, 'importRecords', { kind: 'commitment', fileID: again.fileID })).data).toMatchObject({
+      inserted: 0,
+      duplicates: 2,
+    });
   });
 
   it('refuses a stored file over the size limit without reading it as a spreadsheet', async () => {
@@ -130,7 +163,12 @@ describe('importRecords by cloud-storage fileID (as the mini-program uploads it)
 describe('importRecords: other forms', () => {
   it('imports district totals that districtStats then uses; district staff only their own', async () => {
     const file = await xlsx(
-      [templateHeaders('districtTotals'), ['230402', '2026-05-20', 1000, 120], ['230403', '2026-05-20', 800, 900], ['230403', '2026-05-20', 800, 90]],
+      [
+        templateHeaders('districtTotals'),
+        ['230402', '2026-05-20', 1000, 120],
+        ['230403', '2026-05-20', 800, 900],
+        ['230403', '2026-05-20', 800, 90],
+      ],
       '县（区）市场主体总量',
     );
     expect((await staff(TAX, 'importRecords', { kind: 'districtTotals', fileBase64: file })).error?.code).toBe('FORBIDDEN');
@@ -141,7 +179,12 @@ describe('importRecords: other forms', () => {
       { row: 4, column: '县（区）代码', reason: '只能导入本县（区）的数据' },
     ]);
     const stats = await cloud.call('staff', XIANGYANG, { action: 'districtStats' });
-    expect(stats.data.districts[0]).toMatchObject({ districtCode: '230402', marketEntities: 1000, xinyidai: 120, totalsAsOf: '2026-05-20' });
+    expect(stats.data.districts[0]).toMatchObject({
+      districtCode: '230402',
+      marketEntities: 1000,
+      xinyidai: 120,
+      totalsAsOf: '2026-05-20',
+    });
   });
 
   it('round-trips each blank template: download, fill in, import', async () => {

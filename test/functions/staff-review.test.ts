@@ -20,8 +20,20 @@ const staff = (openid: string, action: string, payload: Record<string, unknown> 
 
 describe('who may call', () => {
   const ACTIONS = [
-    'applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin',
-    'importRecords', 'importTemplate', 'exportBulletin', 'codes', 'suspendCode', 'reinstateCode', 'revokeCode', 'staffMembers',
+    'applications',
+    'reviewApplication',
+    'reviewCommitment',
+    'districtStats',
+    'statsHistory',
+    'bulletin',
+    'importRecords',
+    'importTemplate',
+    'exportBulletin',
+    'codes',
+    'suspendCode',
+    'reinstateCode',
+    'revokeCode',
+    'staffMembers',
   ];
 
   it('refuses every action to a WeChat user who is not staff, and to deactivated staff', async () => {
@@ -132,7 +144,12 @@ describe('reviewApplication', () => {
     const first = await seedApplication(cloud, { districtCode: '230405' });
     const a = await staff(CITY, 'reviewApplication', { applicationId: first._id, decision: 'approve' });
     const second = await seedApplication(cloud, { districtCode: '230405', uscc: first.uscc, applicant: MERCHANT2 });
-    const b = await staff(CITY, 'reviewApplication', { applicationId: second._id, decision: 'approve', confirmTakeover: true, reason: '已核对授权委托书' });
+    const b = await staff(CITY, 'reviewApplication', {
+      applicationId: second._id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '已核对授权委托书',
+    });
     expect(b.data.code.codeId).toBe(a.data.code.codeId);
     const [entity] = await all(cloud, 'entities', { uscc: first.uscc });
     expect(entity.ownerOpenids).toEqual([MERCHANT, MERCHANT2]);
@@ -145,7 +162,11 @@ describe('reviewApplication', () => {
     expect(noReason.error).toMatchObject({ code: 'INVALID_INPUT', message: '驳回时请填写原因' });
     expect((await all(cloud, 'applications', { _id: app._id }))[0].status).toBe('pending');
 
-    const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: app._id, decision: 'reject', reason: '营业执照信息与申请不符' });
+    const res = await staff(XIANGYANG, 'reviewApplication', {
+      applicationId: app._id,
+      decision: 'reject',
+      reason: '营业执照信息与申请不符',
+    });
     expect(res.ok).toBe(true);
     const [stored] = await all(cloud, 'applications', { _id: app._id });
     expect(stored).toMatchObject({ status: 'rejected', decisionReason: '营业执照信息与申请不符' });
@@ -199,11 +220,20 @@ describe('suspend and revoke', () => {
 
     const log = await all(cloud, 'auditLog', { 'target.id': codeId, action: 'revokeCode' });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ before: { status: 'active', liveKey: code.entityId }, after: { status: 'revoked', liveKey: null }, reason: '主体已注销' });
+    expect(log[0]).toMatchObject({
+      before: { status: 'active', liveKey: code.entityId },
+      after: { status: 'revoked', liveKey: null },
+      reason: '主体已注销',
+    });
     expect(await all(cloud, 'auditLog', { 'target.id': codeId, action: 'suspendCode' })).toHaveLength(1);
 
     const again = await seedApplication(cloud, { districtCode: '230402', uscc });
-    const res = await staff(XIANGYANG, 'reviewApplication', { applicationId: again._id, decision: 'approve', confirmTakeover: true, reason: '已核对营业执照' });
+    const res = await staff(XIANGYANG, 'reviewApplication', {
+      applicationId: again._id,
+      decision: 'approve',
+      confirmTakeover: true,
+      reason: '已核对营业执照',
+    });
     expect(res.data.code).toMatchObject({ version: 2, status: 'active' });
     expect(res.data.code.codeId).not.toBe(codeId);
   });
@@ -215,7 +245,11 @@ describe('suspend and revoke', () => {
     const ids = list.data.items.map((c: { codeId: string }) => c.codeId);
     expect(ids).toContain(mine.codeId);
     expect(ids).not.toContain(theirs.codeId);
-    expect(list.data.items.find((c: { codeId: string }) => c.codeId === mine.codeId)).toMatchObject({ uscc: mine.uscc, status: 'active', version: 1 });
+    expect(list.data.items.find((c: { codeId: string }) => c.codeId === mine.codeId)).toMatchObject({
+      uscc: mine.uscc,
+      status: 'active',
+      version: 1,
+    });
     expect(list.data.items[0].entityName).toMatch(/^测试商户/);
     expect((await staff(XIANGYANG, 'codes', { districtCode: '230404' })).error?.code).toBe('FORBIDDEN');
     expect((await staff(CITY, 'codes', { status: 'gone' })).error?.code).toBe('INVALID_INPUT');
@@ -230,13 +264,36 @@ describe('reviewCommitment', () => {
   async function pendingCommitment(districtCode: string, field = '市场监管') {
     const uscc = usccOf(districtCode, 700_000 + Math.floor(Math.random() * 99_999));
     await cloud.db.collection('entities').add({
-      data: { uscc, name: '承诺商户', category: 'company', districtCode, address: '地址', field, ownerOpenids: [MERCHANT], createdAt: new Date(), updatedAt: new Date() },
+      data: {
+        uscc,
+        name: '承诺商户',
+        category: 'company',
+        districtCode,
+        address: '地址',
+        field,
+        ownerOpenids: [MERCHANT],
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
     });
     const res = await cloud.db.collection('commitments').add({
       data: {
-        promiserName: '承诺商户', promiserCategory: '法人', promiserCode: uscc, commitmentType: '主动型', commitmentArea: '市场主体承诺书', field,
-        reason: '诚信经营', content: '依法经营', liability: '接受处理', committedOn: '2026-05-01', publicity: '可向社会公开',
-        uscc, status: 'pending', source: { kind: 'self', openid: MERCHANT }, dedupKey: `self-${uscc}`, createdAt: new Date(),
+        promiserName: '承诺商户',
+        promiserCategory: '法人',
+        promiserCode: uscc,
+        commitmentType: '主动型',
+        commitmentArea: '市场主体承诺书',
+        field,
+        reason: '诚信经营',
+        content: '依法经营',
+        liability: '接受处理',
+        committedOn: '2026-05-01',
+        publicity: '可向社会公开',
+        uscc,
+        status: 'pending',
+        source: { kind: 'self', openid: MERCHANT },
+        dedupKey: `self-${uscc}`,
+        createdAt: new Date(),
       },
     });
     return res._id as string;

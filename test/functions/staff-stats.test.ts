@@ -35,7 +35,8 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) => cloud.call('staff', openid, { action, ...payload });
+const staff = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
+  cloud.call('staff', openid, { action, ...payload });
 
 describe('districtStats', () => {
   it('counts active codes against the latest totals of each district', async () => {
@@ -125,10 +126,13 @@ describe('snapshots and history', () => {
     const snaps = await all(cloud, 'rateSnapshots');
     expect(snaps).toHaveLength(1);
     expect(snaps[0]).toMatchObject({ _id: today, date: today });
-    expect(snaps[0].districts.find((d: { districtCode: string }) => d.districtCode === '230403')).toMatchObject({ coded: 2, basisPoints: 2000 });
+    expect(snaps[0].districts.find((d: { districtCode: string }) => d.districtCode === '230403')).toMatchObject({
+      coded: 2,
+      basisPoints: 2000,
+    });
   });
 
-  it('does not take a user call, or an anonymous call of the timer\'s shape, for the timer', async () => {
+  it("does not take a user call, or an anonymous call of the timer's shape, for the timer", async () => {
     const version = cloud.writeVersion();
     const timer = { Type: 'Timer', TriggerName: 'dailyRateSnapshot', Time: new Date().toISOString() };
     expect((await cloud.call('staff', MERCHANT, timer)).error?.code).toBe('NOT_A_TIMER');
@@ -141,7 +145,13 @@ describe('snapshots and history', () => {
     const days = Array.from({ length: 10 }, (_, i) => {
       const date = `2026-03-${String(i + 1).padStart(2, '0')}`;
       const bp = 2000 + i * 100;
-      return { _id: date, date, takenAt: new Date(), city: { districtCode: '230400', coded: bp, marketEntities: 10_000, basisPoints: bp }, districts: [] };
+      return {
+        _id: date,
+        date,
+        takenAt: new Date(),
+        city: { districtCode: '230400', coded: bp, marketEntities: 10_000, basisPoints: bp },
+        districts: [],
+      };
     });
     const fresh = await startTestCloud();
     try {

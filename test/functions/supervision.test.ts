@@ -38,12 +38,36 @@ beforeAll(async () => {
   await seedStaff(cloud);
   await cloud.db.collection('staff').add({
     data: [
-      { openid: SCJG, name: '市场监管专员', role: 'department', departmentId: 'scjg', field: '市场监管', department: '市市场监管局', active: true, createdAt: new Date() },
-      { openid: SWJ, name: '税务专员', role: 'department', departmentId: 'swj', field: '税务', department: '市税务局', active: true, createdAt: new Date() },
+      {
+        openid: SCJG,
+        name: '市场监管专员',
+        role: 'department',
+        departmentId: 'scjg',
+        field: '市场监管',
+        department: '市市场监管局',
+        active: true,
+        createdAt: new Date(),
+      },
+      {
+        openid: SWJ,
+        name: '税务专员',
+        role: 'department',
+        departmentId: 'swj',
+        field: '税务',
+        department: '市税务局',
+        active: true,
+        createdAt: new Date(),
+      },
     ],
   });
   const name = '向阳区监督测试超市';
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 7001), name, districtCode: '230402', ownerOpenids: [OWNER], nameKeys: nameSearchKeys(name) } as never);
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230402', 7001),
+    name,
+    districtCode: '230402',
+    ownerOpenids: [OWNER],
+    nameKeys: nameSearchKeys(name),
+  } as never);
 });
 
 afterAll(async () => {
@@ -65,7 +89,12 @@ describe('reports', () => {
     // Routed to 向阳区: its staff see it (with the photo); 工农区 staff do not.
     const listed = await ok('staff', XIANGYANG, { action: 'reports', status: 'open' });
     expect(listed.total).toBe(1);
-    expect(listed.items[0]).toMatchObject({ reportId: filed.reportId, entityName: shop.entity.name, photos: [up.fileID], routedTo: 'district' });
+    expect(listed.items[0]).toMatchObject({
+      reportId: filed.reportId,
+      entityName: shop.entity.name,
+      photos: [up.fileID],
+      routedTo: 'district',
+    });
     expect((await ok('staff', GONGNONG, { action: 'reports' })).total).toBe(0);
     expect((await ok('staff', XIANGYANG, { action: 'reports', keyword: '监督测试' })).total).toBe(1);
     expect((await ok('staff', XIANGYANG, { action: 'reports', keyword: filed.trackingNo.toLowerCase() })).total).toBe(1);
@@ -85,7 +114,12 @@ describe('reports', () => {
       outcome: '经核实存在短斤少两，已责令整改并暂停诚信码',
       suspendCode: true,
     });
-    await refused('staff', XIANGYANG, { action: 'handleReport', reportId: filed.reportId, status: 'closed', outcome: '再次' }, 'INVALID_STATE');
+    await refused(
+      'staff',
+      XIANGYANG,
+      { action: 'handleReport', reportId: filed.reportId, status: 'closed', outcome: '再次' },
+      'INVALID_STATE',
+    );
 
     const mine = await ok('public', REPORTER, { action: 'myReports' });
     expect(mine.items[0]).toMatchObject({ status: 'closed', statusText: '已办结', outcome: '经核实存在短斤少两，已责令整改并暂停诚信码' });
@@ -120,14 +154,29 @@ describe('reports', () => {
     const district = await ok('staff', XIANGYANG, { action: 'reports', forged: true });
     expect(district.items.map((r: any) => r.reportId)).toEqual([named.reportId]);
     expect(await ok('staff', XIANGYANG, { action: 'supervisionSummary' })).toMatchObject({ openForgedReports: 1 });
-    await refused('staff', XIANGYANG, { action: 'handleReport', reportId: lone.reportId, status: 'closed', outcome: '不归我管' }, 'FORBIDDEN');
+    await refused(
+      'staff',
+      XIANGYANG,
+      { action: 'handleReport', reportId: lone.reportId, status: 'closed', outcome: '不归我管' },
+      'FORBIDDEN',
+    );
     await ok('staff', CITY, { action: 'handleReport', reportId: lone.reportId, status: 'closed', outcome: '已移交公安机关' });
   });
 
   it('refuses anonymous callers, foreign photos and bad tracking numbers without storing anything', async () => {
     await refused('public', '', { action: 'report', uscc: shop.entity.uscc, reason: '其他' }, 'UNAUTHENTICATED');
-    await refused('public', REPORTER, { action: 'report', uscc: shop.entity.uscc, reason: '其他', photos: ['cloud://other-env.bucket/x.png'] }, 'INVALID_INPUT');
-    await refused('public', REPORTER, { action: 'report', uscc: shop.entity.uscc, reason: '其他', photos: ['https://x.example/a.png'] }, 'INVALID_INPUT');
+    await refused(
+      'public',
+      REPORTER,
+      { action: 'report', uscc: shop.entity.uscc, reason: '其他', photos: ['cloud://other-env.bucket/x.png'] },
+      'INVALID_INPUT',
+    );
+    await refused(
+      'public',
+      REPORTER,
+      { action: 'report', uscc: shop.entity.uscc, reason: '其他', photos: ['https://x.example/a.png'] },
+      'INVALID_INPUT',
+    );
     const four = Array.from({ length: 4 }, (_, i) => `cloud://localcloud.bucket/r${i}.png`);
     await refused('public', REPORTER, { action: 'report', uscc: shop.entity.uscc, reason: '其他', photos: four }, 'INVALID_INPUT');
     await refused('public', '', { action: 'reportStatus', trackingNo: 'JB-0000' }, 'INVALID_INPUT');
@@ -167,7 +216,13 @@ describe('objections', () => {
   });
 
   it('an objection to an imported record is answered by its department with a correction the merchant and public see', async () => {
-    const filed = await ok('merchant', OWNER, { action: 'submitObjection', uscc: shop.entity.uscc, target: 'honour', recordId: honourId, content: '荣誉年度应为2026年度' });
+    const filed = await ok('merchant', OWNER, {
+      action: 'submitObjection',
+      uscc: shop.entity.uscc,
+      target: 'honour',
+      recordId: honourId,
+      content: '荣誉年度应为2026年度',
+    });
     expect(filed.dueOn).toBe(addWorkingDays(chinaDate(new Date()), 5));
 
     // The supplying department and the entity's district see it; another department does not.
@@ -175,8 +230,18 @@ describe('objections', () => {
     expect((await ok('staff', XIANGYANG, { action: 'objections' })).total).toBe(1);
     expect((await ok('staff', SWJ, { action: 'objections' })).total).toBe(0);
     expect((await ok('staff', GONGNONG, { action: 'objections' })).total).toBe(0);
-    await refused('staff', SWJ, { action: 'answerObjection', objectionId: filed.objectionId, result: 'upheld', reply: '维持' }, 'FORBIDDEN');
-    await refused('staff', SCJG, { action: 'answerObjection', objectionId: filed.objectionId, result: 'corrected', reply: '更正' }, 'INVALID_INPUT');
+    await refused(
+      'staff',
+      SWJ,
+      { action: 'answerObjection', objectionId: filed.objectionId, result: 'upheld', reply: '维持' },
+      'FORBIDDEN',
+    );
+    await refused(
+      'staff',
+      SCJG,
+      { action: 'answerObjection', objectionId: filed.objectionId, result: 'corrected', reply: '更正' },
+      'INVALID_INPUT',
+    );
 
     await ok('staff', SCJG, {
       action: 'answerObjection',
@@ -191,23 +256,47 @@ describe('objections', () => {
     expect(await all(cloud, 'auditLog', { action: 'answerObjection', 'target.id': filed.objectionId })).toHaveLength(1);
 
     const mine = await ok('merchant', OWNER, { action: 'myObjections' });
-    expect(mine.items[0]).toMatchObject({ status: 'answered', result: 'corrected', resultText: '已更正记录', reply: '经核实，已更正为2026年度' });
+    expect(mine.items[0]).toMatchObject({
+      status: 'answered',
+      result: 'corrected',
+      resultText: '已更正记录',
+      reply: '经核实，已更正为2026年度',
+    });
     const msgs = await ok('merchant', OWNER, { action: 'myMessages' });
     expect(msgs.items[0]).toMatchObject({ kind: 'objectionAnswered', title: '您的异议已答复：已更正记录' });
     const profile = await ok('public', '', { action: 'profile', uscc: shop.entity.uscc });
     expect(JSON.stringify(profile)).toContain('2026年度诚信示范企业认定');
     expect(JSON.stringify(profile)).not.toContain('错误年度');
-    await refused('staff', SCJG, { action: 'answerObjection', objectionId: filed.objectionId, result: 'upheld', reply: '再答' }, 'INVALID_STATE');
+    await refused(
+      'staff',
+      SCJG,
+      { action: 'answerObjection', objectionId: filed.objectionId, result: 'upheld', reply: '再答' },
+      'INVALID_STATE',
+    );
   });
 
   it('an objection answered by withdrawing the record takes it off the public page; overdue ones show on the dashboard', async () => {
-    const filed = await ok('merchant', OWNER, { action: 'submitObjection', uscc: shop.entity.uscc, target: 'honour', recordId: honourId, content: '该荣誉并非本店所得' });
+    const filed = await ok('merchant', OWNER, {
+      action: 'submitObjection',
+      uscc: shop.entity.uscc,
+      target: 'honour',
+      recordId: honourId,
+      content: '该荣誉并非本店所得',
+    });
     // Ten days pass without an answer.
-    await cloud.db.collection('objections').doc(filed.objectionId).update({ data: { dueOn: '2026-01-05' } });
+    await cloud.db
+      .collection('objections')
+      .doc(filed.objectionId)
+      .update({ data: { dueOn: '2026-01-05' } });
     const listed = await ok('staff', XIANGYANG, { action: 'objections', status: 'overdue' });
     expect(listed.items).toEqual([expect.objectContaining({ objectionId: filed.objectionId, overdue: true })]);
     expect(await ok('staff', XIANGYANG, { action: 'supervisionSummary' })).toMatchObject({ overdueObjections: 1, openObjections: 1 });
-    await ok('staff', XIANGYANG, { action: 'answerObjection', objectionId: filed.objectionId, result: 'withdrawn', reply: '经核实，已撤回该记录' });
+    await ok('staff', XIANGYANG, {
+      action: 'answerObjection',
+      objectionId: filed.objectionId,
+      result: 'withdrawn',
+      reply: '经核实，已撤回该记录',
+    });
     expect((await all(cloud, 'honours', { _id: honourId }))[0].withdrawn).toBe(true);
     const profile = await ok('public', '', { action: 'profile', uscc: shop.entity.uscc });
     expect(JSON.stringify(profile)).not.toContain('2026年度诚信示范企业认定');
@@ -216,7 +305,9 @@ describe('objections', () => {
 
   it('holds the daily objection limit under 100 concurrent calls', async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => cloud.call('merchant', OWNER, { action: 'submitObjection', uscc: shop.entity.uscc, target: 'entity', content: `异议${i}` })),
+      Array.from({ length: 100 }, (_, i) =>
+        cloud.call('merchant', OWNER, { action: 'submitObjection', uscc: shop.entity.uscc, target: 'entity', content: `异议${i}` }),
+      ),
     );
     // Two were filed above today.
     expect(results.filter((r) => r.ok)).toHaveLength(8);
@@ -230,7 +321,10 @@ describe('suspension seen by the merchant', () => {
     const msgs = await ok('merchant', OWNER, { action: 'myMessages' });
     expect(msgs.items[0].lines.join('')).toContain('登记信息与实际不符。登记地址与实际经营地不符');
     const listed = await ok('staff', XIANGYANG, { action: 'codes', status: 'suspended', keyword: shop.entity.uscc });
-    expect(listed).toMatchObject({ total: 1, items: [expect.objectContaining({ codeId: shop.code._id, category: 'mismatch', categoryText: '登记信息与实际不符' })] });
+    expect(listed).toMatchObject({
+      total: 1,
+      items: [expect.objectContaining({ codeId: shop.code._id, category: 'mismatch', categoryText: '登记信息与实际不符' })],
+    });
     expect((await ok('staff', XIANGYANG, { action: 'codes', status: 'suspended', keyword: '监督测试超市' })).total).toBe(1);
     expect((await ok('staff', XIANGYANG, { action: 'codes', status: 'suspended', keyword: '不存在的店' })).total).toBe(0);
     await refused('staff', CITY, { action: 'revokeCode', codeId: shop.code._id, reason: 'x', category: 'nonsense' }, 'INVALID_INPUT');
@@ -272,7 +366,11 @@ describe('staff entity view, audit log and staff members', () => {
     expect(JSON.stringify(view)).not.toContain(OWNER);
     expect(view.codes[0]).toMatchObject({ codeId: shop.code._id, status: 'suspended' });
     const honour = view.records.find((r: any) => r.kind === 'honour');
-    expect(honour).toMatchObject({ source: { kind: 'import', department: '市市场监管局', batchId: 'b1' }, withdrawn: true, mayChange: false });
+    expect(honour).toMatchObject({
+      source: { kind: 'import', department: '市市场监管局', batchId: 'b1' },
+      withdrawn: true,
+      mayChange: false,
+    });
     expect(view.reports.length).toBeGreaterThan(0);
     expect(view.objections.length).toBeGreaterThan(0);
     expect(view.audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['suspendCode', 'answerObjection', 'record.withdraw']));

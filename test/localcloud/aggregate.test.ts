@@ -164,12 +164,7 @@ describe('aggregateDocuments', () => {
       { _id: 'p1', tags: 'a' },
       { _id: 'p1', tags: 'b' },
     ]);
-    const keep = await db
-      .collection('plain')
-      .aggregate()
-      .unwind({ path: '$tags', preserveNullAndEmptyArrays: true })
-      .count('n')
-      .end();
+    const keep = await db.collection('plain').aggregate().unwind({ path: '$tags', preserveNullAndEmptyArrays: true }).count('n').end();
     expect(keep.list).toEqual([{ n: 3 }]);
   });
 
@@ -193,12 +188,7 @@ describe('aggregateDocuments', () => {
 
   it('never changes the stored documents, whatever the stages do', async () => {
     const before = (await entities().orderBy('_id', 'asc').get()).data;
-    await entities()
-      .aggregate()
-      .addFields({ extra: 1, name: 'changed' })
-      .project({ uscc: 0 })
-      .sort({ staffCount: -1 })
-      .end();
+    await entities().aggregate().addFields({ extra: 1, name: 'changed' }).project({ uscc: 0 }).sort({ staffCount: -1 }).end();
     await entities()
       .aggregate()
       .match({ districtCode: '230402' })

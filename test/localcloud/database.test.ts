@@ -327,7 +327,13 @@ describe('$in with a value named twice', () => {
     const twice = { _id: _.in(['i001', 'i001']) };
     expect((await items().where(twice).get()).data).toEqual([{ _id: 'i001', n: 1, group: 1, tag: 't1' }]);
     expect((await items().where(twice).count()).total).toBe(1);
-    expect((await items().where(twice).update({ data: { n: _.inc(10) } })).stats.updated).toBe(1);
+    expect(
+      (
+        await items()
+          .where(twice)
+          .update({ data: { n: _.inc(10) } })
+      ).stats.updated,
+    ).toBe(1);
     expect((await items().doc('i001').get()).data.n).toBe(11);
     expect((await items().where(twice).remove()).stats.removed).toBe(1);
     expect((await items().count()).total).toBe(19);
@@ -336,7 +342,10 @@ describe('$in with a value named twice', () => {
   it('through a unique index names each document once too', async () => {
     const uscc = (i: number) => `U${String(i).padStart(17, '0')}`;
     await db.collection('entities').add({ data: Array.from({ length: 20 }, (_v, i) => ({ _id: `e${i}`, uscc: uscc(i) })) });
-    const res = await db.collection('entities').where({ uscc: _.in([uscc(3), uscc(3)]) }).get();
+    const res = await db
+      .collection('entities')
+      .where({ uscc: _.in([uscc(3), uscc(3)]) })
+      .get();
     expect(res.data.map((d: { _id: string }) => d._id)).toEqual(['e3']);
   });
 });

@@ -89,9 +89,7 @@ describe('POST /functions/<name>', () => {
 
   it('an instance that served a user serves the next anonymous call anonymously', async () => {
     for (let round = 0; round < 3; round++) {
-      const users = await Promise.all(
-        Array.from({ length: 8 }, (_v, i) => invoke('whoami', { openid: `u${i}`, data: {} })),
-      );
+      const users = await Promise.all(Array.from({ length: 8 }, (_v, i) => invoke('whoami', { openid: `u${i}`, data: {} })));
       expect(users.map((r) => r.body.result.after)).toEqual(Array.from({ length: 8 }, (_v, i) => `u${i}`));
       const anons = await Promise.all(Array.from({ length: 8 }, () => invoke('whoami', { data: {} })));
       for (const r of anons) expect(r.body.result.after).toBeNull();

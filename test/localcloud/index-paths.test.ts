@@ -15,22 +15,7 @@ let dir: string;
 let db: DocumentDb;
 let close: () => void;
 
-const VALUES: unknown[] = [
-  'a',
-  'b',
-  'c',
-  '1',
-  1,
-  2,
-  2.5,
-  true,
-  null,
-  new Date(0),
-  new Date(1000),
-  ['a', 'b'],
-  [1, 'c'],
-  [],
-];
+const VALUES: unknown[] = ['a', 'b', 'c', '1', 1, 2, 2.5, true, null, new Date(0), new Date(1000), ['a', 'b'], [1, 'c'], []];
 
 function rnd(seed: number): () => number {
   let s = seed;
@@ -94,12 +79,7 @@ describe('index paths agree with mingo', () => {
     for (const v of VALUES.filter((x) => !Array.isArray(x))) {
       queries.push({ k: v }, { k: { $eq: v } }, { k: v, n: { $lt: 150 } }, { $and: [{ k: v }, { n: { $gte: 10 } }] });
     }
-    queries.push(
-      { k: { $in: ['a', 1, true] } },
-      { k: { $in: [] } },
-      { k: 'a', _id: 'r77' },
-      { _id: { $in: ['r3', 'r50'] } },
-    );
+    queries.push({ k: { $in: ['a', 1, true] } }, { k: { $in: [] } }, { k: 'a', _id: 'r77' }, { _id: { $in: ['r3', 'r50'] } });
     for (const coll of ['left', 'right']) {
       const c = db.collection(coll);
       for (const q of queries) {
@@ -115,10 +95,7 @@ describe('index paths agree with mingo', () => {
       ['uniq', 'u'],
       ['right', '_id'],
     ] as const) {
-      const stages: Doc[] = [
-        { $lookup: { from, localField: 'k', foreignField, as: 'j' } },
-        { $project: { n: 1, ids: '$j._id' } },
-      ];
+      const stages: Doc[] = [{ $lookup: { from, localField: 'k', foreignField, as: 'j' } }, { $project: { n: 1, ids: '$j._id' } }];
       const ours = runPipeline(db, left, stages);
       const theirs = aggregate(left.docs().slice(), stages, resolver) as Doc[];
       expect(plain(ours), `${from}.${foreignField}`).toEqual(plain(theirs));

@@ -26,7 +26,20 @@ function rnd(seed: number): () => number {
 
 const TAGS = ['ab', 'bc', 'cd', 'de', 'x', 1, true];
 /** Sort values of awkward types: strings, numbers, null, missing, dates, booleans, and many ties. */
-const DAYS: unknown[] = ['2026-01-01', '2026-02-01', '2026-02-01', '2025-12-31', 3, 10, null, undefined, new Date(5), new Date(0), false, ''];
+const DAYS: unknown[] = [
+  '2026-01-01',
+  '2026-02-01',
+  '2026-02-01',
+  '2025-12-31',
+  3,
+  10,
+  null,
+  undefined,
+  new Date(5),
+  new Date(0),
+  false,
+  '',
+];
 const OWNERS: unknown[] = ['u1', 'u2', 'u3', 7, ['u1', 'u2']];
 
 beforeAll(() => {
@@ -72,7 +85,14 @@ beforeAll(() => {
   );
   // Writes after the first walk must keep the sorted views right: walk once, then change things.
   runPipeline(db, db.collection('owners'), [
-    { $lookup: { from: 'records', let: { o: '$o' }, pipeline: [{ $match: { $expr: { $eq: ['$owner', '$$o'] } } }, { $sort: { day: -1, n: -1 } }, { $limit: 3 }], as: 'x' } },
+    {
+      $lookup: {
+        from: 'records',
+        let: { o: '$o' },
+        pipeline: [{ $match: { $expr: { $eq: ['$owner', '$$o'] } } }, { $sort: { day: -1, n: -1 } }, { $limit: 3 }],
+        as: 'x',
+      },
+    },
   ]);
   const records = db.collection('records');
   db.commit(
@@ -86,7 +106,10 @@ beforeAll(() => {
         after: i % 3 === 0 ? undefined : { ...d, day: pick(DAYS) ?? null, owner: pick(OWNERS) },
       })),
   );
-  db.load('records', Array.from({ length: 60 }, (_v, i) => ({ _id: `late${i}`, owner: pick(OWNERS), day: pick(DAYS) ?? null, n: i, status: 'ok' })));
+  db.load(
+    'records',
+    Array.from({ length: 60 }, (_v, i) => ({ _id: `late${i}`, owner: pick(OWNERS), day: pick(DAYS) ?? null, n: i, status: 'ok' })),
+  );
 });
 afterAll(() => {
   close();
@@ -158,14 +181,24 @@ describe('$lookup with let/pipeline through an index', () => {
     const owners = db.collection('owners');
     const stages: Doc[] = [
       { $match: { _id: 'o1' } },
-      { $lookup: { from: 'records', let: { o: '$o' }, pipeline: pipelines[4]!.map((s) => ('$project' in s ? { $project: { day: 1 } } : s)), as: 'j' } },
+      {
+        $lookup: {
+          from: 'records',
+          let: { o: '$o' },
+          pipeline: pipelines[4]!.map((s) => ('$project' in s ? { $project: { day: 1 } } : s)),
+          as: 'j',
+        },
+      },
     ];
     expect(plain(runPipeline(db, owners, stages))).toEqual(plain(aggregate(owners.docs().slice(), stages, resolver) as Doc[]));
   });
 
   it('reads about $limit documents however many the owner has', () => {
     const owners = db.collection('owners');
-    const perOwner = db.collection('records').docs().filter((d) => d.owner === 'u2').length;
+    const perOwner = db
+      .collection('records')
+      .docs()
+      .filter((d) => d.owner === 'u2').length;
     expect(perOwner).toBeGreaterThan(100);
     const before = db.meter.examined;
     const out = runPipeline(db, owners, [

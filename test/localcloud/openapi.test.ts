@@ -42,7 +42,13 @@ describe('openapi.subscribeMessage.send', () => {
     expect(res).toMatchObject({ errCode: 0 });
     const kept = await outbox('oSomeone_0000001');
     expect(kept).toEqual([
-      expect.objectContaining({ touser: 'oSomeone_0000001', templateId: 'tmpl-x', page: '/pages/index/index', data: { thing1: { value: '测试标题' } }, miniprogramState: 'developer' }),
+      expect.objectContaining({
+        touser: 'oSomeone_0000001',
+        templateId: 'tmpl-x',
+        page: '/pages/index/index',
+        data: { thing1: { value: '测试标题' } },
+        miniprogramState: 'developer',
+      }),
     ]);
     expect(await outbox('oNobody_00000001')).toEqual([]);
   });
@@ -56,7 +62,12 @@ describe('openapi.subscribeMessage.send', () => {
     const CITY = 'oCity_outbox_001';
     await cloud.db.collection('staff').add({ data: { openid: CITY, name: '市级', role: 'city', active: true, createdAt: new Date() } });
     const shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 8101), ownerOpenids: [OWNER] });
-    const res = await cloud.call('staff', CITY, { action: 'suspendCode', codeId: shop.code._id, reason: '消费者投诉核查', category: 'report' });
+    const res = await cloud.call('staff', CITY, {
+      action: 'suspendCode',
+      codeId: shop.code._id,
+      reason: '消费者投诉核查',
+      category: 'report',
+    });
     expect(res.ok, JSON.stringify(res)).toBe(true);
     const [msg] = await outbox(OWNER);
     expect(msg).toMatchObject({ templateId: 'tmpl-code-status', page: '/pages/my-code/my-code' });

@@ -27,7 +27,10 @@ beforeAll(async () => {
   lanDir = await mkdtemp(join(tmpdir(), 'hegang-guard-lan-'));
   lc = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true });
   lanCloud = await startLocalCloud({ port: 0, host: '0.0.0.0', dataDir: lanDir, allowReset: true });
-  await post(lc.url, '/_admin/load', { collection: 'staff', docs: [{ _id: 's1', openid: CITY, name: '市级', role: 'city', active: true }] });
+  await post(lc.url, '/_admin/load', {
+    collection: 'staff',
+    docs: [{ _id: 's1', openid: CITY, name: '市级', role: 'city', active: true }],
+  });
 });
 afterAll(async () => {
   await lc?.close();
@@ -47,7 +50,10 @@ describe('local cloud /_admin/* and /functions/*', () => {
 
   it('refuse a page of another origin and any body not declared JSON (what a no-cors fetch sends)', async () => {
     const before = staffCount();
-    const noCors = await post(lc.url, '/_admin/load', JSON.stringify(load), { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://evil.example' });
+    const noCors = await post(lc.url, '/_admin/load', JSON.stringify(load), {
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: 'https://evil.example',
+    });
     expect(noCors.status).toBe(403);
     const plain = await post(lc.url, '/_admin/load', JSON.stringify(load), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(415);
@@ -57,9 +63,16 @@ describe('local cloud /_admin/* and /functions/*', () => {
     const site = await post(lc.url, '/_admin/reset', {}, { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' });
     expect(site.status).toBe(403);
     expect(staffCount()).toBe(before);
-    const fn = await post(lc.url, '/functions/staff', JSON.stringify({ openid: CITY, data: { action: 'districtStats' } }), { 'content-type': 'text/plain' });
+    const fn = await post(lc.url, '/functions/staff', JSON.stringify({ openid: CITY, data: { action: 'districtStats' } }), {
+      'content-type': 'text/plain',
+    });
     expect(fn.status).toBe(415);
-    const fnOrigin = await post(lc.url, '/functions/staff', { openid: CITY, data: { action: 'districtStats' } }, { 'content-type': 'application/json', origin: 'https://evil.example' });
+    const fnOrigin = await post(
+      lc.url,
+      '/functions/staff',
+      { openid: CITY, data: { action: 'districtStats' } },
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+    );
     expect(fnOrigin.status).toBe(403);
     // The same-origin JSON request still works.
     const ok = await post(lc.url, '/functions/staff', { openid: CITY, data: { action: 'districtStats' } });
@@ -78,7 +91,9 @@ describe('local cloud /_admin/* and /functions/*', () => {
   });
 
   it('answer only loopback connections and loopback host names, whatever --host says', async () => {
-    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
     if (lan) {
       const res = await post(`http://${lan}:${lanCloud.port}`, '/_admin/reset', {});
       expect(res.status).toBe(403);
@@ -91,12 +106,19 @@ describe('local cloud /_admin/* and /functions/*', () => {
       body: '{}',
     });
     expect(rebound.status).toBe(403);
-    const fake = (remoteAddress: string) => ({ socket: { remoteAddress }, headers: { host: '127.0.0.1:3900', 'content-type': 'application/json' } }) as unknown as IncomingMessage;
+    const fake = (remoteAddress: string) =>
+      ({
+        socket: { remoteAddress },
+        headers: { host: '127.0.0.1:3900', 'content-type': 'application/json' },
+      }) as unknown as IncomingMessage;
     expect(adminRefusal(fake('192.168.1.20'))?.code).toBe('LOOPBACK_ONLY');
     expect(adminRefusal(fake('::ffff:10.0.0.3'))?.code).toBe('LOOPBACK_ONLY');
     expect(adminRefusal(fake('127.0.0.1'))).toBeUndefined();
     expect(adminRefusal(fake('::1'))).toBeUndefined();
-    const rebinding = { socket: { remoteAddress: '127.0.0.1' }, headers: { host: 'evil.example:3900', origin: 'http://evil.example:3900', 'content-type': 'application/json' } };
+    const rebinding = {
+      socket: { remoteAddress: '127.0.0.1' },
+      headers: { host: 'evil.example:3900', origin: 'http://evil.example:3900', 'content-type': 'application/json' },
+    };
     expect(adminRefusal(rebinding as unknown as IncomingMessage)?.code).toBe('LOOPBACK_ONLY');
   });
 
@@ -105,7 +127,10 @@ describe('local cloud /_admin/* and /functions/*', () => {
     const body = (await fired.json()) as any;
     expect(body.result).toMatchObject({ ok: true, data: { snapshot: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     const snapshots = lc.db.collection('rateSnapshots').size;
-    const forged = await post(lc.url, '/functions/staff', { openid: '', data: { Type: 'Timer', TriggerName: 'dailyRateSnapshot', Time: new Date().toISOString() } });
+    const forged = await post(lc.url, '/functions/staff', {
+      openid: '',
+      data: { Type: 'Timer', TriggerName: 'dailyRateSnapshot', Time: new Date().toISOString() },
+    });
     expect(((await forged.json()) as any).result.error.code).toBe('NOT_A_TIMER');
     expect(lc.db.collection('rateSnapshots').size).toBe(snapshots);
     const ev = { Type: 'Timer', TriggerName: 'dailyRateSnapshot' };
@@ -124,7 +149,13 @@ describe('preview function proxy', () => {
   let local: PreviewServer;
   let lan: PreviewServer;
   beforeAll(async () => {
-    const opts = { port: 0, cloudUrl: () => lc.url, miniprogramDir: join(root, 'build', 'miniprogram'), callers, defaultCaller: 'merchant' };
+    const opts = {
+      port: 0,
+      cloudUrl: () => lc.url,
+      miniprogramDir: join(root, 'build', 'miniprogram'),
+      callers,
+      defaultCaller: 'merchant',
+    };
     local = await startPreviewServer(opts);
     lan = await startPreviewServer({ ...opts, host: '0.0.0.0' });
   }, 60_000);

@@ -60,13 +60,24 @@ describe('apply page', () => {
     expect(textOf(page, '.done .big')).toBe('申请已提交');
     expect(textOf(page, '.done')).toContain('东山区');
     const stored = await cloud.db.collection('applications').where({ uscc }).get();
-    expect(stored.data[0]).toMatchObject({ applicantOpenid: OPENID, districtCode: '230406', field: '税务', entityName: '鹤岗市页面测试商行', status: 'pending' });
+    expect(stored.data[0]).toMatchObject({
+      applicantOpenid: OPENID,
+      districtCode: '230406',
+      field: '税务',
+      entityName: '鹤岗市页面测试商行',
+      status: 'pending',
+    });
   });
 
-  it('shows the function\'s Chinese message when the USCC is already pending', async () => {
+  it("shows the function's Chinese message when the USCC is already pending", async () => {
     const page = loadPage('pages/apply/apply');
     await typeInto(page, '.uscc', testUscc('230400', 6002));
-    for (const [key, value] of [['entityName', '重复申请'], ['address', '地址'], ['contactName', '赵六'], ['contactPhone', '13700003333']]) {
+    for (const [key, value] of [
+      ['entityName', '重复申请'],
+      ['address', '地址'],
+      ['contactName', '赵六'],
+      ['contactPhone', '13700003333'],
+    ]) {
       await typeInto(page, `.in-${key}`, value!);
     }
     await pick(page, '.field-picker', 0);

@@ -16,13 +16,27 @@ const texts = (page: RenderedPage, selector: string): string[] =>
   (page.querySelectorAll(selector) as { dom: HTMLElement }[]).map((e) => (e.dom.textContent ?? '').trim());
 
 const tableDoc = (kind: string, key: string, start: string, end: string, period: object, rows: object[]) => ({
-  _id: `${kind}:${key}`, kind, period, periodStart: start, periodEnd: end, rows, version: 1, batch: 't', importedBy: CITY, importedByName: '市级管理员', importedAt: new Date(),
+  _id: `${kind}:${key}`,
+  kind,
+  period,
+  periodStart: start,
+  periodEnd: end,
+  rows,
+  version: 1,
+  batch: 't',
+  importedBy: CITY,
+  importedByName: '市级管理员',
+  importedAt: new Date(),
 });
 
 beforeAll(async () => {
   cloud = await startTestCloud();
   await seedStaff(cloud);
-  for (const [code, coded, market, xyd] of [['230402', 3, 40, 8], ['230403', 9, 20, 2], ['230422', 13, 55, 11]] as const) {
+  for (const [code, coded, market, xyd] of [
+    ['230402', 3, 40, 8],
+    ['230403', 9, 20, 2],
+    ['230422', 13, 55, 11],
+  ] as const) {
     await seedCodes(cloud, code, coded);
     await seedTotals(cloud, code, '2026-01-01', market, xyd);
   }
@@ -48,18 +62,27 @@ describe('bulletin page: the whole 通报', () => {
   it('shows the five sections and saves the .docx through the file system and the document viewer', async () => {
     await cloud.db.collection('bulletinTables').add({
       data: [
-        tableDoc('publicity', `${MONTH}-01_${TODAY}`, `${MONTH}-01`, TODAY, { from: `${MONTH}-01`, to: TODAY }, [{ unit: '向阳区', total: 4, licensing: 3, penalty: 1, timely: 3 }]),
+        tableDoc('publicity', `${MONTH}-01_${TODAY}`, `${MONTH}-01`, TODAY, { from: `${MONTH}-01`, to: TODAY }, [
+          { unit: '向阳区', total: 4, licensing: 3, penalty: 1, timely: 3 },
+        ]),
         tableDoc('govCommitment', TODAY, TODAY, TODAY, { asOf: TODAY }, [{ unit: '市税务局', count: 2 }]),
-        tableDoc('monthlyReport', MONTH, `${MONTH}-01`, `${MONTH}-28`, { month: MONTH }, [{ unit: '市税务局', selfReport: 1, dynamics: 1, evidence: 1 }]),
+        tableDoc('monthlyReport', MONTH, `${MONTH}-01`, `${MONTH}-28`, { month: MONTH }, [
+          { unit: '市税务局', selfReport: 1, dynamics: 1, evidence: 1 },
+        ]),
       ],
     });
-    expect((await cloud.call('staff', CITY, { action: 'setBulletinInputs', officialCommitments: 10, coverageBase: 1, disclosurePercent: 100 })).ok).toBe(true);
+    expect(
+      (await cloud.call('staff', CITY, { action: 'setBulletinInputs', officialCommitments: 10, coverageBase: 1, disclosurePercent: 100 }))
+        .ok,
+    ).toBe(true);
     installWx({ cloudUrl: cloud.url, openid: CITY });
     const saved: { filePath: string; data: string }[] = [];
     const opened: { filePath: string; fileType: string }[] = [];
     const wx = (globalThis as any).wx;
     wx.env = { USER_DATA_PATH: 'wxfile://usr' };
-    wx.getFileSystemManager = () => ({ writeFile: (o: { filePath: string; data: string; success: () => void }) => (saved.push(o), o.success()) });
+    wx.getFileSystemManager = () => ({
+      writeFile: (o: { filePath: string; data: string; success: () => void }) => (saved.push(o), o.success()),
+    });
     wx.openDocument = (o: { filePath: string; fileType: string }) => opened.push(o);
     const page = loadPage('pages/staff-bulletin/staff-bulletin');
     await until(() => page.data.loading === false, 'the bulletin');
@@ -70,7 +93,9 @@ describe('bulletin page: the whole 通报', () => {
       '四、“信易贷”工作情况',
       '五、市政务守信践诺工作动态报送情况',
     ]);
-    expect(texts(page, '.section .para')[0]).toMatch(/共填报“双公示”信息4条，及时填报“双公示”信息3条，填报及时率为75\.00%。.*填报及时率未达到100%的部门有：向阳区（75\.00%）。$/);
+    expect(texts(page, '.section .para')[0]).toMatch(
+      /共填报“双公示”信息4条，及时填报“双公示”信息3条，填报及时率为75\.00%。.*填报及时率未达到100%的部门有：向阳区（75\.00%）。$/,
+    );
     expect(textOf(page, '.codes-from')).toBe('赋码数取自今天的实时统计');
     await tap(page, '.save-report');
     expect(textOf(page, '.page-error')).toBe('请填写文号，如 鹤环办发〔2022〕17号');

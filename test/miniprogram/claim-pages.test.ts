@@ -19,7 +19,19 @@ beforeAll(async () => {
   const at = new Date();
   await cloud.db.collection('staff').add({ data: { openid: CITY, name: '市级管理员', role: 'city', active: true, createdAt: at } });
   await cloud.db.collection('register').add({
-    data: { uscc: USCC, name: '向阳区页面测试面馆', entityType: '个体工商户', legalRep: '李某', address: '向阳区红旗路7号', districtCode: '230402', regStatus: '存续', inBusiness: true, batchId: 'reg-pages', createdAt: at, updatedAt: at },
+    data: {
+      uscc: USCC,
+      name: '向阳区页面测试面馆',
+      entityType: '个体工商户',
+      legalRep: '李某',
+      address: '向阳区红旗路7号',
+      districtCode: '230402',
+      regStatus: '存续',
+      inBusiness: true,
+      batchId: 'reg-pages',
+      createdAt: at,
+      updatedAt: at,
+    },
   });
 });
 afterAll(async () => {

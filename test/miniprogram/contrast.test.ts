@@ -37,7 +37,9 @@ function hex(value: string): string | undefined {
 }
 
 export function luminance(colour: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(colour.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -57,7 +59,11 @@ function rules(css: string): Rule[] {
   const flat = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@keyframes[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '');
   for (const m of flat.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
     const decls = Object.fromEntries(
-      m[2]!.split(';').map((d) => d.split(':').map((s) => s.trim())).filter((d) => d.length >= 2).map(([k, ...v]) => [k!.toLowerCase(), v.join(':')]),
+      m[2]!
+        .split(';')
+        .map((d) => d.split(':').map((s) => s.trim()))
+        .filter((d) => d.length >= 2)
+        .map(([k, ...v]) => [k!.toLowerCase(), v.join(':')]),
     );
     const fg = decls.color !== undefined ? hex(decls.color) : undefined;
     const bgValue = decls['background-color'] ?? decls.background;

@@ -56,9 +56,26 @@ describe('the review card', () => {
     const takenUscc = testUscc('230402', 9101);
     const now = new Date();
     await cloud.db.collection('register').add({
-      data: { uscc: takenUscc, name: '向阳区接管测试商行', entityType: '有限责任公司', legalRep: '吴九', address: '向阳区', districtCode: '230402', regStatus: '存续', inBusiness: true, batchId: 'b1', createdAt: now, updatedAt: now },
+      data: {
+        uscc: takenUscc,
+        name: '向阳区接管测试商行',
+        entityType: '有限责任公司',
+        legalRep: '吴九',
+        address: '向阳区',
+        districtCode: '230402',
+        regStatus: '存续',
+        inBusiness: true,
+        batchId: 'b1',
+        createdAt: now,
+        updatedAt: now,
+      },
     });
-    const { code } = await seedCodedEntity(cloud.db, { uscc: takenUscc, name: '向阳区接管测试商行', districtCode: '230402', ownerOpenids: [OWNER] });
+    const { code } = await seedCodedEntity(cloud.db, {
+      uscc: takenUscc,
+      name: '向阳区接管测试商行',
+      districtCode: '230402',
+      ownerOpenids: [OWNER],
+    });
     await cloud.call('staff', XIANGYANG, { action: 'revokeCode', codeId: code._id, reason: '原经营者停业' });
     const takeoverId = await apply(APPLICANT, takenUscc, '向阳区接管测试商行');
     const flaggedId = await apply('oPagesOther00001', testUscc('230402', 9102), '向阳区无名录测试店');
@@ -71,7 +88,9 @@ describe('the review card', () => {
     expect(row.lines.join('\n')).toMatch(/提交于 \d{4}-\d{2}-\d{2}/);
     expect(row.lines).toContain('法定代表人（负责人、经营者）：周八');
     expect(row.photos).toEqual([{ label: '营业执照', url: expect.stringMatching(/^https?:\/\//) }]);
-    expect(row.flags).toEqual(expect.arrayContaining(['法定代表人（负责人、经营者）与名录不一致', '该主体的诚信码曾被撤销，通过即重新赋码']));
+    expect(row.flags).toEqual(
+      expect.arrayContaining(['法定代表人（负责人、经营者）与名录不一致', '该主体的诚信码曾被撤销，通过即重新赋码']),
+    );
     expect(row.evidence[0]).toBe('名录：向阳区接管测试商行 · 法定代表人 吴九 · 向阳区 · 存续');
     expect(row.evidence.join('\n')).toContain('第1版诚信码 · 已撤销');
     expect(row.evidence.join('\n')).toContain('原因：原经营者停业');
@@ -110,7 +129,8 @@ describe('the review card', () => {
   });
 
   it('rejects with a preset reason, searches by name and loads more', async () => {
-    for (let i = 0; i < 23; i++) await apply(`oPagesMany${i}`, testUscc('230403', 9200 + i), `工农区分页测试${String(i).padStart(2, '0')}号店`, { address: '工农区' });
+    for (let i = 0; i < 23; i++)
+      await apply(`oPagesMany${i}`, testUscc('230403', 9200 + i), `工农区分页测试${String(i).padStart(2, '0')}号店`, { address: '工农区' });
     installWx({ cloudUrl: cloud.url, openid: GONGNONG });
     const page = loadPage('pages/staff-queue/staff-queue');
     await until(() => page.data.loading === false, 'the queue');
@@ -152,7 +172,12 @@ describe('the applicant', () => {
 
     const page = loadPage('pages/apply/apply', { from: id });
     await until(() => page.data.form.uscc === uscc, 'the form filled in');
-    expect(page.data.form).toMatchObject({ entityName: '南山区撤回再申请测试店', legalRepName: '周八', licencePhoto: licence, contactPhone: '13600006666' });
+    expect(page.data.form).toMatchObject({
+      entityName: '南山区撤回再申请测试店',
+      legalRepName: '周八',
+      licencePhoto: licence,
+      contactPhone: '13600006666',
+    });
     expect(page.data.usccOk).toBe(true);
     expect(page.data.fields[page.data.fieldIndex]).toBe('税务');
     expect(textOf(page, '.refilled')).toContain('上次申请已撤回');

@@ -20,7 +20,14 @@ let wx: WxRecorder;
 beforeAll(async () => {
   cloud = await startTestCloud();
   wx = installWx({ cloudUrl: cloud.url, openid: OWNER });
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230421', 8001, '9', '2'), name: '萝北县老王烧烤店', category: 'individual', districtCode: '230421', field: '文化和旅游', ownerOpenids: [OWNER] });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230421', 8001, '9', '2'),
+    name: '萝北县老王烧烤店',
+    category: 'individual',
+    districtCode: '230421',
+    field: '文化和旅游',
+    ownerOpenids: [OWNER],
+  });
 });
 
 afterAll(async () => {
@@ -69,7 +76,12 @@ describe('merchant pages', () => {
     const page = loadPage('pages/commit/commit', { uscc: shop.entity.uscc });
     await until(() => !page.data.loading, 'the entity');
     expect(textOf(page, '.promiser-name')).toBe('萝北县老王烧烤店');
-    expect(page.data.form).toMatchObject({ promiserCategory: '个体工商户', commitmentType: '主动型', commitmentArea: '市场主体承诺书', publicity: '可向社会公开' });
+    expect(page.data.form).toMatchObject({
+      promiserCategory: '个体工商户',
+      commitmentType: '主动型',
+      commitmentArea: '市场主体承诺书',
+      publicity: '可向社会公开',
+    });
     expect(page.data.entityField).toBe('文化和旅游');
     expect(page.data.form.content).toContain('我企业依法诚信经营，自愿接受社会监督。');
     expect(page.data.form.committedOn).toBe(chinaDate(new Date()));
@@ -82,7 +94,14 @@ describe('merchant pages', () => {
     await tap(page, '.submit');
     await until(() => page.data.done, 'the commitment to be stored');
     const stored = await cloud.db.collection('commitments').where({ uscc: shop.entity.uscc }).get();
-    expect(stored.data[0]).toMatchObject({ status: 'pending', reason: '市场主体承诺书（烧烤）', commitmentArea: '市场主体承诺书', field: '文化和旅游', promiserCategory: '个体工商户', source: { kind: 'self', openid: OWNER } });
+    expect(stored.data[0]).toMatchObject({
+      status: 'pending',
+      reason: '市场主体承诺书（烧烤）',
+      commitmentArea: '市场主体承诺书',
+      field: '文化和旅游',
+      promiserCategory: '个体工商户',
+      source: { kind: 'self', openid: OWNER },
+    });
 
     // Submitting the same again: the function's Chinese message is shown.
     const again = loadPage('pages/commit/commit', { uscc: shop.entity.uscc });
@@ -117,7 +136,9 @@ describe('merchant pages', () => {
     const page = loadPage('pages/objection/objection', { uscc: shop.entity.uscc });
     await pick(page, '.target-picker', 2); // 守信激励, picked while the profile is still loading
     await until(() => page.data.entityName !== '', 'the profile');
-    expect(page.data.records.map((r: { title: string }) => r.title)).toEqual(['2026-04-20 纳税信用等级评价方案（国家税务总局鹤岗市税务局）']);
+    expect(page.data.records.map((r: { title: string }) => r.title)).toEqual([
+      '2026-04-20 纳税信用等级评价方案（国家税务总局鹤岗市税务局）',
+    ]);
   });
 
   it('an objection to the entity data is stored', async () => {

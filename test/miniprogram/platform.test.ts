@@ -66,8 +66,15 @@ describe('createWx with an injected host', () => {
     urls.push(url);
   };
   const navigator: Navigator = {
-    navigateTo: record, redirectTo: record, reLaunch: record, switchTab: record, navigateBack: async () => undefined,
-    setTitle: () => undefined, setBarColor: () => undefined, viewport: () => document.body, currentElement: () => undefined,
+    navigateTo: record,
+    redirectTo: record,
+    reLaunch: record,
+    switchTab: record,
+    navigateBack: async () => undefined,
+    setTitle: () => undefined,
+    setBarColor: () => undefined,
+    viewport: () => document.body,
+    currentElement: () => undefined,
   };
   const screen = {} as Screen;
   const wx = createWx({ transport, navigator, screen, openid: () => 'oHost' }) as any;

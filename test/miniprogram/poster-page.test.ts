@@ -38,11 +38,18 @@ describe('my-code: printable posters', () => {
     await until(() => page.data.code !== null, 'the code');
     for (const size of ['a4', 'a5', 'tent']) {
       await tap(page, `.print-${size}`);
-      await until(() => opened.length > 0 && opened.at(-1)!.filePath.includes(size === 'tent' ? '桌牌' : size.toUpperCase()), `the ${size} poster`);
+      await until(
+        () => opened.length > 0 && opened.at(-1)!.filePath.includes(size === 'tent' ? '桌牌' : size.toUpperCase()),
+        `the ${size} poster`,
+      );
       const last = opened.at(-1)!;
       expect(last.fileType).toBe('pdf');
       expect(last.filePath).toMatch(new RegExp(`^wxfile://usr/诚信码-.*-${shop.code._id}\\.pdf$`));
-      expect(Buffer.from((await readTempFile(last.filePath)) as ArrayBuffer).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from((await readTempFile(last.filePath)) as ArrayBuffer)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       await until(() => page.data.printing === '', 'the button to be free again');
     }
     expect(opened).toHaveLength(3);

@@ -81,7 +81,9 @@ describe('dashboard', () => {
 
   it('says under each bar how often the district’s codes were checked in the last 30 days', async () => {
     const today = chinaDate(new Date());
-    await cloud.db.collection('scanCounts').add({ data: { _id: `dash-scan-${today}`, codeId: 'dashScanCode', districtCode: '230403', day: today, n: 7 } });
+    await cloud.db
+      .collection('scanCounts')
+      .add({ data: { _id: `dash-scan-${today}`, codeId: 'dashScanCode', districtCode: '230403', day: today, n: 7 } });
     installWx({ cloudUrl: cloud.url, openid: SCJG });
     const page = loadPage('pages/staff-dashboard/staff-dashboard');
     await until(() => texts(page, '.district-scans').length === 8, 'the scan lines');

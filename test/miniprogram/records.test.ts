@@ -24,10 +24,25 @@ beforeAll(async () => {
   cloud = await startTestCloud();
   wx = installWx({ cloudUrl: cloud.url, openid: '' });
   shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230403', 7301), name: '工农区荣誉很多的饭店' });
-  const source = { kind: 'import', department: '市商务局', importedBy: 'oStaff', importedAt: new Date('2025-06-01T02:00:00Z'), batch: 'b1' };
+  const source = {
+    kind: 'import',
+    department: '市商务局',
+    importedBy: 'oStaff',
+    importedAt: new Date('2025-06-01T02:00:00Z'),
+    batch: 'b1',
+  };
   for (let i = 0; i < HONOURS; i++) {
     await cloud.db.collection('honours').add({
-      data: { entityName: shop.entity.name, uscc: shop.entity.uscc, issuer: '市商务局', basis: `守信荣誉${i}`, collectedOn: day(i), source, dedupKey: `r-${i}`, createdAt: new Date() },
+      data: {
+        entityName: shop.entity.name,
+        uscc: shop.entity.uscc,
+        issuer: '市商务局',
+        basis: `守信荣誉${i}`,
+        collectedOn: day(i),
+        source,
+        dedupKey: `r-${i}`,
+        createdAt: new Date(),
+      },
     });
   }
 });

@@ -80,7 +80,10 @@ describe('one decoder at the page edge', () => {
       fc.property(id, version, (i, v) => {
         const ref: CodeRef = v === undefined ? { id: i } : { id: i, version: v };
         expect(reopen(verifyUrl(ref))).toEqual(ref);
-        expect(codeRefFromQuery({ q: encodeURIComponent(codeUrl('https://xy.hegang.gov.cn/mscx/c/', i, v ?? 1)) })).toEqual({ id: i, version: v ?? 1 });
+        expect(codeRefFromQuery({ q: encodeURIComponent(codeUrl('https://xy.hegang.gov.cn/mscx/c/', i, v ?? 1)) })).toEqual({
+          id: i,
+          version: v ?? 1,
+        });
       }),
     );
     fc.assert(

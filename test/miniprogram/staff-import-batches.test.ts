@@ -24,7 +24,18 @@ async function file(n: number): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('x');
   ws.addRow(templateHeaders('commitment'));
-  ws.addRow([`页面批次商户${n}`, '法人及非法人组织', usccOf('230402', 950_000 + n), '主动型', '税务', '事由', '内容', '责任', '2026-05-01', '社会公开']);
+  ws.addRow([
+    `页面批次商户${n}`,
+    '法人及非法人组织',
+    usccOf('230402', 950_000 + n),
+    '主动型',
+    '税务',
+    '事由',
+    '内容',
+    '责任',
+    '2026-05-01',
+    '社会公开',
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
@@ -52,7 +63,10 @@ describe('import page: department and batches', () => {
     await until(() => page.data.batches[0]?.status === 'withdrawn', 'the withdrawal');
     expect(rec.toasts).toContain('已撤回1条');
     expect(textOf(page, '.batch .status')).toBe('已撤回');
-    expect((await all(cloud, 'commitments', { promiserName: '页面批次商户1' }))[0]).toMatchObject({ withdrawn: true, source: { department: '市税务局' } });
+    expect((await all(cloud, 'commitments', { promiserName: '页面批次商户1' }))[0]).toMatchObject({
+      withdrawn: true,
+      source: { department: '市税务局' },
+    });
   });
 
   it('shows district staff no department picker and only their own batches', async () => {

@@ -32,7 +32,10 @@ const texts = (page: RenderedPage, selector: string): string[] =>
 
 function spaced(el: Element): string {
   const parts = el.children.length === 0 ? [el.textContent ?? ''] : [...el.children].map(spaced);
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join(' ');
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join(' ');
 }
 
 describe('staff dashboard', () => {
@@ -76,7 +79,10 @@ describe('staff dashboard', () => {
       expect(textOf(page, '.trend .pace')).toBe('按当前速度（近30天每天+1.00个百分点），预计2026年3月21日达到40%');
       expect(texts(page, '.district-pace')[0]).toBe('近30天赋码率基本持平，按当前速度无法达到40%，需加快赋码');
     } finally {
-      await cloud.db.collection('rateSnapshots').where({ date: cloud.db.command.exists(true) }).remove();
+      await cloud.db
+        .collection('rateSnapshots')
+        .where({ date: cloud.db.command.exists(true) })
+        .remove();
     }
   });
 
@@ -97,7 +103,9 @@ describe('bulletin page', () => {
     installWx({ cloudUrl: cloud.url, openid: CITY });
     const page = loadPage('pages/staff-bulletin/staff-bulletin');
     await until(() => page.data.loading === false, 'the bulletin');
-    expect(textOf(page, '.sentence')).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：工农区：45\.00%，绥滨县：23\.64%，向阳区：7\.50%。$/);
+    expect(textOf(page, '.sentence')).toMatch(
+      /^截至\d{4}年\d{1,2}月\d{1,2}日，“码上诚信”各县（区）赋码占市场总量排名情况：前三名的是：工农区：45\.00%，绥滨县：23\.64%，向阳区：7\.50%。$/,
+    );
     const rows = texts(page, '.tr.row');
     expect(rows).toHaveLength(9);
     expect(rows[0]).toBe('1 向阳区 20.00 7.50');
@@ -129,7 +137,10 @@ describe('review queue', () => {
     await typeInto(page, '.reason', '门头照片与经营地址不符');
     await tap(page, '.confirm');
     await until(() => page.data.rows.length === 0, 'the rejection');
-    expect((await all(cloud, 'applications', { _id: b._id }))[0]).toMatchObject({ status: 'rejected', decisionReason: '门头照片与经营地址不符' });
+    expect((await all(cloud, 'applications', { _id: b._id }))[0]).toMatchObject({
+      status: 'rejected',
+      decisionReason: '门头照片与经营地址不符',
+    });
     expect(textOf(page, '.empty')).toBe('暂无事项');
 
     // The code just issued, suspended with a reason from the 有效码 tab.
@@ -157,7 +168,18 @@ describe('import page', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
     ws.addRow(templateHeaders('commitment'));
-    ws.addRow(['页面测试商户', '法人', '91230402MA0000000X', '主动型', '市场主体承诺书', '事由', '内容', '责任', '2026-05-01', '可向社会公开']);
+    ws.addRow([
+      '页面测试商户',
+      '法人',
+      '91230402MA0000000X',
+      '主动型',
+      '市场主体承诺书',
+      '事由',
+      '内容',
+      '责任',
+      '2026-05-01',
+      '可向社会公开',
+    ]);
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     await (page.instance as unknown as { importFile(f: { fileBase64: string }): Promise<void> }).importFile({ fileBase64: base64 });
     expect(textOf(page, '.summary')).toBe('共1行：新增0，重复0，有误1');

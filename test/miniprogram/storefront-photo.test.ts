@@ -10,7 +10,18 @@ import { DEFAULT_CODE_URL_PREFIX } from '../../server/code-url';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { testUscc } from '../support/coded-entity';
 import { fillEntitlement } from '../support/apply-form';
-import { installWx, loadPage, pick, tap, textOf, typeInto, until, type RenderedPage, type WxOptions, type WxRecorder } from '../support/simulate';
+import {
+  installWx,
+  loadPage,
+  pick,
+  tap,
+  textOf,
+  typeInto,
+  until,
+  type RenderedPage,
+  type WxOptions,
+  type WxRecorder,
+} from '../support/simulate';
 
 const MERCHANT = 'oPhotoMerchant01';
 const STAFF = 'oPhotoCityAdmin1';
@@ -23,7 +34,9 @@ let wx: WxRecorder;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  await cloud.db.collection('staff').add({ data: { openid: STAFF, name: '市级管理员', role: 'city', active: true, createdAt: new Date() } });
+  await cloud.db
+    .collection('staff')
+    .add({ data: { openid: STAFF, name: '市级管理员', role: 'city', active: true, createdAt: new Date() } });
   wxOptions = { cloudUrl: cloud.url, openid: MERCHANT, sdk: cloud.cloud };
   wx = installWx(wxOptions);
 });

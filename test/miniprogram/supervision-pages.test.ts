@@ -20,9 +20,17 @@ let options: WxOptions;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  await cloud.db.collection('staff').add({ data: { openid: STAFF, name: '向阳区', role: 'district', districtCode: '230402', active: true, createdAt: new Date() } });
+  await cloud.db
+    .collection('staff')
+    .add({ data: { openid: STAFF, name: '向阳区', role: 'district', districtCode: '230402', active: true, createdAt: new Date() } });
   const name = '向阳区页面举报测试店';
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230402', 9101), name, districtCode: '230402', ownerOpenids: [OWNER], nameKeys: nameSearchKeys(name) } as never);
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230402', 9101),
+    name,
+    districtCode: '230402',
+    ownerOpenids: [OWNER],
+    nameKeys: nameSearchKeys(name),
+  } as never);
   options = { cloudUrl: cloud.url, openid: REPORTER, sdk: cloud.cloud, chosenImage: PNG_BYTES };
   installWx(options);
 });
@@ -57,7 +65,12 @@ describe('report page', () => {
     const [stored] = (await cloud.db.collection('reports').where({ reporterOpenid: REPORTER }).get()).data;
     options.openid = STAFF;
     installWx(options);
-    const res = await cloud.call('staff', STAFF, { action: 'handleReport', reportId: stored._id, status: 'closed', outcome: '已约谈经营者并责令整改' });
+    const res = await cloud.call('staff', STAFF, {
+      action: 'handleReport',
+      reportId: stored._id,
+      status: 'closed',
+      outcome: '已约谈经营者并责令整改',
+    });
     expect(res.ok).toBe(true);
     options.openid = REPORTER;
     installWx(options);
@@ -73,7 +86,12 @@ describe('report page', () => {
 
 describe('my-code of a suspended code', () => {
   it('shows the date, reason category, reason and next steps, and no poster', async () => {
-    const res = await cloud.call('staff', STAFF, { action: 'suspendCode', codeId: shop.code._id, reason: '门头与登记名称不一致', category: 'mismatch' });
+    const res = await cloud.call('staff', STAFF, {
+      action: 'suspendCode',
+      codeId: shop.code._id,
+      reason: '门头与登记名称不一致',
+      category: 'mismatch',
+    });
     expect(res.ok).toBe(true);
     options.openid = OWNER;
     installWx(options);
@@ -114,10 +132,31 @@ describe('staff 举报与异议 page', () => {
     const uscc = shop.entity.uscc;
     const source = { kind: 'import', department: '市税务局', importedBy: 'oImporter', importedAt: new Date(), batch: 'b-page' };
     const honour = (await cloud.db.collection('honours').add({
-      data: { entityName: shop.entity.name, uscc, issuer: '国家税务总局鹤岗市税务局', basis: '2023年度A级纳税人', collectedOn: '2026-04-20', source, dedupKey: 'page-h1', createdAt: new Date() },
+      data: {
+        entityName: shop.entity.name,
+        uscc,
+        issuer: '国家税务总局鹤岗市税务局',
+        basis: '2023年度A级纳税人',
+        collectedOn: '2026-04-20',
+        source,
+        dedupKey: 'page-h1',
+        createdAt: new Date(),
+      },
     })) as { _id: string };
     await cloud.db.collection('objections').add({
-      data: { uscc, entityId: shop.entity._id, entityName: shop.entity.name, target: 'honour', recordId: honour._id, content: '年度有误', openid: OWNER, districtCode: '230402', dueOn: '2099-01-01', status: 'open', createdAt: new Date() },
+      data: {
+        uscc,
+        entityId: shop.entity._id,
+        entityName: shop.entity.name,
+        target: 'honour',
+        recordId: honour._id,
+        content: '年度有误',
+        openid: OWNER,
+        districtCode: '230402',
+        dueOn: '2099-01-01',
+        status: 'open',
+        createdAt: new Date(),
+      },
     });
     options.openid = STAFF;
     installWx(options);

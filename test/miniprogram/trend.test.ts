@@ -12,14 +12,22 @@ describe('paceText', () => {
     expect(paceText({ outlook: { kind: 'projected', date: '2026-12-01', byYearEnd: true }, pointsPerDay: 1 }, 40)).toBe(
       '按当前速度（近30天每天+1.00个百分点），预计2026年12月1日达到40%',
     );
-    expect(paceText({ outlook: { kind: 'notAtPace' }, pointsPerDay: -0.1 }, 40)).toBe('按当前速度（近30天每天-0.10个百分点）无法达到40%，需加快赋码');
+    expect(paceText({ outlook: { kind: 'notAtPace' }, pointsPerDay: -0.1 }, 40)).toBe(
+      '按当前速度（近30天每天-0.10个百分点）无法达到40%，需加快赋码',
+    );
   });
 });
 
 describe('trendView', () => {
   it('scales columns so the target line always shows', () => {
     const view = trendView(
-      { points: [{ date: '2026-11-01', coded: 1, basisPoints: 1000 }, { date: '2026-11-02', coded: 2, basisPoints: 2500 }], pace: { outlook: { kind: 'insufficientData' } } },
+      {
+        points: [
+          { date: '2026-11-01', coded: 1, basisPoints: 1000 },
+          { date: '2026-11-02', coded: 2, basisPoints: 2500 },
+        ],
+        pace: { outlook: { kind: 'insufficientData' } },
+      },
       40,
     )!;
     // Axis = 50% (1.25 × target): 10% → 20 of the height, 25% → 50, the target at 80.

@@ -24,7 +24,12 @@ beforeAll(async () => {
   const platform = (globalThis as any).wx;
   platform.getStorageSync = (key: string) => (stored.has(key) ? stored.get(key) : '');
   platform.setStorageSync = (key: string, value: unknown) => void stored.set(key, value);
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230421', 7101), name: '萝北县名山镇诚信超市有限公司', address: '鹤岗市萝北县名山镇江畔路8号', districtCode: '230421' });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230421', 7101),
+    name: '萝北县名山镇诚信超市有限公司',
+    address: '鹤岗市萝北县名山镇江畔路8号',
+    districtCode: '230421',
+  });
 });
 
 afterAll(async () => {
@@ -71,7 +76,11 @@ function openShared(page: RenderedPage): RenderedPage {
 describe('a shared scan reads as it did', () => {
   it('id, q and scene: share → open → verify stays 有效 with the version', async () => {
     const url = codeUrl(DEFAULT_CODE_URL_PREFIX, shop.code._id, 1);
-    const arrivals: Record<string, string>[] = [{ id: shop.code._id, v: '1' }, { q: encodeURIComponent(url) }, { scene: encodeURIComponent(`${shop.code._id}?v=1`) }];
+    const arrivals: Record<string, string>[] = [
+      { id: shop.code._id, v: '1' },
+      { q: encodeURIComponent(url) },
+      { scene: encodeURIComponent(`${shop.code._id}?v=1`) },
+    ];
     for (const query of arrivals) {
       const first = loadPage('pages/verify/verify', query);
       expect(await verdictOf(first), JSON.stringify(query)).toBe('有效');
@@ -134,7 +143,18 @@ describe('states and their colours', () => {
   it('an entity without a code is 尚未赋码 in neutral grey, not red', async () => {
     const uscc = testUscc('230422', 7102);
     await cloud.db.collection('entities').add({
-      data: { _id: `ent-${uscc}`, uscc, name: '绥滨县未赋码小店', category: 'company', districtCode: '230422', address: '鹤岗市绥滨县某路2号', field: '市场监管', ownerOpenids: [], createdAt: new Date(), updatedAt: new Date() },
+      data: {
+        _id: `ent-${uscc}`,
+        uscc,
+        name: '绥滨县未赋码小店',
+        category: 'company',
+        districtCode: '230422',
+        address: '鹤岗市绥滨县某路2号',
+        field: '市场监管',
+        ownerOpenids: [],
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
     });
     const page = loadPage('pages/verify/verify', { uscc });
     expect(await verdictOf(page)).toBe('尚未赋码');

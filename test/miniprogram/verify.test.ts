@@ -17,7 +17,12 @@ let wx: WxRecorder;
 beforeAll(async () => {
   cloud = await startTestCloud();
   wx = installWx({ cloudUrl: cloud.url, openid: '' });
-  shop = await seedCodedEntity(cloud.db, { uscc: testUscc('230407', 7001), name: '兴山区页面核验超市', address: '鹤岗市兴山区沿河路3号', districtCode: '230407' });
+  shop = await seedCodedEntity(cloud.db, {
+    uscc: testUscc('230407', 7001),
+    name: '兴山区页面核验超市',
+    address: '鹤岗市兴山区沿河路3号',
+    districtCode: '230407',
+  });
 });
 
 afterAll(async () => {
@@ -50,7 +55,10 @@ describe('verify page', () => {
 
   it('a suspended code shows 暂停; the report button carries the scan to the report page', async () => {
     const other = await seedCodedEntity(cloud.db, { uscc: testUscc('230422', 7002), name: '绥滨县暂停测试店' });
-    await cloud.db.collection('codes').doc(other.code._id).update({ data: { status: 'suspended' } });
+    await cloud.db
+      .collection('codes')
+      .doc(other.code._id)
+      .update({ data: { status: 'suspended' } });
     const page = loadPage('pages/verify/verify', { scene: encodeURIComponent(`${other.code._id}?v=1`) });
     await until(() => page.data.result !== null, 'the verdict');
     expect(textOf(page, '.verdict')).toBe('暂停');

@@ -13,17 +13,63 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? '12');
 
 const CITY_ADMIN = 'fuzz-city-admin';
 const FUNCTIONS = {
-  merchant: { caller: 'fuzz-merchant', actions: ['applyCode', 'myEntities', 'myCode', 'submitCommitment', 'myCommitments', 'submitObjection', 'withdrawApplication', 'myApplications'] },
-  public: { caller: '', actions: ['verifyCode', 'profile', 'search', 'report', 'records', 'reportStatus', 'myReports', 'countScan', 'street', 'inspections'] },
+  merchant: {
+    caller: 'fuzz-merchant',
+    actions: [
+      'applyCode',
+      'myEntities',
+      'myCode',
+      'submitCommitment',
+      'myCommitments',
+      'submitObjection',
+      'withdrawApplication',
+      'myApplications',
+    ],
+  },
+  public: {
+    caller: '',
+    actions: ['verifyCode', 'profile', 'search', 'report', 'records', 'reportStatus', 'myReports', 'countScan', 'street', 'inspections'],
+  },
   staff: {
     caller: CITY_ADMIN,
-    actions: ['applications', 'reviewApplication', 'reviewCommitment', 'districtStats', 'statsHistory', 'bulletin', 'suspendCode', 'revokeCode', 'staffMembers', 'withdrawRecord', 'correctRecord'],
+    actions: [
+      'applications',
+      'reviewApplication',
+      'reviewCommitment',
+      'districtStats',
+      'statsHistory',
+      'bulletin',
+      'suspendCode',
+      'revokeCode',
+      'staffMembers',
+      'withdrawRecord',
+      'correctRecord',
+    ],
   },
   staffFiles: { caller: CITY_ADMIN, actions: ['importRecords', 'importTemplate', 'exportBulletin'] },
 } as const;
 
 /** Actions that only read: they must never write, whatever they answer. */
-const READS = new Set(['myApplications', 'myEntities', 'myCode', 'myCommitments', 'verifyCode', 'profile', 'search', 'records', 'reportStatus', 'myReports', 'street', 'inspections', 'applications', 'districtStats', 'statsHistory', 'bulletin', 'exportBulletin', 'importTemplate']);
+const READS = new Set([
+  'myApplications',
+  'myEntities',
+  'myCode',
+  'myCommitments',
+  'verifyCode',
+  'profile',
+  'search',
+  'records',
+  'reportStatus',
+  'myReports',
+  'street',
+  'inspections',
+  'applications',
+  'districtStats',
+  'statsHistory',
+  'bulletin',
+  'exportBulletin',
+  'importTemplate',
+]);
 
 let cloud: TestCloud;
 
@@ -57,7 +103,19 @@ describe.each(Object.entries(FUNCTIONS))('%s function under hostile events', (fn
 });
 
 describe('events that are not objects, or name no action', () => {
-  const bad: unknown[] = [null, 42, 'verifyCode', [], [{ action: 'verifyCode' }], {}, { action: 42 }, { action: 'constructor' }, { action: '__proto__' }, { action: 'toString' }, { action: 'x'.repeat(100_000) }];
+  const bad: unknown[] = [
+    null,
+    42,
+    'verifyCode',
+    [],
+    [{ action: 'verifyCode' }],
+    {},
+    { action: 42 },
+    { action: 'constructor' },
+    { action: '__proto__' },
+    { action: 'toString' },
+    { action: 'x'.repeat(100_000) },
+  ];
   it.each(Object.keys(FUNCTIONS))('%s refuses each with a stable code', async (fn) => {
     for (const event of bad) {
       const before = cloud.writeVersion();

@@ -6,12 +6,59 @@ import fc from 'fast-check';
 
 /** Payload keys the actions read (so hostile values reach the parsers, not just unknown keys). */
 export const KNOWN_KEYS = [
-  'uscc', 'entityName', 'name', 'category', 'districtCode', 'address', 'field', 'contactName', 'contactPhone',
-  'codeId', 'code', 'url', 'q', 'version', 'keyword', 'query', 'page', 'pageSize', 'limit', 'entityId',
-  'applicationId', 'commitmentId', 'id', 'decision', 'approve', 'reason', 'kind', 'fileBase64', 'fileID',
-  'department', 'target', 'targetId', 'content', 'status', 'from', 'to', 'date', 'openid', 'role',
-  'promiserName', 'promiserCategory', 'promiserCode', 'commitmentType', 'committedOn', 'publicity', 'liability',
-  'storefrontPhoto', 'op', 'member', 'days', 'licencePhoto', 'legalRepName', 'confirmTakeover',
+  'uscc',
+  'entityName',
+  'name',
+  'category',
+  'districtCode',
+  'address',
+  'field',
+  'contactName',
+  'contactPhone',
+  'codeId',
+  'code',
+  'url',
+  'q',
+  'version',
+  'keyword',
+  'query',
+  'page',
+  'pageSize',
+  'limit',
+  'entityId',
+  'applicationId',
+  'commitmentId',
+  'id',
+  'decision',
+  'approve',
+  'reason',
+  'kind',
+  'fileBase64',
+  'fileID',
+  'department',
+  'target',
+  'targetId',
+  'content',
+  'status',
+  'from',
+  'to',
+  'date',
+  'openid',
+  'role',
+  'promiserName',
+  'promiserCategory',
+  'promiserCode',
+  'commitmentType',
+  'committedOn',
+  'publicity',
+  'liability',
+  'storefrontPhoto',
+  'op',
+  'member',
+  'days',
+  'licencePhoto',
+  'legalRepName',
+  'confirmTakeover',
 ] as const;
 
 /** Operator injection: objects a naive `where(payload)` would treat as a query. */
@@ -35,7 +82,17 @@ const pollution = fc.constantFrom<unknown>(
 const strings = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u0007\u001b[2J', '９１２３０４０２ＭＡ', 'null', 'undefined', '<script>alert(1)</script>', '1; DROP TABLE entities'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u0007\u001b[2J',
+    '９１２３０４０２ＭＡ',
+    'null',
+    'undefined',
+    '<script>alert(1)</script>',
+    '1; DROP TABLE entities',
+  ),
   fc.integer({ min: 1_000, max: 300_000 }).map((n) => '码'.repeat(n)),
 );
 
@@ -59,7 +116,8 @@ export function hostileEvent(action: string): fc.Arbitrary<Record<string, unknow
     .map(([known, random, pollute]) => {
       const event: Record<string, unknown> = { ...random, ...known };
       // An own `__proto__` key, as JSON.parse makes it (assignment would set the prototype instead).
-      if (pollute) Object.defineProperty(event, '__proto__', { value: { polluted: 'yes' }, enumerable: true, writable: true, configurable: true });
+      if (pollute)
+        Object.defineProperty(event, '__proto__', { value: { polluted: 'yes' }, enumerable: true, writable: true, configurable: true });
       event.action = action;
       return event;
     });
@@ -69,5 +127,11 @@ export function hostileEvent(action: string): fc.Arbitrary<Record<string, unknow
 export function isStableError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { code?: unknown; message?: unknown };
-  return typeof e.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(e.code) && e.code !== 'INTERNAL' && typeof e.message === 'string' && /[\u4e00-\u9fff]/.test(e.message);
+  return (
+    typeof e.code === 'string' &&
+    /^[A-Z][A-Z0-9_]*$/.test(e.code) &&
+    e.code !== 'INTERNAL' &&
+    typeof e.message === 'string' &&
+    /[\u4e00-\u9fff]/.test(e.message)
+  );
 }

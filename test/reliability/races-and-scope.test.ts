@@ -74,7 +74,9 @@ describe('100 concurrent applications for one USCC', () => {
 
     // Ten reviewers press 通过 at the same moment.
     const approvals = await Promise.all(
-      Array.from({ length: 10 }, () => cloud.call('staff', CITY, { action: 'reviewApplication', applicationId: pending[0]._id, decision: 'approve' })),
+      Array.from({ length: 10 }, () =>
+        cloud.call('staff', CITY, { action: 'reviewApplication', applicationId: pending[0]._id, decision: 'approve' }),
+      ),
     );
     expect(approvals.filter((r) => r.ok)).toHaveLength(1);
     for (const r of approvals.filter((x) => !x.ok)) expect(isStableError(r.error)).toBe(true);

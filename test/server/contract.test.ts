@@ -24,16 +24,23 @@ const SERVED = {
 } as const;
 
 describe('core/contract', () => {
-  it.each(Object.keys(CONTRACTS) as (keyof typeof CONTRACTS)[])('the %s function serves exactly the actions its contract declares', (fn) => {
-    expect(Object.keys(SERVED[fn]).sort()).toEqual(Object.keys(CONTRACTS[fn]).sort());
-  });
+  it.each(Object.keys(CONTRACTS) as (keyof typeof CONTRACTS)[])(
+    'the %s function serves exactly the actions its contract declares',
+    (fn) => {
+      expect(Object.keys(SERVED[fn]).sort()).toEqual(Object.keys(CONTRACTS[fn]).sort());
+    },
+  );
 
   it('every served function has a contract', () => {
     expect(Object.keys(CONTRACTS).sort()).toEqual(Object.keys(SERVED).sort());
   });
 
   const ctx = { caller: { openid: 'o-test', appid: '' }, now: new Date(0) } as unknown as ActionContext;
-  const contract = { count: action<{ doubled: number }>()(z.object({ n: z.coerce.number({ error: '数量应为数字' }).int().min(1, { error: '数量至少为1' }) })) };
+  const contract = {
+    count: action<{ doubled: number }>()(
+      z.object({ n: z.coerce.number({ error: '数量应为数字' }).int().min(1, { error: '数量至少为1' }) }),
+    ),
+  };
 
   it('refuses an input the schema refuses with INVALID_INPUT and its Chinese message, without running the action', async () => {
     const run = vi.fn(async ({ n }: { n: number }) => ({ doubled: n * 2 }));

@@ -45,7 +45,10 @@ describe('readFirstSheet: intact text', () => {
 
   it('reads inline strings, rich text, numbers, booleans, and skips phonetic runs', async () => {
     const file = await makeZip([
-      { name: 'xl/sharedStrings.xml', content: '<sst><si><r><t>鹤岗</t></r><r><t xml:space="preserve"> 商贸</t></r><rPh><t>ヘ</t></rPh></si></sst>' },
+      {
+        name: 'xl/sharedStrings.xml',
+        content: '<sst><si><r><t>鹤岗</t></r><r><t xml:space="preserve"> 商贸</t></r><rPh><t>ヘ</t></rPh></si></sst>',
+      },
       {
         name: 'xl/worksheets/sheet1.xml',
         content: sheetXml([
@@ -79,7 +82,9 @@ describe('readFirstSheet: bounded files', () => {
     const file = await makeZip([bomb]);
     expect(file.length).toBeLessThan(2 * 1024 * 1024);
     const t = Date.now();
-    const err = await readFirstSheet(file).next().catch((e: { code: string; message: string }) => e);
+    const err = await readFirstSheet(file)
+      .next()
+      .catch((e: { code: string; message: string }) => e);
     expect(err).toMatchObject({ code: 'FILE_TOO_COMPLEX' });
     expect((err as { message: string }).message).toMatch(/拆分/);
     expect(Date.now() - t).toBeLessThan(2000);

@@ -34,7 +34,15 @@ describe('writeWorkbook', () => {
         columnWidths: [8, 16, 40],
         numberFormats: { 3: '0.00', 4: '0.0%' },
       },
-      { name: '填写说明', rows: [['列名', '是否必填'], ['*统一社会信用代码', '必填']], boldRows: [1], columnWidths: [24, 10] },
+      {
+        name: '填写说明',
+        rows: [
+          ['列名', '是否必填'],
+          ['*统一社会信用代码', '必填'],
+        ],
+        boldRows: [1],
+        columnWidths: [24, 10],
+      },
     ]);
     const wb = await load(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['附件', '填写说明']);
@@ -73,7 +81,13 @@ describe('writeWorkbook', () => {
 
   it('is read by the upload reader: the first sheet, text intact', async () => {
     const file = await writeWorkbook([
-      { name: '表一', rows: [['名称', '数量'], ['鹤岗守信商贸有限公司', 3]] },
+      {
+        name: '表一',
+        rows: [
+          ['名称', '数量'],
+          ['鹤岗守信商贸有限公司', 3],
+        ],
+      },
       { name: '表二', rows: [['不读']] },
     ]);
     const rows: { row: number; cells: readonly unknown[] }[] = [];
@@ -91,6 +105,11 @@ describe('writeWorkbook', () => {
     expect(sheetName(long)).toBe(long.slice(0, 31));
     const wb = await load(await writeWorkbook([{ name: long, rows: [['x']] }]));
     expect(wb.worksheets[0]!.name).toBe(long.slice(0, 31));
-    await expect(writeWorkbook([{ name: '表', rows: [] }, { name: '表', rows: [] }])).rejects.toThrow(/duplicate/);
+    await expect(
+      writeWorkbook([
+        { name: '表', rows: [] },
+        { name: '表', rows: [] },
+      ]),
+    ).rejects.toThrow(/duplicate/);
   });
 });

@@ -15,7 +15,10 @@ const { JSDOM } = load('jsdom') as { JSDOM: new (html: string, options?: object)
 function installDom(): void {
   const g = globalThis as Record<string, unknown>;
   if (g.document) return;
-  const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true, url: 'http://127.0.0.1/' });
+  const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+    pretendToBeVisual: true,
+    url: 'http://127.0.0.1/',
+  });
   const w = window as unknown as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(window)) {
     if (key in g || key.startsWith('_')) continue;

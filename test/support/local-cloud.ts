@@ -23,7 +23,11 @@ export interface TestCloud {
   /** The real wx-server-sdk `cloud` (e.g. `cloud.uploadFile` to put a file in the emulator's storage). */
   cloud: ReturnType<typeof connectSdk>['cloud'];
   /** Call a cloud function as `openid` ('' = anonymous). */
-  call<T = any>(fn: 'merchant' | 'public' | 'staff' | 'staffFiles' | 'staffDocs' | (string & {}), openid: string, data: unknown): Promise<FunctionResult<T>>;
+  call<T = any>(
+    fn: 'merchant' | 'public' | 'staff' | 'staffFiles' | 'staffDocs' | (string & {}),
+    openid: string,
+    data: unknown,
+  ): Promise<FunctionResult<T>>;
   /** Fire a timer trigger of `fn` as CloudBase does (TRIGGER_SRC=timer, no user). */
   fireTimer<T = any>(fn: string, triggerName: string): Promise<FunctionResult<T>>;
   /** The emulator's write counter: unchanged means nothing at all was stored, updated or removed. */
@@ -33,7 +37,13 @@ export interface TestCloud {
 
 export async function startTestCloud(options: { functionTimeoutMs?: number } = {}): Promise<TestCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hegang-cloud-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: join(root, 'cloudfunctions'), allowReset: true, functionTimeoutMs: options.functionTimeoutMs });
+  const cloud = await startLocalCloud({
+    port: 0,
+    dataDir,
+    functionsDir: join(root, 'cloudfunctions'),
+    allowReset: true,
+    functionTimeoutMs: options.functionTimeoutMs,
+  });
   const sdk = connectSdk(cloud.url);
   return {
     url: cloud.url,

@@ -141,12 +141,15 @@ export function installWx(options: WxOptions): WxRecorder {
   installPageShim();
   const rec: WxRecorder = { navigations: [], toasts: [], clipboard: [], uploads: [], modals: [], calls: [], saved: [] };
   const g = globalThis as { wx?: Record<string, unknown> };
-  g.wx = Object.assign(g.wx ?? {}, createWx({
-    transport: testTransport(options, rec),
-    navigator: recordingNavigator(rec),
-    screen: scriptedScreen(options, rec),
-    openid: () => options.openid,
-  }));
+  g.wx = Object.assign(
+    g.wx ?? {},
+    createWx({
+      transport: testTransport(options, rec),
+      navigator: recordingNavigator(rec),
+      screen: scriptedScreen(options, rec),
+      openid: () => options.openid,
+    }),
+  );
   return rec;
 }
 

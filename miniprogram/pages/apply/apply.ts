@@ -14,7 +14,16 @@ const CATEGORY_KEYS = Object.keys(ENTITY_CATEGORIES) as EntityCategory[];
 
 Page({
   data: {
-    form: { uscc: '', entityName: '', legalRepName: '', address: '', contactName: '', contactPhone: '', storefrontPhoto: '', licencePhoto: '' },
+    form: {
+      uscc: '',
+      entityName: '',
+      legalRepName: '',
+      address: '',
+      contactName: '',
+      contactPhone: '',
+      storefrontPhoto: '',
+      licencePhoto: '',
+    },
     uploading: false,
     licenceUploading: false,
     categoryNames: CATEGORY_KEYS.map((k) => ENTITY_CATEGORIES[k]),
@@ -179,8 +188,7 @@ Page({
     });
     if (res.ok) {
       this.setData({ submitting: false, done: { uscc: res.data.uscc, districtName: res.data.districtName, notes: res.data.notes ?? [] } });
-    }
-    else this.setData({ submitting: false, error: res.error.message });
+    } else this.setData({ submitting: false, error: res.error.message });
   },
 
   toMine() {

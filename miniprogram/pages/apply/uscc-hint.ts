@@ -23,6 +23,16 @@ export function usccHint(input: string): UsccHint {
   const p = r.placement;
   const districtIndex = p?.kind === 'district' ? DISTRICTS.findIndex((d) => d.code === p.district.code) : -1;
   const where =
-    p?.kind === 'district' ? `登记机关在${p.district.name}` : p?.kind === 'city' ? '市级登记，请选择所属县（区）' : '非鹤岗市登记，请选择经营所在县（区）';
-  return { message: `代码有效 · ${where}`, ok: true, districtIndex, needsDistrict: districtIndex < 0, category: suggestCategory(r.normalized) };
+    p?.kind === 'district'
+      ? `登记机关在${p.district.name}`
+      : p?.kind === 'city'
+        ? '市级登记，请选择所属县（区）'
+        : '非鹤岗市登记，请选择经营所在县（区）';
+  return {
+    message: `代码有效 · ${where}`,
+    ok: true,
+    districtIndex,
+    needsDistrict: districtIndex < 0,
+    category: suggestCategory(r.normalized),
+  };
 }

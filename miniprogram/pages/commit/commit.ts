@@ -61,7 +61,10 @@ Page({
 
   /** Pickers carry the option list's name in data-list and the form key in data-key. */
   onPick(e: WechatMiniprogram.PickerChange) {
-    const { key, list } = e.currentTarget.dataset as { key: string; list: 'promiserCategories' | 'commitmentTypes' | 'commitmentAreas' | 'publicityTypes' };
+    const { key, list } = e.currentTarget.dataset as {
+      key: string;
+      list: 'promiserCategories' | 'commitmentTypes' | 'commitmentAreas' | 'publicityTypes';
+    };
     const value = (this.data[list] as string[])[Number(e.detail.value)];
     this.setData({ [`form.${key}`]: value, error: '' });
   },

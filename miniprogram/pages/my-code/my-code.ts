@@ -42,7 +42,9 @@ Page({
     const stats = await scanStats(res.data.uscc);
     if (stats.ok) {
       const max = Math.max(1, ...stats.data.days.map((d) => d.n));
-      this.setData({ scans: { total: stats.data.total, bars: stats.data.days.map((d) => ({ ...d, height: Math.round((d.n / max) * 100) })) } });
+      this.setData({
+        scans: { total: stats.data.total, bars: stats.data.days.map((d) => ({ ...d, height: Math.round((d.n / max) * 100) })) },
+      });
     }
   },
 
@@ -53,7 +55,11 @@ Page({
     try {
       const path = await writeCodeImage(code);
       const canvas = await new Promise<WechatMiniprogram.Canvas>((resolve) =>
-        wx.createSelectorQuery().select('#poster').fields({ node: true, size: true }).exec((res) => resolve(res[0].node)),
+        wx
+          .createSelectorQuery()
+          .select('#poster')
+          .fields({ node: true, size: true })
+          .exec((res) => resolve(res[0].node)),
       );
       canvas.width = POSTER_WIDTH;
       canvas.height = POSTER_HEIGHT;
@@ -95,7 +101,9 @@ Page({
       await new Promise((resolve, reject) =>
         wx.getFileSystemManager().writeFile({ filePath, data: res.data.fileBase64, encoding: 'base64', success: resolve, fail: reject }),
       );
-      await new Promise((resolve, reject) => wx.openDocument({ filePath, fileType: 'pdf', showMenu: true, success: resolve, fail: reject }));
+      await new Promise((resolve, reject) =>
+        wx.openDocument({ filePath, fileType: 'pdf', showMenu: true, success: resolve, fail: reject }),
+      );
     } catch {
       wx.showToast({ title: '打开文件失败，请稍后重试', icon: 'none' });
     }

@@ -22,7 +22,11 @@ export interface PosterContext {
 export const POSTER_WIDTH = 750;
 export const POSTER_HEIGHT = 1100;
 
-export const POSTER_STEPS = ['1. 打开微信“扫一扫”，扫描上方诚信码', '2. 看到绿色“有效”，核对名称、地址与本店一致', '3. 发现不符，请点击“举报可疑码”'];
+export const POSTER_STEPS = [
+  '1. 打开微信“扫一扫”，扫描上方诚信码',
+  '2. 看到绿色“有效”，核对名称、地址与本店一致',
+  '3. 发现不符，请点击“举报可疑码”',
+];
 
 /** Split text into lines no wider than `max` (Chinese text breaks anywhere). */
 export function wrap(ctx: PosterContext, text: string, max: number): string[] {

@@ -3,7 +3,12 @@ import { VERDICTS, verdictOf } from '../../lib/core';
 import type { MyApplication, MyEntity } from '../../services/merchant';
 import { myEntities, withdrawApplication } from '../../services/merchant';
 
-const APPLICATION_TEXT = { pending: { label: '待审核', tone: 'amber' }, approved: { label: '已通过', tone: 'green' }, rejected: { label: '未通过', tone: 'red' }, withdrawn: { label: '已撤回', tone: 'grey' } } as const;
+const APPLICATION_TEXT = {
+  pending: { label: '待审核', tone: 'amber' },
+  approved: { label: '已通过', tone: 'green' },
+  rejected: { label: '未通过', tone: 'red' },
+  withdrawn: { label: '已撤回', tone: 'grey' },
+} as const;
 
 /** The code's status in the words and colour the public page uses. */
 function codeBadge(code: NonNullable<MyEntity['code']>): { label: string; tone: string } {
@@ -49,7 +54,11 @@ Page({
 
   async withdraw(e: WechatMiniprogram.TouchEvent) {
     const { id } = e.currentTarget.dataset as { id: string };
-    const ask = await wx.showModal({ title: '撤回申请', content: '撤回后该申请不再审核，可修改后重新申请。确定撤回吗？', confirmText: '撤回' });
+    const ask = await wx.showModal({
+      title: '撤回申请',
+      content: '撤回后该申请不再审核，可修改后重新申请。确定撤回吗？',
+      confirmText: '撤回',
+    });
     if (!ask.confirm) return;
     const res = await withdrawApplication(id);
     if (!res.ok) return this.setData({ error: res.error.message });

@@ -5,7 +5,15 @@ import type { ProfileAnswer } from '../../lib/contract';
 import { getProfile } from '../../services/public';
 
 Page({
-  data: { loading: true, data: null as ProfileAnswer | null, error: '', lang: 'zh' as Lang, t: wordsFor('zh'), large: false, statusLabel: '' },
+  data: {
+    loading: true,
+    data: null as ProfileAnswer | null,
+    error: '',
+    lang: 'zh' as Lang,
+    t: wordsFor('zh'),
+    large: false,
+    statusLabel: '',
+  },
 
   async onLoad(query: Record<string, string | undefined>) {
     const lang = currentLang();

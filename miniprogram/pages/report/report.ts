@@ -3,7 +3,15 @@
  * to 3 photos, and get a 受理编号 to follow it. 我的举报 lists the caller's reports with their
  * outcome; 查询进度 looks one up by its number.
  */
-import { codeRefFromQuery, codeRefFromText, codeRefText, decodeOnce, MAX_REPORT_PHOTOS, REPORT_REASONS, type ReportReason } from '../../lib/core';
+import {
+  codeRefFromQuery,
+  codeRefFromText,
+  codeRefText,
+  decodeOnce,
+  MAX_REPORT_PHOTOS,
+  REPORT_REASONS,
+  type ReportReason,
+} from '../../lib/core';
 import { searchEntities, type SearchItem } from '../../services/public';
 import { fileReport, myReports, reportStatus, type ReportProgress } from '../../services/supervision';
 import { askToSubscribe } from '../../services/subscribe';
@@ -83,7 +91,8 @@ Page({
     if (!keyword) return this.setData({ error: '请输入店名或单位名称' });
     this.setData({ searching: true, error: '' });
     const res = await searchEntities(keyword);
-    if (res.ok) this.setData({ searching: false, matches: res.data.items, error: res.data.items.length ? '' : '没有找到，请换个关键词，或扫码举报' });
+    if (res.ok)
+      this.setData({ searching: false, matches: res.data.items, error: res.data.items.length ? '' : '没有找到，请换个关键词，或扫码举报' });
     else this.setData({ searching: false, error: res.error.message });
   },
 
@@ -104,7 +113,10 @@ Page({
       const added: { path: string; fileID: string }[] = [];
       for (const f of chosen.tempFiles.slice(0, left)) {
         const ext = /\.(\w+)$/.exec(f.tempFilePath)?.[1] ?? 'jpg';
-        const up = await wx.cloud.uploadFile({ cloudPath: `reports/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`, filePath: f.tempFilePath });
+        const up = await wx.cloud.uploadFile({
+          cloudPath: `reports/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`,
+          filePath: f.tempFilePath,
+        });
         added.push({ path: f.tempFilePath, fileID: up.fileID });
       }
       this.setData({ photos: [...this.data.photos, ...added] });

@@ -6,7 +6,16 @@ import { codeRefFromScanCode } from '../../lib/core';
 import { verifyUrl } from '../verify/scan';
 
 Page({
-  data: { keyword: '', searching: false, searched: false, items: [] as SearchItem[], more: false, error: '', t: wordsFor('zh'), large: false },
+  data: {
+    keyword: '',
+    searching: false,
+    searched: false,
+    items: [] as SearchItem[],
+    more: false,
+    error: '',
+    t: wordsFor('zh'),
+    large: false,
+  },
 
   onLoad() {
     this.setData({ t: wordsFor(currentLang()), large: largeText() });

@@ -90,7 +90,12 @@ Page({
     const file = await chooseXlsx();
     if (!file) return;
     this.setData({ importing: kind, error: '', notice: '' });
-    const period = kind === 'publicity' ? { from: d.publicityFrom, to: d.publicityTo } : kind === 'monthlyReport' ? { month: d.month } : { asOf: d.cutoff || undefined };
+    const period =
+      kind === 'publicity'
+        ? { from: d.publicityFrom, to: d.publicityTo }
+        : kind === 'monthlyReport'
+          ? { month: d.month }
+          : { asOf: d.cutoff || undefined };
     const res = await importTable({ kind, ...period, ...file });
     this.setData({ importing: '' });
     if (!res.ok) return this.setData({ error: res.error.message });

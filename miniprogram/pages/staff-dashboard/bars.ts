@@ -20,7 +20,16 @@ export function axisMaxPercent(rows: readonly DistrictStatsRow[], targetPercent:
 
 export function toBar(r: DistrictStatsRow, axisMax: number): Bar {
   const rate = r.codeRate;
-  if (!rate) return { code: r.districtCode, name: r.name, percent: '—', width: 0, reached: false, detail: `已赋码 ${r.coded} 户 · 尚无市场主体总量`, rank: '' };
+  if (!rate)
+    return {
+      code: r.districtCode,
+      name: r.name,
+      percent: '—',
+      width: 0,
+      reached: false,
+      detail: `已赋码 ${r.coded} 户 · 尚无市场主体总量`,
+      rank: '',
+    };
   const gap = rate.reachedTarget ? '已达标' : `距${rate.targetPercent}%还需 ${rate.gapToTarget} 户`;
   return {
     code: r.districtCode,

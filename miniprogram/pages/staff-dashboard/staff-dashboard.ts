@@ -68,7 +68,9 @@ Page({
     const where = (code: string) => {
       const d = byCode.get(code);
       if (!d || d.uncodedInRegister === 0) return '';
-      const top = d.topFields.length ? d.topFields.map((f) => `${f.field}${f.uncoded}户`) : d.topEntityTypes.slice(0, 3).map((t) => `${t.entityType}${t.uncoded}户`);
+      const top = d.topFields.length
+        ? d.topFields.map((f) => `${f.field}${f.uncoded}户`)
+        : d.topEntityTypes.slice(0, 3).map((t) => `${t.entityType}${t.uncoded}户`);
       return `名录中未赋码${d.uncodedInRegister}户，主要在：${top.join('、')}`;
     };
     this.setData({ bars: this.data.bars.map((b) => ({ ...b, uncoded: where(b.code) })) });

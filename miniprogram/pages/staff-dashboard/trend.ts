@@ -19,7 +19,8 @@ export interface TrendView {
 
 /** One plain sentence on the pace, as staff would say it. */
 export function paceText(pace: Pace, targetPercent: number): string {
-  const perDay = pace.pointsPerDay === undefined ? '' : `（近30天每天${pace.pointsPerDay >= 0 ? '+' : ''}${pace.pointsPerDay.toFixed(2)}个百分点）`;
+  const perDay =
+    pace.pointsPerDay === undefined ? '' : `（近30天每天${pace.pointsPerDay >= 0 ? '+' : ''}${pace.pointsPerDay.toFixed(2)}个百分点）`;
   switch (pace.outlook.kind) {
     case 'reached':
       return `已达到${targetPercent}%的目标`;

@@ -61,7 +61,10 @@ Page({
         this.setData({ busy: true, error: '', notice: '' });
         try {
           const ext = (/\.[A-Za-z0-9]{1,5}$/.exec(f.name) ?? ['.pdf'])[0];
-          const up = await wx.cloud.uploadFile({ cloudPath: `ledger/${Date.now()}-${Math.random().toString(36).slice(2)}${ext}`, filePath: f.path });
+          const up = await wx.cloud.uploadFile({
+            cloudPath: `ledger/${Date.now()}-${Math.random().toString(36).slice(2)}${ext}`,
+            filePath: f.path,
+          });
           const kind = this.data.kindIndex === 0 ? 'plan' : 'update';
           const res = await uploadLedgerFile(kind, this.data.month, this.data.title.trim(), up.fileID);
           if (!res.ok) return this.setData({ busy: false, error: res.error.message });
@@ -80,7 +83,9 @@ Page({
     const res = await importLedger(file);
     if (!res.ok) return this.setData({ error: res.error.message });
     const issues = res.data.issues.map((i) => `第${i.row}行 ${i.column}：${i.reason}`).join('；');
-    this.setData({ notice: `台账导入：共${res.data.rows}行，新增${res.data.inserted}，更新${res.data.updated}，有误${res.data.invalid}${issues ? `（${issues}）` : ''}` });
+    this.setData({
+      notice: `台账导入：共${res.data.rows}行，新增${res.data.inserted}，更新${res.data.updated}，有误${res.data.invalid}${issues ? `（${issues}）` : ''}`,
+    });
     void this.load();
   },
 });

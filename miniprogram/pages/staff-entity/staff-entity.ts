@@ -4,7 +4,7 @@
  * actions the caller may take, each with a reason category and a reason the owner is told.
  */
 import { CODE_REASON_CATEGORIES, CODE_REASON_KEYS, beijingDateTime } from '../../lib/core';
-import { changeCodeStatus, staffEntity } from '../../services/supervision';
+import { changeCodeStatus, staffEntity, type StaffEntityView } from '../../services/supervision';
 
 const CATEGORY_KEYS = CODE_REASON_KEYS;
 
@@ -12,12 +12,25 @@ function day(v: unknown): string {
   return v ? beijingDateTime(new Date(String(v))).slice(0, 16) : '';
 }
 
+/** The entity as the page shows it: times in Beijing minutes, each record with a title. */
+function shown(v: StaffEntityView) {
+  return {
+    ...v,
+    codes: v.codes.map((c) => ({ ...c, history: c.history.map((h) => ({ ...h, when: day(h.at) })) })),
+    audit: v.audit.map((a) => ({ ...a, when: day(a.at) })),
+    records: v.records.map((r) => ({
+      ...r,
+      title: String(r.fields.title ?? r.fields.content ?? r.fields.itemName ?? r.fields.infoName ?? r.kind),
+    })),
+  };
+}
+
 Page({
   data: {
     uscc: '',
     loading: true,
     error: '',
-    view: null as any,
+    view: null as ReturnType<typeof shown> | null,
     categoryNames: CATEGORY_KEYS.map((k) => (CODE_REASON_CATEGORIES as Record<string, string>)[k]),
     categoryIndex: 0,
     reason: '',
@@ -31,11 +44,7 @@ Page({
   async load() {
     const res = await staffEntity(this.data.uscc);
     if (!res.ok) return this.setData({ loading: false, error: res.error.message });
-    const v = res.data;
-    v.codes = v.codes.map((c: any) => ({ ...c, history: c.history.map((h: any) => ({ ...h, when: day(h.at) })) }));
-    v.audit = v.audit.map((a: any) => ({ ...a, when: day(a.at) }));
-    v.records = v.records.map((r: any) => ({ ...r, title: String(r.fields.title ?? r.fields.content ?? r.fields.itemName ?? r.fields.infoName ?? r.kind) }));
-    this.setData({ loading: false, error: '', view: v });
+    this.setData({ loading: false, error: '', view: shown(res.data) });
   },
 
   onCategory(e: WechatMiniprogram.PickerChange) {
@@ -48,7 +57,7 @@ Page({
 
   async act(e: WechatMiniprogram.TouchEvent) {
     const action = (e.currentTarget.dataset as { action: 'suspendCode' | 'reinstateCode' | 'revokeCode' }).action;
-    const live = this.data.view?.codes.find((c: any) => c.status !== 'revoked');
+    const live = this.data.view?.codes.find((c) => c.status !== 'revoked');
     if (!live) return;
     const res = await changeCodeStatus(action, {
       codeId: live.codeId,

@@ -4,7 +4,15 @@
  * import on behalf of a department chosen from the managed list (default 市营商局).
  */
 import { chinaDate, DEPARTMENTS } from '../../lib/core';
-import { importBatches, importRecords, importTemplate, withdrawBatch, type ImportBatch, type ImportKind, type ImportReport } from '../../services/staff';
+import {
+  importBatches,
+  importRecords,
+  importTemplate,
+  withdrawBatch,
+  type ImportBatch,
+  type ImportKind,
+  type ImportReport,
+} from '../../services/staff';
 import { chooseXlsx, openXlsx, type ChosenFile } from './files';
 
 const KINDS: { kind: ImportKind; title: string }[] = [
@@ -61,7 +69,11 @@ Page({
     const res = await importBatches(offset, PAGE);
     if (!res.ok) return this.setData({ error: res.error.message });
     const items = res.data.items.map(row);
-    this.setData({ batches: more ? [...this.data.batches, ...items] : items, batchTotal: res.data.total, mayChooseDepartment: res.data.mayChooseDepartment });
+    this.setData({
+      batches: more ? [...this.data.batches, ...items] : items,
+      batchTotal: res.data.total,
+      mayChooseDepartment: res.data.mayChooseDepartment,
+    });
   },
 
   moreBatches() {

@@ -3,7 +3,14 @@
  * result, note, up to 6 photos), earlier inspections with 公开/撤回, and 暂停诚信码 with a reason.
  */
 import { chinaDate, INSPECTION_RESULTS, MAX_INSPECTION_PHOTOS as MAX_PHOTOS } from '../../lib/core';
-import { inspectionView, publishInspection, recordInspection, rememberStaff, suspendCode, type InspectionViewData } from '../../services/reach';
+import {
+  inspectionView,
+  publishInspection,
+  recordInspection,
+  rememberStaff,
+  suspendCode,
+  type InspectionViewData,
+} from '../../services/reach';
 
 Page({
   data: {
@@ -54,7 +61,10 @@ Page({
         const ids: string[] = [];
         for (const f of r.tempFiles) {
           try {
-            const up = await wx.cloud.uploadFile({ cloudPath: `inspections/${Date.now()}-${Math.random().toString(36).slice(2)}.jpg`, filePath: f.tempFilePath });
+            const up = await wx.cloud.uploadFile({
+              cloudPath: `inspections/${Date.now()}-${Math.random().toString(36).slice(2)}.jpg`,
+              filePath: f.tempFilePath,
+            });
             ids.push(up.fileID);
           } catch {
             this.setData({ error: '照片上传失败，请重试' });

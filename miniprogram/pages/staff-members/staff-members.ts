@@ -3,7 +3,11 @@
  * list), deactivate and reactivate; and the audit log (操作记录), paged, filtered by actor or target.
  */
 import { beijingDateTime, DEPARTMENTS, DISTRICTS } from '../../lib/core';
+import type { CallOutput } from '../../services/call';
 import { auditLog, staffMembers, type StaffMember } from '../../services/supervision';
+
+/** An audit entry as the list shows it: with its time in Beijing wall-clock minutes. */
+type AuditRow = CallOutput<'staff', 'auditLog'>['items'][number] & { when: string };
 
 const ROLES = [
   { key: 'district', label: '县（区）工作人员' },
@@ -31,7 +35,7 @@ Page({
     departmentIndex: 0,
     openid: '',
     name: '',
-    audit: [] as any[],
+    audit: [] as AuditRow[],
     auditTotal: 0,
     actor: '',
   },
@@ -43,7 +47,11 @@ Page({
   async load() {
     const res = await staffMembers({ op: 'list' });
     if (!res.ok) return this.setData({ loading: false, error: res.error.message });
-    this.setData({ loading: false, error: '', members: ('members' in res.data ? res.data.members : []).map((m) => ({ ...m, scope: describe(m) })) });
+    this.setData({
+      loading: false,
+      error: '',
+      members: ('members' in res.data ? res.data.members : []).map((m) => ({ ...m, scope: describe(m) })),
+    });
   },
 
   showMembers() {

@@ -4,7 +4,17 @@
  * staff.issueCodes, export the list for phone campaigns, and see how far the district is from 40%.
  */
 import { CONTACT_RESULTS, FIELDS, chinaDate, type ContactResult } from '../../lib/core';
-import { exportOutreach, gap, issueCodes, outreach, recordContact, rememberStaff, type GapRow, type OutreachFilters, type OutreachItem } from '../../services/reach';
+import {
+  exportOutreach,
+  gap,
+  issueCodes,
+  outreach,
+  recordContact,
+  rememberStaff,
+  type GapRow,
+  type OutreachFilters,
+  type OutreachItem,
+} from '../../services/reach';
 import { openXlsx } from '../staff-import/files';
 
 const PAGE = 20;

@@ -55,7 +55,9 @@ function evidenceLines(ev: QueuedApplication['evidence']): string[] {
   const lines: string[] = [];
   const r = ev.register;
   if (r) {
-    lines.push(`名录：${r.name} · 法定代表人 ${r.legalRep} · ${r.districtName} · ${r.regStatus}${r.foundedOn ? ` · 成立于${r.foundedOn}` : ''}`);
+    lines.push(
+      `名录：${r.name} · 法定代表人 ${r.legalRep} · ${r.districtName} · ${r.regStatus}${r.foundedOn ? ` · 成立于${r.foundedOn}` : ''}`,
+    );
   } else lines.push('名录：未查到该统一社会信用代码');
   const e = ev.entity;
   if (e) {
@@ -83,7 +85,13 @@ const CODE_BUTTONS: Record<'active' | 'suspended', Button[]> = {
     { act: 'revokeCode', label: '撤销', reason: true },
   ],
 };
-const DONE: Record<Act, string> = { approve: '已通过', reject: '已驳回', suspendCode: '已暂停', reinstateCode: '已恢复', revokeCode: '已撤销' };
+const DONE: Record<Act, string> = {
+  approve: '已通过',
+  reject: '已驳回',
+  suspendCode: '已暂停',
+  reinstateCode: '已恢复',
+  revokeCode: '已撤销',
+};
 
 function applicationRow(item: QueuedApplication): Row {
   const chosen = item.applicantDistrictCode ? `（申请人填写：${districtName(item.applicantDistrictCode) ?? ''}）` : '';
@@ -171,7 +179,11 @@ Page({
     const res = await queue(tab, 'pending', tab === 'application' ? this.query(0) : {});
     if (stale()) return;
     if (!res.ok) return this.setData({ loading: false, error: res.error.message, rows: [], total: 0 });
-    this.setData({ loading: false, rows: reviewRows(res.data), total: res.data.kind === 'application' ? res.data.total : res.data.items.length });
+    this.setData({
+      loading: false,
+      rows: reviewRows(res.data),
+      total: res.data.kind === 'application' ? res.data.total : res.data.items.length,
+    });
   },
 
   query(offset: number) {
@@ -189,7 +201,11 @@ Page({
     if (!res.ok) return this.setData({ loadingMore: false, error: res.error.message });
     const known = new Set(this.data.rows.map((r) => r.id));
     const more = reviewRows(res.data).filter((r) => !known.has(r.id));
-    this.setData({ loadingMore: false, rows: [...this.data.rows, ...more], total: res.data.kind === 'application' ? res.data.total : this.data.total });
+    this.setData({
+      loadingMore: false,
+      rows: [...this.data.rows, ...more],
+      total: res.data.kind === 'application' ? res.data.total : this.data.total,
+    });
   },
 
   onKeyword(e: WechatMiniprogram.Input) {
@@ -248,9 +264,12 @@ Page({
 
   async confirm() {
     if (this.data.reason.trim() === '') {
-      return this.setData({ error: this.data.pendingTakeover ? '确认接管时请填写核实情况（申请人为何有权代表该主体）' : `${this.data.pendingLabel}时请填写原因` });
+      return this.setData({
+        error: this.data.pendingTakeover ? '确认接管时请填写核实情况（申请人为何有权代表该主体）' : `${this.data.pendingLabel}时请填写原因`,
+      });
     }
-    if (this.data.pendingAct) await this.send(this.data.pendingId, this.data.pendingAct, this.data.reason.trim(), this.data.pendingTakeover);
+    if (this.data.pendingAct)
+      await this.send(this.data.pendingId, this.data.pendingAct, this.data.reason.trim(), this.data.pendingTakeover);
   },
 
   async send(id: string, act: Act, reason?: string, confirmTakeover = false) {

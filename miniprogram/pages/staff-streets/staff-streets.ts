@@ -7,7 +7,14 @@ Page({
     loading: true,
     error: '',
     notice: '',
-    items: [] as { _id: string; name: string; districtCode: string; addressFragment: string; listed: number; coverage: { coded: number; total: number; percent: string } }[],
+    items: [] as {
+      _id: string;
+      name: string;
+      districtCode: string;
+      addressFragment: string;
+      listed: number;
+      coverage: { coded: number; total: number; percent: string };
+    }[],
     districts: DISTRICTS.map((d) => d.name),
     districtIndex: 0,
     name: '',

@@ -35,7 +35,11 @@ const OBJECTION_FILTERS = [
   { key: 'overdue', label: '已超期' },
   { key: 'answered', label: '已答复' },
 ];
-const FILTERS: Record<Tab, { key: string; label: string }[]> = { reports: REPORT_FILTERS, objections: OBJECTION_FILTERS, codes: CODE_FILTERS };
+const FILTERS: Record<Tab, { key: string; label: string }[]> = {
+  reports: REPORT_FILTERS,
+  objections: OBJECTION_FILTERS,
+  codes: CODE_FILTERS,
+};
 
 /** What a correction may change in the objection's record; none for the entity's own data (answered 维持). */
 function fieldsOf(target: ObjectionTarget | undefined): { key: string; label: string }[] {
@@ -78,7 +82,16 @@ Page({
 
   onTab(e: WechatMiniprogram.TouchEvent) {
     const tab = (e.currentTarget.dataset as { tab: Tab }).tab;
-    this.setData({ tab, filters: FILTERS[tab], status: FILTERS[tab][0]!.key, activeId: '', reports: [], objections: [], codes: [], total: 0 });
+    this.setData({
+      tab,
+      filters: FILTERS[tab],
+      status: FILTERS[tab][0]!.key,
+      activeId: '',
+      reports: [],
+      objections: [],
+      codes: [],
+      total: 0,
+    });
     void this.load(0);
   },
 
@@ -119,7 +132,11 @@ Page({
       const res = await staffObjections({ ...q, status: q.status as CallInput<'staff', 'objections'>['status'] });
       if (this.data.tab !== tab) return;
       if (!res.ok) return this.setData({ loading: false, error: res.error.message });
-      this.setData({ loading: false, total: res.data.total, objections: offset === 0 ? res.data.items : [...d.objections, ...res.data.items] });
+      this.setData({
+        loading: false,
+        total: res.data.total,
+        objections: offset === 0 ? res.data.items : [...d.objections, ...res.data.items],
+      });
     }
   },
 
@@ -127,7 +144,18 @@ Page({
     const activeId = (e.currentTarget.dataset as { id: string }).id;
     const target = this.data.objections.find((o) => o.objectionId === activeId)?.target;
     const fieldOptions = fieldsOf(target);
-    this.setData({ activeId, outcome: '', suspend: false, result: 'upheld', fieldOptions, fieldLabels: fieldOptions.map((f) => f.label), fieldIndex: -1, field: '', value: '', error: '' });
+    this.setData({
+      activeId,
+      outcome: '',
+      suspend: false,
+      result: 'upheld',
+      fieldOptions,
+      fieldLabels: fieldOptions.map((f) => f.label),
+      fieldIndex: -1,
+      field: '',
+      value: '',
+      error: '',
+    });
   },
 
   onOutcome(e: WechatMiniprogram.Input) {

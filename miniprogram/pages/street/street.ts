@@ -2,7 +2,16 @@
 import { street } from '../../services/reach';
 
 Page({
-  data: { loading: true, error: '', street: null as null | { name: string; districtName: string; coverage: { coded: number; total: number; percent: string }; entities: { name: string; address: string; status: string }[] } },
+  data: {
+    loading: true,
+    error: '',
+    street: null as null | {
+      name: string;
+      districtName: string;
+      coverage: { coded: number; total: number; percent: string };
+      entities: { name: string; address: string; status: string }[];
+    },
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     if (!query.id) return this.setData({ loading: false, error: '没有找到这条示范街' });

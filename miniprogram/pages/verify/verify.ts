@@ -177,7 +177,11 @@ Page({
 
   onShareAppMessage() {
     const name = this.data.result?.profile?.name;
-    const path = this.data.ref ? verifyUrl(this.data.ref) : this.data.uscc ? `/pages/verify/verify?uscc=${this.data.uscc}` : '/pages/search/search';
+    const path = this.data.ref
+      ? verifyUrl(this.data.ref)
+      : this.data.uscc
+        ? `/pages/verify/verify?uscc=${this.data.uscc}`
+        : '/pages/search/search';
     return { title: name ? `${name}的诚信码核验` : '诚信码核验', path };
   },
 });

@@ -33,4 +33,3 @@ export function setFormValue(host: Host, value: unknown): void {
   (host.$$ as HTMLElement & { __formValue?: unknown }).__formValue = value;
   if (host.data.name) host.$$.setAttribute('data-form-name', String(host.data.name));
 }
-

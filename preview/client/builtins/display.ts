@@ -10,7 +10,13 @@ function showSrc(host: Host, src: unknown): void {
 }
 
 function image(): void {
-  const fit: Record<string, string> = { scaleToFill: 'fill', aspectFit: 'contain', aspectFill: 'cover', widthFix: 'contain', heightFix: 'contain' };
+  const fit: Record<string, string> = {
+    scaleToFill: 'fill',
+    aspectFit: 'contain',
+    aspectFill: 'cover',
+    widthFix: 'contain',
+    heightFix: 'contain',
+  };
   define('image', {
     properties: {
       src: {
@@ -50,7 +56,13 @@ function navigatorComponent(): void {
       this.$$.addEventListener('click', () => {
         const { url, openType, delta } = this.data;
         const w = (window as unknown as { wx: Record<string, (o: object) => void> }).wx;
-        const api = { navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack' }[openType as string];
+        const api = {
+          navigate: 'navigateTo',
+          redirect: 'redirectTo',
+          switchTab: 'switchTab',
+          reLaunch: 'reLaunch',
+          navigateBack: 'navigateBack',
+        }[openType as string];
         if (api) w[api]!(api === 'navigateBack' ? { delta } : { url });
       });
     },
@@ -74,7 +86,13 @@ function richText(): void {
 function progress(): void {
   define('progress', {
     properties: {
-      percent: { type: Number, value: 0, observer(v) { if (this.__native) this.__native.style.width = `${Math.max(0, Math.min(100, v))}%`; } },
+      percent: {
+        type: Number,
+        value: 0,
+        observer(v) {
+          if (this.__native) this.__native.style.width = `${Math.max(0, Math.min(100, v))}%`;
+        },
+      },
       activeColor: { type: String, value: '' },
       showInfo: { type: Boolean, value: false },
     },
@@ -93,7 +111,17 @@ function progress(): void {
 }
 
 function icon(): void {
-  const glyphs: Record<string, string> = { success: '✔', success_no_circle: '✓', info: 'ℹ', warn: '!', waiting: '◷', cancel: '✕', download: '↓', search: '⌕', clear: '✕' };
+  const glyphs: Record<string, string> = {
+    success: '✔',
+    success_no_circle: '✓',
+    info: 'ℹ',
+    warn: '!',
+    waiting: '◷',
+    cancel: '✕',
+    download: '↓',
+    search: '⌕',
+    clear: '✕',
+  };
   define('icon', {
     properties: { type: reflect('type'), size: { type: null, value: 23 }, color: { type: String, value: '' } },
     attached() {

@@ -17,7 +17,13 @@ function textField(tag: 'input' | 'textarea'): void {
       type: { type: String, value: 'text' },
       password: { type: Boolean, value: false },
       placeholder: { type: String, value: '' },
-      disabled: { type: Boolean, value: false, observer(v) { if (this.__native) this.__native.disabled = v; } },
+      disabled: {
+        type: Boolean,
+        value: false,
+        observer(v) {
+          if (this.__native) this.__native.disabled = v;
+        },
+      },
       maxlength: { type: Number, value: 140 },
       focus: { type: Boolean, value: false },
       autoHeight: { type: Boolean, value: false },
@@ -56,7 +62,11 @@ function textField(tag: 'input' | 'textarea'): void {
 function formatPickerValue(mode: string, range: unknown[], rangeKey: string, value: unknown): string {
   if (mode === 'selector') {
     const item = range[Number(value)];
-    return item === undefined ? '' : typeof item === 'object' && item !== null ? String((item as Record<string, unknown>)[rangeKey]) : String(item);
+    return item === undefined
+      ? ''
+      : typeof item === 'object' && item !== null
+        ? String((item as Record<string, unknown>)[rangeKey])
+        : String(item);
   }
   return String(value ?? '');
 }
@@ -66,9 +76,22 @@ function picker(): void {
     properties: {
       name: { type: String, value: '' },
       mode: { type: String, value: 'selector' },
-      range: { type: Array, value: [], observer() { renderPickerOptions(this); } },
+      range: {
+        type: Array,
+        value: [],
+        observer() {
+          renderPickerOptions(this);
+        },
+      },
       rangeKey: { type: String, value: '' },
-      value: { type: null, value: 0, observer(v) { if (this.__native) this.__native.value = String(v ?? ''); if (this.$$) setFormValue(this, v); } },
+      value: {
+        type: null,
+        value: 0,
+        observer(v) {
+          if (this.__native) this.__native.value = String(v ?? '');
+          if (this.$$) setFormValue(this, v);
+        },
+      },
       disabled: { type: Boolean, value: false },
       start: { type: String, value: '' },
       end: { type: String, value: '' },
@@ -76,7 +99,9 @@ function picker(): void {
     attached() {
       const mode = this.data.mode as string;
       const native: HTMLSelectElement | HTMLInputElement =
-        mode === 'date' || mode === 'time' ? Object.assign(document.createElement('input'), { type: mode }) : document.createElement('select');
+        mode === 'date' || mode === 'time'
+          ? Object.assign(document.createElement('input'), { type: mode })
+          : document.createElement('select');
       native.className = 'wx-native-picker';
       native.disabled = this.data.disabled;
       if (native instanceof HTMLInputElement) {
@@ -117,7 +142,13 @@ function checkable(tag: 'checkbox' | 'radio' | 'switch'): void {
     properties: {
       name: { type: String, value: '' },
       value: { type: String, value: '' },
-      checked: { type: Boolean, value: false, observer(v) { if (this.__native) this.__native.checked = v; } },
+      checked: {
+        type: Boolean,
+        value: false,
+        observer(v) {
+          if (this.__native) this.__native.checked = v;
+        },
+      },
       disabled: { type: Boolean, value: false },
       color: { type: String, value: '' },
     },
@@ -152,7 +183,7 @@ function group(tag: 'checkbox-group' | 'radio-group', kind: 'checkbox' | 'radio'
         const boxes = Array.from(host.querySelectorAll<HTMLInputElement>(`input.wx-native-${kind}`));
         for (const b of boxes) if (kind === 'radio') b.name = groupName;
         const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-        return kind === 'radio' ? checked[0] ?? '' : checked;
+        return kind === 'radio' ? (checked[0] ?? '') : checked;
       };
       host.addEventListener('change', (e) => {
         if (!(e.target instanceof HTMLInputElement) || !e.target.classList.contains(`wx-native-${kind}`)) return;
@@ -171,7 +202,11 @@ function openTypeAction(openType: string): void {
   if (openType === 'share') {
     const page = w.getCurrentPages().at(-1);
     const card = (page?.onShareAppMessage?.call(page, { from: 'button' }) ?? {}) as { title?: string; path?: string };
-    w.wx.showModal!({ title: '分享给朋友（预览）', content: `${card.title ?? ''}\n${card.path ?? `/${page?.route ?? ''}`}`, showCancel: false });
+    w.wx.showModal!({
+      title: '分享给朋友（预览）',
+      content: `${card.title ?? ''}\n${card.path ?? `/${page?.route ?? ''}`}`,
+      showCancel: false,
+    });
   } else w.wx.showToast!({ title: `预览中不支持 open-type="${openType}"`, icon: 'none' });
 }
 
