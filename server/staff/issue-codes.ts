@@ -8,21 +8,21 @@
  * Idempotent: issuing again for an entity coded this way and not yet claimed gives the same code
  * and the same claim code back (so a lost answer or a second tap is harmless).
  */
-import { codeUrl, DomainError, nameSearchKeys, validateUscc } from '../../core';
+import { codeUrl, DomainError, validateUscc } from '../../core';
 import { SKIP_REASONS, type SkipReason } from '../../core/code-issue';
 import type { ParsedOf } from '../../core/contract/define';
 import type { IssuedItem, IssueResult, staffOfficeContract } from '../../core/contract/staff-office';
 import { openClaim, type IssuedClaim } from '../claims';
 import type { Database } from '../cloud';
 import { codeUrlPrefix } from '../code-url';
-import { findLiveCode, issueCode } from '../codes';
-import { fetchAll, fetchOne } from '../db';
-import { isDuplicateKeyError } from '../db-errors';
+import { findLiveCode } from '../codes';
+import { fetchAll } from '../db';
 import { districtOfUscc } from '../entity-district';
 import { COLLECTIONS, type CodeDoc, type EntityDoc } from '../model';
 import { notifyAll } from '../notify';
 import { toWire } from '../wire';
-import { collectedEntities, usccsOfBatch, type CollectedEntity } from './collected-entities';
+import { collectedEntities, usccsOfBatch } from './collected-entities';
+import { createEntity, ensureLiveCode } from './entity-codes';
 import type { StaffContext } from './define-staff-actions';
 import { actorOf, auditByStaff, departmentOf, inScope, type Staff } from './roles';
 
@@ -35,65 +35,6 @@ function issuer(staff: Staff): { issuedBy: string; departmentId?: string; depart
     issuedBy: actorOf(staff),
     ...(dept ? { departmentId: dept.id, department: dept.name } : staff.department ? { department: staff.department } : {}),
   };
-}
-
-async function createEntity(db: Database, staff: Staff, c: CollectedEntity, districtCode: string, now: Date): Promise<EntityDoc> {
-  const coll = db.collection(COLLECTIONS.entities);
-  const doc: Omit<EntityDoc, '_id'> & { nameKeys: string[] } = {
-    uscc: c.uscc,
-    name: c.name,
-    nameKeys: nameSearchKeys(c.name),
-    category: c.category,
-    districtCode,
-    address: c.address,
-    field: c.field,
-    ownerOpenids: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    const res = (await coll.add({ data: doc })) as { _id: string };
-    const entity = { ...doc, _id: res._id };
-    await auditByStaff(db, staff, {
-      at: now,
-      action: 'entity.createFromCollected',
-      target: { collection: COLLECTIONS.entities, id: entity._id },
-      before: null,
-      after: { ...entity, ...issuer(staff) },
-    });
-    return entity;
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-    const raced = await fetchOne<EntityDoc>(coll.where({ uscc: c.uscc }).limit(1));
-    if (!raced) throw e;
-    return raced;
-  }
-}
-
-/** The entity's live code, or a new active one (next version after revoked ones), audited with the department. */
-async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Date): Promise<CodeDoc> {
-  const live = await findLiveCode(db, entity._id);
-  if (live) return live;
-  const last = await fetchOne<CodeDoc>(
-    db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1),
-  );
-  let code: CodeDoc;
-  try {
-    code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1, '根据部门归集信息生码');
-  } catch (e) {
-    if (!(e instanceof DomainError) || e.code !== 'CODE_EXISTS') throw e;
-    const raced = await findLiveCode(db, entity._id);
-    if (!raced) throw e;
-    return raced;
-  }
-  await auditByStaff(db, staff, {
-    at: now,
-    action: 'code.issueFromCollected',
-    target: { collection: COLLECTIONS.codes, id: code._id },
-    before: null,
-    after: { ...code, ...issuer(staff) },
-  });
-  return code;
 }
 
 export async function issueCodes(input: ParsedOf<typeof staffOfficeContract.issueCodes>, { db, now, staff }: StaffContext) {
@@ -158,9 +99,22 @@ export async function issueCodesFor(
       const district = c.registerDistrict ?? (await districtOfUscc(db, uscc))?.districtCode;
       if (!district) return 'NOT_IN_HEGANG';
       if (!inScope(staff, { districtCode: district, field: c.field })) return 'OUT_OF_SCOPE';
-      entity = await createEntity(db, staff, c, district, now);
+      const fields = {
+        uscc: c.uscc,
+        name: c.name,
+        category: c.category,
+        districtCode: district,
+        address: c.address,
+        field: c.field,
+        ownerOpenids: [],
+      };
+      entity = (await createEntity(db, staff, fields, now, { action: 'entity.createFromCollected', extra: issuer(staff) })).entity;
     }
-    const code = await ensureCode(db, staff, entity, now);
+    const code = await ensureLiveCode(db, staff, entity, now, {
+      action: 'code.issueFromCollected',
+      note: '根据部门归集信息生码',
+      extra: issuer(staff),
+    });
     const claim = entity.ownerOpenids.length === 0 ? await openClaim(db, entity, code._id, issuer(staff), now) : undefined;
     if (entity.ownerOpenids.length > 0) {
       // A re-coded entity with owners: they are told; there is nothing to hand over.

@@ -7,13 +7,11 @@
  * idempotently (uscc and liveKey are unique), so a retried or doubled approval never issues a
  * second code.
  */
-import { districtName, DomainError, isTakeover, nameSearchKeys } from '../../core';
+import { districtName, DomainError, isTakeover } from '../../core';
 import type { ParsedOf } from '../../core/contract/define';
 import type { QueuedCommitment, staffOfficeContract } from '../../core/contract/staff-office';
 import { getCloud, type Database } from '../cloud';
-import { findLiveCode, issueCode } from '../codes';
 import { fetchAll, fetchById, fetchOne, countOf } from '../db';
-import { isDuplicateKeyError } from '../db-errors';
 import { evidenceFor, flagsOf, loadFacts, repointPendingApplications } from '../entitlement';
 import { releaseSlot } from '../limits';
 import { pendingSlotId } from '../merchant/apply';
@@ -21,6 +19,7 @@ import { COLLECTIONS, type ApplicationDoc, type CodeDoc, type CommitmentDoc, typ
 import { notify, notifyAll } from '../notify';
 import { toWire } from '../wire';
 import type { StaffContext } from './define-staff-actions';
+import { createEntity, ensureLiveCode } from './entity-codes';
 import { actorOf, auditByStaff, assertInScope, scopeFilter, type Staff } from './roles';
 
 type Contract = typeof staffOfficeContract;
@@ -191,7 +190,7 @@ export async function reviewApplication(input: ParsedOf<Contract['reviewApplicat
   if (approve) {
     try {
       entity = await ensureEntity(db, staff, { ...before, districtCode }, facts.register.get(before.uscc), now, input.reason);
-      code = await ensureCode(db, staff, entity, now);
+      code = await ensureLiveCode(db, staff, entity, now, { action: 'code.issue' });
       await coll.doc(before._id).update({ data: { entityId: entity._id, codeId: code._id } });
     } catch (e) {
       // Put the application back in the queue so the approval can be retried.
@@ -288,43 +287,28 @@ async function ensureEntity(
   now: Date,
   reason?: string,
 ): Promise<EntityDoc> {
-  const coll = db.collection(COLLECTIONS.entities);
-  const existing = await fetchOne<EntityDoc>(coll.where({ uscc: app.uscc }).limit(1));
+  const existing = await fetchOne<EntityDoc>(db.collection(COLLECTIONS.entities).where({ uscc: app.uscc }).limit(1));
   if (existing) return addOwner(db, staff, existing, app.applicantOpenid, now, reason);
-  // The register's spelling of the name is the official one (the applicant's matched it).
-  const name = reg?.name ?? app.entityName;
-  const doc: Omit<EntityDoc, '_id'> & { nameKeys: string[] } = {
-    uscc: app.uscc,
-    name,
-    nameKeys: nameSearchKeys(name),
-    category: app.category,
-    districtCode: app.districtCode,
-    address: app.address,
-    field: app.field,
-    ownerOpenids: [app.applicantOpenid],
-    contactName: app.contactName,
-    contactPhone: app.contactPhone,
-    ...(app.storefrontPhoto ? { storefrontPhoto: app.storefrontPhoto } : {}),
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    const res = (await coll.add({ data: doc })) as { _id: string };
-    const entity = { ...doc, _id: res._id };
-    await auditByStaff(db, staff, {
-      at: now,
-      action: 'entity.create',
-      target: { collection: COLLECTIONS.entities, id: entity._id },
-      before: null,
-      after: entity,
-    });
-    return entity;
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-    const raced = await fetchOne<EntityDoc>(coll.where({ uscc: app.uscc }).limit(1));
-    if (!raced) throw e;
-    return addOwner(db, staff, raced, app.applicantOpenid, now, reason);
-  }
+  const { entity, created } = await createEntity(
+    db,
+    staff,
+    {
+      uscc: app.uscc,
+      // The register's spelling of the name is the official one (the applicant's matched it).
+      name: reg?.name ?? app.entityName,
+      category: app.category,
+      districtCode: app.districtCode,
+      address: app.address,
+      field: app.field,
+      ownerOpenids: [app.applicantOpenid],
+      contactName: app.contactName,
+      contactPhone: app.contactPhone,
+      ...(app.storefrontPhoto ? { storefrontPhoto: app.storefrontPhoto } : {}),
+    },
+    now,
+    { action: 'entity.create' },
+  );
+  return created ? entity : addOwner(db, staff, entity, app.applicantOpenid, now, reason);
 }
 
 async function addOwner(db: Database, staff: Staff, entity: EntityDoc, openid: string, now: Date, reason?: string): Promise<EntityDoc> {
@@ -346,30 +330,6 @@ async function addOwner(db: Database, staff: Staff, entity: EntityDoc, openid: s
 }
 
 /** The entity's live code, or a new one (next version after any revoked ones). */
-async function ensureCode(db: Database, staff: Staff, entity: EntityDoc, now: Date): Promise<CodeDoc> {
-  const live = await findLiveCode(db, entity._id);
-  if (live) return live;
-  const last = await fetchOne<CodeDoc>(
-    db.collection(COLLECTIONS.codes).where({ entityId: entity._id }).orderBy('version', 'desc').limit(1),
-  );
-  try {
-    const code = await issueCode(db, entity, actorOf(staff), now, (last?.version ?? 0) + 1);
-    await auditByStaff(db, staff, {
-      at: now,
-      action: 'code.issue',
-      target: { collection: COLLECTIONS.codes, id: code._id },
-      before: null,
-      after: code,
-    });
-    return code;
-  } catch (e) {
-    if (!(e instanceof DomainError) || e.code !== 'CODE_EXISTS') throw e;
-    const raced = await findLiveCode(db, entity._id);
-    if (!raced) throw e;
-    return raced;
-  }
-}
-
 export async function reviewCommitment(input: ParsedOf<Contract['reviewCommitment']>, { db, now, staff }: StaffContext) {
   const coll = db.collection(COLLECTIONS.commitments);
   const before = await fetchById<CommitmentDoc>(coll.doc(input.commitmentId));
