@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { CodesFrom, ReportSection } from '../bulletin-report';
 import type { IssueSkip } from '../code-issue';
 import { reportOptionsSchema } from '../schemas/bulletin';
+import { usccListOrBatch } from '../schemas/staff';
 import { date, optionalText } from '../schemas/common';
 import { action, type Contract } from './define';
 import type { GeneratedFile } from './staff-files';
@@ -39,24 +40,6 @@ export const staffDocsContract = {
   ),
   /** Posters and delivery slips for a list of USCCs or an import batch (a page of MAX_PRINT at a time). */
   printBatch: action<GeneratedFile & { printed: PrintedItem[]; skipped: IssueSkip[]; nextOffset: number | null }>()(
-    z
-      .object({
-        uscc: z
-          .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), {
-            error: '统一社会信用代码应为列表',
-          })
-          .min(1, { error: '请至少填写一个统一社会信用代码' })
-          .max(MAX_PRINT, { error: `每份打印文件最多${MAX_PRINT}个主体，请分批打印` })
-          .optional(),
-        batchId: z
-          .string({ error: '批次编号应为文本' })
-          .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' })
-          .optional(),
-        offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
-      })
-      .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), {
-        error: '请提供统一社会信用代码列表或批次编号（二选一）',
-        path: ['uscc'],
-      }),
+    usccListOrBatch(MAX_PRINT, `每份打印文件最多${MAX_PRINT}个主体，请分批打印`),
   ),
 } satisfies Contract;

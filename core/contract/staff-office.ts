@@ -11,7 +11,7 @@ import type { UnitScore } from '../kaohe';
 import type { DistrictRow, Pace } from '../rates';
 import { count, date, districtCode, oneOf, optionalText } from '../schemas/common';
 import { reportOptionsSchema } from '../schemas/bulletin';
-import { id, page, reason, staffInput, staffOpenid } from '../schemas/staff';
+import { id, page, reason, staffInput, staffOpenid, usccListOrBatch } from '../schemas/staff';
 import { action, type Contract } from './define';
 import type { IssueSkip } from '../code-issue';
 import type { Wire } from './wire';
@@ -159,26 +159,7 @@ export interface CodeListItem {
 /** 生码 takes at most this many entities a call (a batch is walked with `offset`). */
 export const MAX_ISSUE = 500;
 
-const issueCodesInput = z
-  .object({
-    uscc: z
-      .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), {
-        error: '统一社会信用代码应为列表',
-      })
-      .min(1, { error: '请至少填写一个统一社会信用代码' })
-      .max(MAX_ISSUE, { error: `每次最多为${MAX_ISSUE}个主体生码，请分批进行` })
-      .optional(),
-    batchId: z
-      .string({ error: '批次编号应为文本' })
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' })
-      .optional(),
-    /** For a batch naming more than MAX_ISSUE entities: where this call starts. */
-    offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
-  })
-  .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), {
-    error: '请提供统一社会信用代码列表或批次编号（二选一）',
-    path: ['uscc'],
-  });
+const issueCodesInput = usccListOrBatch(MAX_ISSUE, `每次最多为${MAX_ISSUE}个主体生码，请分批进行`);
 
 export interface IssuedItem {
   uscc: string;

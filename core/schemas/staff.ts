@@ -38,3 +38,30 @@ export const staffInput = z
     path: ['departmentId'],
   });
 export type StaffInput = z.output<typeof staffInput>;
+
+/**
+ * 生码 and its printing take the entities as a list of USCCs or as an import batch (one of the two),
+ * `offset` walking a batch larger than one call's `max`; `tooMany` says what to do instead.
+ */
+export function usccListOrBatch(max: number, tooMany: string) {
+  return z
+    .object({
+      uscc: z
+        .array(z.string({ error: '统一社会信用代码应为文本' }).max(40, { error: '统一社会信用代码过长' }), {
+          error: '统一社会信用代码应为列表',
+        })
+        .min(1, { error: '请至少填写一个统一社会信用代码' })
+        .max(max, { error: tooMany })
+        .optional(),
+      batchId: z
+        .string({ error: '批次编号应为文本' })
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '批次编号格式不正确' })
+        .optional(),
+      /** For a batch naming more than `max` entities: where this call starts. */
+      offset: z.coerce.number({ error: '分页参数不正确' }).int().min(0).max(1_000_000).default(0),
+    })
+    .refine((v) => (v.uscc === undefined) !== (v.batchId === undefined), {
+      error: '请提供统一社会信用代码列表或批次编号（二选一）',
+      path: ['uscc'],
+    });
+}
