@@ -7,3 +7,13 @@ export async function uploadImage(folder: string, filePath: string): Promise<str
   if (!res.fileID) throw new Error('no fileID');
   return res.fileID;
 }
+
+/** Let the person pick one photo (compressed); undefined when they cancel. */
+export async function chooseOneImage(): Promise<string | undefined> {
+  try {
+    const chosen = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
+    return chosen.tempFiles[0]?.tempFilePath;
+  } catch {
+    return undefined; // cancelled
+  }
+}

@@ -7,7 +7,7 @@ import { config } from '../../config';
 import { DISTRICTS, ENTITY_CATEGORIES, FIELDS, type EntityCategory } from '../../lib/core';
 import { applyCode, myApplications, type MyApplicationItem } from '../../services/merchant';
 import { largeText } from '../../services/prefs';
-import { uploadImage } from '../../services/storage';
+import { chooseOneImage, uploadImage } from '../../services/storage';
 import { usccHint } from './uscc-hint';
 
 const CATEGORY_KEYS = Object.keys(ENTITY_CATEGORIES) as EntityCategory[];
@@ -109,25 +109,27 @@ Page({
     this.setData({ fieldIndex: Number(e.detail.value), error: '' });
   },
 
-  /** 门头照片 (optional): shown on the public page so a customer can compare it with the shop. */
-  async choosePhoto() {
-    if (this.data.uploading) return;
-    let filePath: string | undefined;
-    try {
-      const chosen = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-      filePath = chosen.tempFiles[0]?.tempFilePath;
-    } catch {
-      return; // cancelled
-    }
+  /**
+   * Pick one photo and upload it into `form.<field>` under `folder`; `busy` marks the upload, so a second
+   * tap meanwhile does nothing; `failed` is what the toast says when the upload fails.
+   */
+  async pickPhoto(field: 'storefrontPhoto' | 'licencePhoto', busy: 'uploading' | 'licenceUploading', folder: string, failed: string) {
+    if (this.data[busy]) return;
+    const filePath = await chooseOneImage();
     if (!filePath) return;
-    this.setData({ uploading: true });
+    this.setData({ [busy]: true });
     try {
-      const fileID = await uploadImage('storefronts', filePath);
-      this.setData({ uploading: false, 'form.storefrontPhoto': fileID, error: '' });
+      const fileID = await uploadImage(folder, filePath);
+      this.setData({ [busy]: false, [`form.${field}`]: fileID, error: '' });
     } catch {
-      this.setData({ uploading: false });
-      wx.showToast({ title: '照片上传失败，请重试；不上传照片也可提交', icon: 'none', duration: 3000 });
+      this.setData({ [busy]: false });
+      wx.showToast({ title: failed, icon: 'none', duration: 3000 });
     }
+  },
+
+  /** 门头照片 (optional): shown on the public page so a customer can compare it with the shop. */
+  choosePhoto() {
+    return this.pickPhoto('storefrontPhoto', 'uploading', 'storefronts', '照片上传失败，请重试；不上传照片也可提交');
   },
 
   removePhoto() {
@@ -135,24 +137,8 @@ Page({
   },
 
   /** 营业执照照片 (required): seen only by the staff who review the application. */
-  async chooseLicence() {
-    if (this.data.licenceUploading) return;
-    let filePath: string | undefined;
-    try {
-      const chosen = await wx.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-      filePath = chosen.tempFiles[0]?.tempFilePath;
-    } catch {
-      return; // cancelled
-    }
-    if (!filePath) return;
-    this.setData({ licenceUploading: true });
-    try {
-      const fileID = await uploadImage('licences', filePath);
-      this.setData({ licenceUploading: false, 'form.licencePhoto': fileID, error: '' });
-    } catch {
-      this.setData({ licenceUploading: false });
-      wx.showToast({ title: '营业执照照片上传失败，请重试', icon: 'none', duration: 3000 });
-    }
+  chooseLicence() {
+    return this.pickPhoto('licencePhoto', 'licenceUploading', 'licences', '营业执照照片上传失败，请重试');
   },
 
   removeLicence() {
