@@ -210,30 +210,26 @@ function zip(parts: readonly { name: string; data: readonly Buffer[] }[], at: Da
     const raw = p.data.length === 1 ? p.data[0]! : Buffer.concat(p.data as Buffer[]);
     const crc = crc32([raw]);
     const body = deflateRawSync(raw);
+    // The local header and the central directory entry share the same run of fields (version needed,
+    // UTF-8 flag, deflate, time, date, CRC, sizes, name length); the central one starts 2 bytes later.
+    const entryFields = (buf: Buffer, at: number) => {
+      buf.writeUInt16LE(20, at);
+      buf.writeUInt16LE(0x0800, at + 2);
+      buf.writeUInt16LE(8, at + 4);
+      buf.writeUInt16LE(dosTime, at + 6);
+      buf.writeUInt16LE(dosDate, at + 8);
+      buf.writeUInt32LE(crc, at + 10);
+      buf.writeUInt32LE(body.length, at + 14);
+      buf.writeUInt32LE(raw.length, at + 18);
+      buf.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    entryFields(local, 4);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt16LE(dosTime, 12);
-    cd.writeUInt16LE(dosDate, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(raw.length, 24);
-    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt16LE(20, 4); // version made by
+    entryFields(cd, 6);
     cd.writeUInt32LE(offset, 42);
     central.push(cd, name);
     out.push(local, name, body);
