@@ -14,40 +14,12 @@ import type { CodesFrom } from '../../core/bulletin-report';
 import type { Database } from '../cloud';
 import { fetchById } from '../db';
 import { COLLECTIONS } from '../model';
-import { cityStats, type RateSnapshotDoc } from './stats';
-
-const GROUP_LIMIT = 1000;
+import { cityStats, totalsAsOf, type RateSnapshotDoc } from './stats';
 
 export interface StatsAsOf {
   readonly stats: CityStats;
   /** Where the code counts came from. */
   readonly codesFrom: CodesFrom;
-}
-
-interface TotalsGroup {
-  _id: string;
-  marketEntities: number;
-  xinyidai: number;
-  asOf: string;
-}
-
-/** Each district's latest totals dated on or before `cutoff` (one aggregation). */
-export async function totalsAsOf(db: Database, cutoff: string): Promise<TotalsGroup[]> {
-  const $ = db.command.aggregate;
-  const res = (await db
-    .collection(COLLECTIONS.districtTotals)
-    .aggregate()
-    .match({ asOf: db.command.lte(cutoff) })
-    .sort({ asOf: -1, createdAt: -1 })
-    .group({
-      _id: '$districtCode',
-      marketEntities: $.first('$marketEntities'),
-      xinyidai: $.first('$xinyidaiRegistered'),
-      asOf: $.first('$asOf'),
-    })
-    .limit(GROUP_LIMIT)
-    .end()) as { list: TotalsGroup[] };
-  return res.list;
 }
 
 export async function cityStatsAsOf(db: Database, cutoff: string, today: string): Promise<StatsAsOf> {

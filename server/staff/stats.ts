@@ -53,6 +53,29 @@ interface RegisterGroup {
   updatedAt: Date | string;
 }
 
+/**
+ * Each district's latest district-totals row dated on or before `asOf`, withdrawn rows left out (one
+ * aggregation): what both the live dashboard and the 通报 as of a cut-off count as 市场主体总量.
+ */
+export async function totalsAsOf(db: Database, asOf: string): Promise<TotalsGroup[]> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const res = (await db
+    .collection(COLLECTIONS.districtTotals)
+    .aggregate()
+    .match({ withdrawn: _.neq(true), asOf: _.lte(asOf) })
+    .sort({ asOf: -1, createdAt: -1 })
+    .group({
+      _id: '$districtCode',
+      marketEntities: $.first('$marketEntities'),
+      xinyidai: $.first('$xinyidaiRegistered'),
+      asOf: $.first('$asOf'),
+    })
+    .limit(GROUP_LIMIT)
+    .end()) as { list: TotalsGroup[] };
+  return res.list;
+}
+
 export interface StatsOptions {
   /** The day the figures are for (YYYY-MM-DD, China): totals dated after it are ignored. Default today. */
   asOf?: string;
@@ -81,19 +104,7 @@ export async function cityStats(db: Database, opts?: StatsOptions): Promise<City
       .group({ _id: '$districtCode', coded: $.sum(1) })
       .limit(GROUP_LIMIT)
       .end() as Promise<{ list: CodedGroup[] }>,
-    db
-      .collection(COLLECTIONS.districtTotals)
-      .aggregate()
-      .match({ withdrawn: _.neq(true), asOf: _.lte(asOf) })
-      .sort({ asOf: -1, createdAt: -1 })
-      .group({
-        _id: '$districtCode',
-        marketEntities: $.first('$marketEntities'),
-        xinyidai: $.first('$xinyidaiRegistered'),
-        asOf: $.first('$asOf'),
-      })
-      .limit(GROUP_LIMIT)
-      .end() as Promise<{ list: TotalsGroup[] }>,
+    totalsAsOf(db, asOf),
     asOf === today
       ? (db
           .collection(COLLECTIONS.register)
@@ -107,7 +118,7 @@ export async function cityStats(db: Database, opts?: StatsOptions): Promise<City
   const byCode = new Map<string, DistrictCounts>();
   const sources: Record<string, MarketEntitiesSource> = {};
   for (const c of coded.list) byCode.set(c._id, { districtCode: c._id, coded: c.coded });
-  for (const t of totals.list) {
+  for (const t of totals) {
     byCode.set(t._id, {
       districtCode: t._id,
       coded: byCode.get(t._id)?.coded ?? 0,

@@ -103,6 +103,39 @@ describe('bulletin', () => {
     expect(values(12)).toEqual([undefined, '全市', 18.52, 15.26]);
   });
 
+  it('leaves a withdrawn totals row out, as the dashboard does', async () => {
+    const other = await startTestCloud();
+    try {
+      await seedStaff(other);
+      await seedCodes(other, '230402', 3);
+      await seedTotals(other, '230402', '2026-05-01', 40, 8);
+      await other.db.collection('districtTotals').add({
+        data: {
+          districtCode: '230402',
+          asOf: '2026-06-01',
+          marketEntities: 9999,
+          xinyidaiRegistered: 1,
+          source: { kind: 'import', department: '测试', importedBy: CITY, importedAt: new Date(), batch: 'w' },
+          dedupKey: 'withdrawn-row',
+          withdrawn: true,
+          withdrawal: { at: new Date(), by: CITY, reason: '数字填错' },
+          createdAt: new Date(),
+        },
+      });
+      const dashboard = await other.call('staff', CITY, { action: 'districtStats' });
+      const xy = dashboard.data.districts.find((d: { districtCode: string }) => d.districtCode === '230402');
+      expect(xy).toMatchObject({ marketEntities: 40, totalsAsOf: '2026-05-01' });
+      const bulletin = await other.call('staff', CITY, { action: 'bulletin', cutoff: chinaDate(new Date()) });
+      expect(bulletin.ok).toBe(true);
+      expect(bulletin.data.rows.find((r: { name: string }) => r.name === '向阳区')).toMatchObject({
+        codeRatePercent: '7.50',
+        xinyidaiPercent: '20.00',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('says so when no totals were imported yet', async () => {
     const empty = await startTestCloud();
     try {
