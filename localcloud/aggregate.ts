@@ -1,6 +1,7 @@
-import { aggregate, Query } from 'mingo';
 import type { Collection, DocumentDb, Rec } from './collections';
 import { CloudError } from './errors';
+import { mingoAggregate, mingoQuery, type MingoOptions } from './mingo';
+import { compileProjection, type Projector } from './project';
 import { scalarKey } from './indexes';
 import type { OrderedIndex } from './ordered-index';
 import { hasNestedPath } from './query';
@@ -44,7 +45,7 @@ export function runPipeline(db: DocumentDb, coll: Collection, stages: Doc[]): Do
   };
   let segment: Doc[] = [];
   const flush = () => {
-    if (segment.length) docs = mingo(docs, segment, options);
+    if (segment.length) docs = runStages(docs, segment, options);
     segment = [];
   };
   for (const stage of pipeline) {
@@ -88,9 +89,42 @@ function writesNestedPath(stage: Doc): boolean {
   return false;
 }
 
-function mingo(docs: Doc[], pipeline: Doc[], options: Parameters<typeof aggregate>[2]): Doc[] {
+/** The stages in order: a `$project` of the common shape precompiled (project.ts), the rest by mingo. */
+function runStages(docs: Doc[], stages: Doc[], options: MingoOptions): Doc[] {
+  let pending: Doc[] = [];
+  const flush = () => {
+    if (pending.length) docs = mingo(docs, pending, options);
+    pending = [];
+  };
+  for (const stage of stages) {
+    const project = Object.keys(stage).length === 1 ? compileProjection(stage.$project) : undefined;
+    if (project) {
+      flush();
+      const projected = projectAll(docs, project);
+      if (projected) {
+        docs = projected;
+        continue;
+      }
+    }
+    pending.push(stage);
+  }
+  flush();
+  return docs;
+}
+
+function projectAll(docs: Doc[], project: Projector): Doc[] | undefined {
+  const out: Doc[] = new Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const d = project(docs[i]!);
+    if (!d) return undefined;
+    out[i] = d;
+  }
+  return out;
+}
+
+function mingo(docs: Doc[], pipeline: Doc[], options: MingoOptions): Doc[] {
   try {
-    return aggregate(docs, pipeline, options) as Doc[];
+    return mingoAggregate(docs, pipeline, options);
   } catch (e) {
     throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -147,7 +181,7 @@ function indexedLookup(db: DocumentDb, stage: Doc): LookupSpec | undefined {
  * the foreign collection's natural order. Local values the index cannot key (missing, null, arrays,
  * objects) go through mingo's own `$lookup` for that document, so semantics never diverge.
  */
-function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: Parameters<typeof aggregate>[2], copy: boolean): Doc[] {
+function lookupThroughIndex(docs: Doc[], spec: LookupSpec, options: MingoOptions, copy: boolean): Doc[] {
   const { from, localField, foreignField, as } = spec;
   const out: Doc[] = new Array(docs.length);
   const rest: number[] = [];
@@ -240,8 +274,13 @@ interface SubLookupSpec {
   field: string;
   joinVar: string;
   match: Doc;
-  /** Walk in `$sort` order through this compound index (undefined: the equality index, natural order). */
-  order?: { index: OrderedIndex; dir: 1 | -1 };
+  /**
+   * Walk in `$sort` order through this compound index (undefined: the equality index, natural
+   * order). The walk then yields exactly the stable sort's order, so the documents it matched are
+   * already the `$match`/`$sort`/`$skip`/`$limit` prefix's answer once `skip` are dropped, and only
+   * `rest` (the stages after that prefix) remains to run.
+   */
+  order?: { index: OrderedIndex; dir: 1 | -1; skip: number; rest: Doc[] };
   /** `$skip` + `$limit` right after `$match` (and `$sort`): the walk stops after this many matches. */
   take: number;
 }
@@ -320,7 +359,12 @@ function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined
     if (!(joinVar in vars)) continue;
     if (isPlainObject(sort)) {
       const index = from.ordered.find((o) => o.lead === field && o.usable && o.orderFor(sort) !== undefined);
-      if (index) return { from, stage, vars, field, joinVar, match, order: { index, dir: index.orderFor(sort)! }, take };
+      // A skip or limit MongoDB would refuse goes to mingo, which says so.
+      const counts = Number.isInteger(skip) && skip >= 0 && (limit === undefined || (Number.isInteger(limit) && limit > 0));
+      if (index && counts) {
+        const rest = pipeline.slice(limit === undefined ? i : i + 1) as Doc[];
+        return { from, stage, vars, field, joinVar, match, order: { index, dir: index.orderFor(sort)!, skip, rest }, take };
+      }
     }
     const equality = field === '_id' || from.hash.has(field) || from.unique.get(field)?.lookupSafe();
     // Without the order, every matching candidate is needed before sorting: no early stop.
@@ -336,14 +380,9 @@ function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined
  * as it would over the whole collection). Documents whose variables the index cannot key go
  * through mingo's own `$lookup` over the whole foreign collection.
  */
-function subLookupThroughIndex(
-  db: DocumentDb,
-  docs: Doc[],
-  spec: SubLookupSpec,
-  options: Parameters<typeof aggregate>[2],
-  copy: boolean,
-): Doc[] {
+function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec, options: MingoOptions, copy: boolean): Doc[] {
   const { from, stage, vars, field, joinVar, match, order, take } = spec;
+  const as = (stage.$lookup as Doc).as as string;
   const out: Doc[] = new Array(docs.length);
   const rest: number[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -361,9 +400,9 @@ function subLookupThroughIndex(
       rest.push(i);
       continue;
     }
-    let test: Query;
+    let test: ReturnType<typeof mingoQuery>;
     try {
-      test = new Query(match, { variables });
+      test = mingoQuery(match, variables);
     } catch (e) {
       throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -379,6 +418,11 @@ function subLookupThroughIndex(
       if (recs.length >= take) break;
     }
     from.meter.examined += examined;
+    if (order) {
+      const page = recs.slice(order.skip).map((r) => (copy ? cloneDoc(r.doc) : r.doc));
+      out[i] = { ...doc, [as]: runStages(page, order.rest, { variables }) };
+      continue;
+    }
     recs.sort((a, b) => a.seq - b.seq);
     const selected = recs.map((r) => (copy ? cloneDoc(r.doc) : r.doc));
     out[i] = mingo([doc], [stage], { ...options, collectionResolver: () => selected })[0]!;

@@ -1,5 +1,6 @@
-import { find, Query } from 'mingo';
 import { HashIndex, UniqueIndex, scalarKey } from './indexes';
+import { mingoFind, mingoQuery } from './mingo';
+import { compileProjection } from './project';
 import { cloneDoc, idKey, isPlainObject, type Doc } from './wire';
 
 /** A compiled query; an empty query matches everything without calling mingo. */
@@ -17,7 +18,7 @@ export function compileQuery(query: Doc): (doc: Doc) => boolean {
       return true;
     };
   }
-  const q = new Query(query);
+  const q = mingoQuery(query);
   return (doc) => q.test(doc);
 }
 
@@ -141,15 +142,21 @@ export function shape(
   },
 ): Doc[] {
   const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
+  const project = projection && compileProjection(projection);
   // mingo applies a projection on a nested path (`'a.b': 0`) to the documents it is given, which
   // here are the stored ones: page first, then project copies of the page.
   const nested = projection !== undefined && hasNestedPath(projection);
-  let cursor = find(docs, {}, nested ? undefined : projection);
+  let cursor = mingoFind(docs, nested || project ? undefined : projection);
   if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order as Record<string, 1 | -1>);
   if (opts.offset) cursor = cursor.skip(opts.offset);
   if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
   const page = cursor.all() as Doc[];
-  return nested ? (find(page.map(cloneDoc), {}, projection).all() as Doc[]) : page;
+  if (project) {
+    const projected = page.map(project);
+    if (projected.every((d) => d !== undefined)) return projected as Doc[];
+    return mingoFind(page, projection).all();
+  }
+  return nested ? mingoFind(page.map(cloneDoc), projection).all() : page;
 }
 
 /** Whether a stage spec names a nested field path as a key (`{'a.b': …}`) anywhere inside it. */

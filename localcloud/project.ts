@@ -1,0 +1,97 @@
+import { isPlainObject, type Doc } from './wire';
+
+/**
+ * `$project` of the shape the functions send (top-level fields by `1`, `_id` kept or dropped, and
+ * fields computed from plain field paths such as `source: { kind: '$source.kind' }`) as a
+ * precompiled copy, answering exactly what mingo's `$project` answers, in its key order (selectors
+ * sorted, `_id` last unless named). mingo rebuilds and validates the projection on every run,
+ * which was most of a scan's database time. Any other shape compiles to undefined, and a document
+ * whose path crosses an array gets undefined back: the caller then runs mingo.
+ * test/localcloud/project.test.ts compares the two over awkward documents.
+ */
+type Step = { key: string; field: true } | { key: string; path: string[] } | { key: string; children: Step[] };
+
+const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A path crossed an array: mingo's answer (an array per element) is not modelled here. */
+const CROSSES_ARRAY = Symbol('crosses array');
+
+export type Projector = (doc: Doc) => Doc | undefined;
+
+export function compileProjection(spec: unknown): Projector | undefined {
+  if (!isPlainObject(spec)) return undefined;
+  let keepId = true;
+  let idNamed = false;
+  const steps: Step[] = [];
+  for (const [key, value] of Object.entries(spec)) {
+    if (key === '_id') {
+      if (value === 0 || value === false) keepId = false;
+      else if (value === 1 || value === true) idNamed = true;
+      else return undefined;
+      continue;
+    }
+    const step = compileStep(key, value);
+    if (!step) return undefined;
+    steps.push(step);
+  }
+  if (steps.length === 0) return undefined; // an exclusion, or _id alone
+  if (idNamed) steps.push({ key: '_id', field: true });
+  steps.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const appendId = keepId && !idNamed;
+  return (doc) => {
+    const out = build(steps, doc);
+    if (out === CROSSES_ARRAY) return undefined;
+    if (appendId && doc._id !== undefined) out._id = doc._id;
+    return out;
+  };
+}
+
+function compileStep(key: string, value: unknown): Step | undefined {
+  if (!PLAIN_FIELD.test(key)) return undefined;
+  if (value === 1 || value === true) return { key, field: true };
+  if (typeof value === 'string') {
+    if (!value.startsWith('$') || value.startsWith('$$')) return undefined;
+    const path = value.slice(1).split('.');
+    return path.every((p) => PLAIN_FIELD.test(p)) ? { key, path } : undefined;
+  }
+  if (isPlainObject(value) && Object.keys(value).length > 0) {
+    const children: Step[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      // Inside a computed object only computed values: `{a: {b: 1}}` is an inclusion of `a.b`.
+      if (typeof v !== 'string' && !isPlainObject(v)) return undefined;
+      const child = compileStep(k, v);
+      if (!child) return undefined;
+      children.push(child);
+    }
+    children.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { key, children };
+  }
+  return undefined;
+}
+
+function build(steps: Step[], doc: Doc): Doc | typeof CROSSES_ARRAY {
+  const out: Doc = {};
+  for (const step of steps) {
+    let value: unknown;
+    if ('field' in step) value = doc[step.key];
+    else if ('path' in step) {
+      value = resolvePath(doc, step.path);
+      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
+    } else {
+      value = build(step.children, doc);
+      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
+    }
+    // mingo keeps a computed field that resolved to nothing as `undefined` (JSON then drops it).
+    if (value !== undefined || !('field' in step)) out[step.key] = value;
+  }
+  return out;
+}
+
+function resolvePath(doc: Doc, path: string[]): unknown {
+  let cur: unknown = doc;
+  for (const segment of path) {
+    if (Array.isArray(cur)) return CROSSES_ARRAY;
+    if (!isPlainObject(cur)) return undefined;
+    cur = cur[segment];
+  }
+  return cur;
+}

@@ -1,0 +1,98 @@
+/**
+ * localcloud/mingo.ts: one shared operator context. mingo's public entry points copy every operator
+ * table on each Query/Aggregator they build; ours must copy none, and answer exactly as mingo does.
+ */
+import { aggregate, Query } from 'mingo';
+import { Context } from 'mingo/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mingoAggregate, mingoFind, mingoPipeline, mingoQuery } from '../../localcloud/mingo';
+
+const docs = [
+  { _id: 'a', uscc: 'U1', n: 3, tags: ['x', 'y'], at: new Date('2026-01-02T00:00:00Z') },
+  { _id: 'b', uscc: 'U2', n: 1, tags: ['y'], at: new Date('2026-01-01T00:00:00Z') },
+  { _id: 'c', uscc: 'U1', n: 2, at: null },
+];
+const records = [
+  { _id: 'r1', uscc: 'U1', on: '2026-03-01', ok: true },
+  { _id: 'r2', uscc: 'U1', on: '2026-04-01', ok: false },
+  { _id: 'r3', uscc: 'U2', on: '2026-02-01', ok: true },
+];
+
+/** How many operator-table copies `fn` makes. */
+function copiesDuring(fn: () => void): number {
+  const from = vi.spyOn(Context, 'from');
+  const init = vi.spyOn(Context, 'init');
+  fn();
+  const n = from.mock.calls.length + init.mock.calls.length;
+  from.mockRestore();
+  init.mockRestore();
+  return n;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('mingo with one shared context', () => {
+  it("mingo's own Query and aggregate copy the operator tables every time; ours never do", () => {
+    expect(copiesDuring(() => new Query({ n: { $gt: 1 } }).test(docs[0]!))).toBeGreaterThan(0);
+    expect(copiesDuring(() => aggregate(docs, [{ $match: { n: 1 } }]))).toBeGreaterThan(0);
+
+    expect(
+      copiesDuring(() => {
+        mingoQuery({ n: { $gt: 1 } }).test(docs[0]!);
+        mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u: 'U1' }).test(docs[0]!);
+        mingoAggregate(docs, [{ $match: { n: { $gte: 2 } } }, { $sort: { n: 1 } }, { $project: { n: 1 } }]);
+        mingoAggregate(docs, [{ $lookup: { from: 'records', localField: 'uscc', foreignField: 'uscc', as: 'rs' } }], {
+          collectionResolver: () => records,
+        });
+        mingoPipeline([{ $group: { _id: '$uscc', total: { $sum: '$n' } } }])(docs);
+        mingoFind(docs, { n: 1 }).sort({ n: -1 }).limit(2).all();
+      }),
+    ).toBe(0);
+  });
+
+  it('answers as mingo does: queries, variables, lookups with sub-pipelines, find', () => {
+    for (const q of [
+      { n: { $gt: 1 } },
+      { tags: 'y' },
+      { at: null },
+      { $or: [{ n: 1 }, { tags: { $size: 2 } }] },
+      { at: { $type: 'date' } },
+    ])
+      expect(docs.map((d) => mingoQuery(q).test(d))).toEqual(docs.map((d) => new Query(q).test(d)));
+
+    const byVar = (u: string) => docs.filter((d) => mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u }).test(d)).map((d) => d._id);
+    expect(byVar('U1')).toEqual(['a', 'c']);
+    expect(byVar('U2')).toEqual(['b']);
+
+    const lookup = [
+      {
+        $lookup: {
+          from: 'records',
+          let: { u: '$uscc' },
+          pipeline: [{ $match: { $expr: { $eq: ['$uscc', '$$u'] }, ok: true } }, { $sort: { on: -1 } }, { $project: { _id: 1, on: 1 } }],
+          as: 'rs',
+        },
+      },
+      { $project: { _id: 1, rs: 1 } },
+    ];
+    const resolver = (name: string) => (name === 'records' ? records : []);
+    expect(mingoAggregate(docs, lookup, { collectionResolver: resolver })).toEqual(
+      aggregate(docs, lookup, { collectionResolver: resolver }),
+    );
+    // A resolver given to one call is not seen by another.
+    expect(() => mingoAggregate(docs, lookup)).toThrow(/collectionResolver/);
+
+    const group = [{ $group: { _id: '$uscc', total: { $sum: '$n' } } }, { $sort: { _id: 1 } }];
+    expect(mingoPipeline(group)(docs)).toEqual(aggregate(docs, group));
+    expect(mingoFind(docs, { n: 1 }).sort({ n: -1 }).skip(1).all()).toEqual([
+      { _id: 'c', n: 2 },
+      { _id: 'b', n: 1 },
+    ]);
+  });
+
+  it('keeps variables per query: one compiled with variables does not leak them into the next', () => {
+    const a = mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u: 'U2' });
+    expect(() => mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }).test(docs[0]!)).toThrow(/undefined variable/);
+    expect(a.test(docs[1]!)).toBe(true);
+  });
+});
