@@ -9,7 +9,14 @@ let initialised = false;
 
 export function getCloud(): typeof cloud {
   if (!initialised) {
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+    // keepalive: a warm instance reuses its connection to the database API instead of opening one
+    // per call. The node-sdk under wx-server-sdk leaves it off inside SCF unless asked, and retries
+    // a request whose reused socket was reset. Not in wx-server-sdk's typings, passed through as is.
+    const options: Parameters<typeof cloud.init>[0] & { keepalive: boolean } = {
+      env: cloud.DYNAMIC_CURRENT_ENV as unknown as string,
+      keepalive: true,
+    };
+    cloud.init(options);
     initialised = true;
   }
   return cloud;
