@@ -2,7 +2,8 @@
  * The clients of the load scenario, in a process of their own so that generating load never
  * competes with the emulator's event loop. Each client loops for the duration: picks an action by
  * the mix (80% scans, 15% name searches, 5% profiles), calls the public function over HTTP as the
- * mini-program does, records the latency, then waits a think time (uniform in [0, 2 × mean]).
+ * mini-program does, records the latency, then waits a think time (uniform in [0, 2 × mean]);
+ * each client starts after one such pause.
  * Usage: node --import tsx bench/load-clients.ts <config.json>; prints `LOAD {…}`.
  */
 import { readFileSync } from 'node:fs';
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
 
   async function client(seed: number): Promise<void> {
     const rnd = prng(seed);
+    const think = () => (cfg.thinkMs > 0 ? new Promise((r) => setTimeout(r, rnd(2 * cfg.thinkMs + 1))) : undefined);
+    // People already using the system are each somewhere in their think time when the clock
+    // starts; firing all first calls in the same millisecond would measure one synthetic burst
+    // (load.ts times that burst on its own).
+    await think();
     while (Date.now() < end) {
       const pick = rnd(100);
       const action: Action = cfg.onlySearch ? 'search' : pick < 80 ? 'verifyCode' : pick < 95 ? 'search' : 'profile';
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
       } catch (e) {
         errors[action].push(e instanceof Error ? e.message : String(e));
       }
-      if (cfg.thinkMs > 0) await new Promise((r) => setTimeout(r, rnd(2 * cfg.thinkMs + 1)));
+      await think();
     }
   }
 
