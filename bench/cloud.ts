@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
+import { closeClient, postFunction } from './http-client';
 
 export interface BenchCloud {
   lc: LocalCloud;
@@ -35,18 +36,14 @@ export async function startBenchCloud(): Promise<BenchCloud> {
   return {
     lc,
     async call(fn, openid, data) {
-      const res = await fetch(`${lc.url}/functions/${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid, data }),
-      });
-      const body = (await res.json()) as { result?: any; error?: unknown };
+      const { body } = await postFunction(lc.url, fn, openid, data);
       if (!body.result) throw new Error(`function ${fn} failed: ${JSON.stringify(body).slice(0, 300)}`);
       return body.result;
     },
     dbCalls: () => lc.stats.databaseRequests,
     examined: () => lc.stats.documentsExamined,
     async close() {
+      closeClient();
       await lc.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

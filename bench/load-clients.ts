@@ -7,6 +7,7 @@
  * Usage: node --import tsx bench/load-clients.ts <config.json>; prints `LOAD {…}`.
  */
 import { readFileSync } from 'node:fs';
+import { closeClient, postFunction } from './http-client';
 import { percentile } from './report';
 import { prng } from './fixtures';
 
@@ -62,13 +63,8 @@ async function main(): Promise<void> {
             : { action, uscc: cfg.usccs[rnd(cfg.usccs.length)] };
       const t = process.hrtime.bigint();
       try {
-        const res = await fetch(`${cfg.url}/functions/public`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ openid: `load-${seed}`, data }),
-        });
-        const body = (await res.json()) as { result?: { ok: boolean; error?: { code: string } } };
-        if (!body.result?.ok) throw new Error(`${res.status} ${JSON.stringify(body).slice(0, 160)}`);
+        const { status, body } = await postFunction(cfg.url, 'public', `load-${seed}`, data);
+        if (!body.result?.ok) throw new Error(`${status} ${JSON.stringify(body).slice(0, 160)}`);
         times[action].push(Number(process.hrtime.bigint() - t) / 1e6);
       } catch (e) {
         errors[action].push(e instanceof Error ? e.message : String(e));
@@ -78,6 +74,7 @@ async function main(): Promise<void> {
   }
 
   await Promise.all(Array.from({ length: cfg.clients }, (_v, i) => client(1000 + i)));
+  closeClient();
   const seconds = (Date.now() - start) / 1000;
   const perAction: Record<string, ActionFigures> = {};
   for (const a of Object.keys(times) as Action[]) {
