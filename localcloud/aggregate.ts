@@ -1,6 +1,6 @@
 import type { Collection, DocumentDb, Rec } from './collections';
 import { CloudError } from './errors';
-import { mingoAggregate, mingoQuery, type MingoOptions } from './mingo';
+import { mingoAggregate, variableQuery, type MingoOptions } from './mingo';
 import { compileProjection, type Projector } from './project';
 import { scalarKey } from './indexes';
 import type { OrderedIndex } from './ordered-index';
@@ -400,9 +400,9 @@ function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec,
       rest.push(i);
       continue;
     }
-    let test: ReturnType<typeof mingoQuery>;
+    let test: ReturnType<typeof variableQuery>;
     try {
-      test = mingoQuery(match, variables);
+      test = variableQuery(match);
     } catch (e) {
       throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -414,7 +414,7 @@ function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec,
       const rec = from.recs.get(key);
       if (!rec) continue;
       examined++;
-      if (test.test(rec.doc)) recs.push(rec);
+      if (test(rec.doc, variables)) recs.push(rec);
       if (recs.length >= take) break;
     }
     from.meter.examined += examined;

@@ -19,7 +19,7 @@ import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import type { Doc } from './wire';
+import { encodeDoc, type Doc } from './wire';
 
 /** The operators mingo's own entry point registers, in one context built once. */
 const CONTEXT = Context.init({ accumulator, expression, pipeline, projection, query, window } as Parameters<typeof Context.init>[0]);
@@ -72,9 +72,36 @@ function options(extra?: { collectionResolver?: Options['collectionResolver']; v
 
 export type MingoOptions = Parameters<typeof options>[0];
 
-/** A compiled MongoDB query (`$$name` references read `variables`). */
-export function mingoQuery(condition: Doc, variables?: Doc): Query {
-  return new Query(condition, options(variables ? { variables } : undefined));
+/** A compiled MongoDB query. */
+export function mingoQuery(condition: Doc): Query {
+  return new Query(condition, SHARED);
+}
+
+/** Queries with `$$` variables, compiled once per text: a scan's joins send the same few every time. */
+const withVariables = new Map<string, (doc: Doc, variables: Doc) => boolean>();
+const WITH_VARIABLES_MAX = 256;
+
+/**
+ * A query whose `$$name` references read the `variables` given to each test. Compiled once per
+ * condition (keyed by its EJSON text, so a date and its ISO string stay apart); the variables live in
+ * one object the compiled query reads at evaluation time, refilled before every test (tests are
+ * synchronous, so two never interleave).
+ */
+export function variableQuery(condition: Doc): (doc: Doc, variables: Doc) => boolean {
+  const text = encodeDoc(condition);
+  let test = withVariables.get(text);
+  if (!test) {
+    const bound: Doc = {};
+    const query = new Query(condition, new ComputeOptionsClass({ ...SHARED.options, variables: bound }));
+    test = (doc, variables) => {
+      for (const k of Object.keys(bound)) delete bound[k];
+      Object.assign(bound, variables);
+      return query.test(doc);
+    };
+    if (withVariables.size >= WITH_VARIABLES_MAX) withVariables.clear();
+    withVariables.set(text, test);
+  }
+  return test;
 }
 
 /** Run a pipeline over `docs` with MongoDB semantics. */

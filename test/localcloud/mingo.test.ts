@@ -5,7 +5,7 @@
 import { aggregate, Query } from 'mingo';
 import { Context } from 'mingo/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mingoAggregate, mingoFind, mingoPipeline, mingoQuery } from '../../localcloud/mingo';
+import { mingoAggregate, mingoFind, mingoPipeline, mingoQuery, variableQuery } from '../../localcloud/mingo';
 
 const docs = [
   { _id: 'a', uscc: 'U1', n: 3, tags: ['x', 'y'], at: new Date('2026-01-02T00:00:00Z') },
@@ -39,7 +39,7 @@ describe('mingo with one shared context', () => {
     expect(
       copiesDuring(() => {
         mingoQuery({ n: { $gt: 1 } }).test(docs[0]!);
-        mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u: 'U1' }).test(docs[0]!);
+        variableQuery({ $expr: { $eq: ['$uscc', '$$u'] } })(docs[0]!, { u: 'U1' });
         mingoAggregate(docs, [{ $match: { n: { $gte: 2 } } }, { $sort: { n: 1 } }, { $project: { n: 1 } }]);
         mingoAggregate(docs, [{ $lookup: { from: 'records', localField: 'uscc', foreignField: 'uscc', as: 'rs' } }], {
           collectionResolver: () => records,
@@ -60,7 +60,7 @@ describe('mingo with one shared context', () => {
     ])
       expect(docs.map((d) => mingoQuery(q).test(d))).toEqual(docs.map((d) => new Query(q).test(d)));
 
-    const byVar = (u: string) => docs.filter((d) => mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u }).test(d)).map((d) => d._id);
+    const byVar = (u: string) => docs.filter((d) => variableQuery({ $expr: { $eq: ['$uscc', '$$u'] } })(d, { u })).map((d) => d._id);
     expect(byVar('U1')).toEqual(['a', 'c']);
     expect(byVar('U2')).toEqual(['b']);
 
@@ -90,9 +90,17 @@ describe('mingo with one shared context', () => {
     ]);
   });
 
-  it('keeps variables per query: one compiled with variables does not leak them into the next', () => {
-    const a = mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }, { u: 'U2' });
-    expect(() => mingoQuery({ $expr: { $eq: ['$uscc', '$$u'] } }).test(docs[0]!)).toThrow(/undefined variable/);
-    expect(a.test(docs[1]!)).toBe(true);
+  it('compiles a query with variables once and binds the variables of each test, never the last ones', () => {
+    const condition = { $and: [{ $expr: { $eq: ['$uscc', '$$u'] } }, { n: { $gte: 1 } }] };
+    const test = variableQuery(condition);
+    expect(variableQuery({ ...condition })).toBe(test); // the same text: compiled once
+    expect(docs.map((d) => test(d, { u: 'U1' }))).toEqual([true, false, true]);
+    expect(docs.map((d) => test(d, { u: 'U2' }))).toEqual([false, true, false]);
+    // A test without the variable does not see the previous test's value.
+    expect(() => test(docs[0]!, {})).toThrow(/undefined variable/);
+    // A date and its ISO text are different conditions.
+    const at = new Date('2026-01-02T00:00:00Z');
+    expect(variableQuery({ at })(docs[0]!, {})).toBe(true);
+    expect(variableQuery({ at: at.toISOString() })(docs[0]!, {})).toBe(false);
   });
 });
