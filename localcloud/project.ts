@@ -1,15 +1,22 @@
 import { isPlainObject, type Doc } from './wire';
 
 /**
- * `$project` of the shape the functions send (top-level fields by `1`, `_id` kept or dropped, and
- * fields computed from plain field paths such as `source: { kind: '$source.kind' }`) as a
+ * `$project` of the shape the functions send (top-level fields by `1`, `_id` kept or dropped,
+ * fields computed from plain field paths such as `source: { kind: '$source.kind' }`, and a `$map`
+ * of a joined array's fields such as `{ $map: { input: '$entity', as: 'r', in: { name: '$$r.name' } } }`) as a
  * precompiled copy, answering exactly what mingo's `$project` answers, in its key order (selectors
  * sorted, `_id` last unless named). mingo rebuilds and validates the projection on every run,
  * which was most of a scan's database time. Any other shape compiles to undefined, and a document
- * whose path crosses an array gets undefined back: the caller then runs mingo.
+ * whose path crosses an array (or whose `$map` input is not an array) gets undefined back: the caller
+ * then runs mingo.
  * test/localcloud/project.test.ts compares the two over awkward documents.
  */
-type Step = { key: string; field: true } | { key: string; path: string[] } | { key: string; children: Step[] };
+type Step =
+  | { key: string; field: true }
+  | { key: string; path: string[] }
+  | { key: string; children: Step[] }
+  /** `{ $map: { input: '$path', as: 'r', in: { k: '$$r.f', … } } }`: each element's fields, in the `in` order. */
+  | { key: string; map: { input: string[]; fields: [string, string[]][] } };
 
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A path crossed an array: mingo's answer (an array per element) is not modelled here. */
@@ -53,6 +60,10 @@ function compileStep(key: string, value: unknown): Step | undefined {
     const path = value.slice(1).split('.');
     return path.every((p) => PLAIN_FIELD.test(p)) ? { key, path } : undefined;
   }
+  if (isPlainObject(value) && Object.keys(value).length === 1 && '$map' in value) {
+    const map = compileMap(value.$map);
+    return map ? { key, map } : undefined;
+  }
   if (isPlainObject(value) && Object.keys(value).length > 0) {
     const children: Step[] = [];
     for (const [k, v] of Object.entries(value)) {
@@ -68,12 +79,51 @@ function compileStep(key: string, value: unknown): Step | undefined {
   return undefined;
 }
 
+function compileMap(spec: unknown): { input: string[]; fields: [string, string[]][] } | undefined {
+  if (!isPlainObject(spec) || Object.keys(spec).length !== 3) return undefined;
+  const { input, as, in: each } = spec;
+  if (typeof input !== 'string' || !input.startsWith('$') || input.startsWith('$$')) return undefined;
+  const inputPath = input.slice(1).split('.');
+  if (!inputPath.every((p) => PLAIN_FIELD.test(p)) || typeof as !== 'string' || !PLAIN_FIELD.test(as)) return undefined;
+  if (!isPlainObject(each) || Object.keys(each).length === 0) return undefined;
+  const fields: [string, string[]][] = [];
+  for (const [k, v] of Object.entries(each)) {
+    if (!PLAIN_FIELD.test(k) || typeof v !== 'string') return undefined;
+    const [variable, ...path] = v.split('.');
+    if (variable !== `$$${as}` || !path.every((p) => PLAIN_FIELD.test(p))) return undefined;
+    fields.push([k, path]);
+  }
+  return { input: inputPath, fields };
+}
+
+/** mingo's `$map` over the plain paths: null for a missing or null input; an input that is not an array is mingo's error to give. */
+function buildMap(map: { input: string[]; fields: [string, string[]][] }, doc: Doc): unknown {
+  const input = resolvePath(doc, map.input);
+  if (input === CROSSES_ARRAY) return CROSSES_ARRAY;
+  if (input === undefined || input === null) return null;
+  if (!Array.isArray(input)) return CROSSES_ARRAY;
+  const out: unknown[] = new Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const o: Doc = {};
+    for (const [k, path] of map.fields) {
+      const v = path.length ? resolvePath(input[i] as Doc, path) : input[i];
+      if (v === CROSSES_ARRAY) return CROSSES_ARRAY;
+      o[k] = v;
+    }
+    out[i] = o;
+  }
+  return out;
+}
+
 function build(steps: Step[], doc: Doc): Doc | typeof CROSSES_ARRAY {
   const out: Doc = {};
   for (const step of steps) {
     let value: unknown;
     if ('field' in step) value = doc[step.key];
-    else if ('path' in step) {
+    else if ('map' in step) {
+      value = buildMap(step.map, doc);
+      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
+    } else if ('path' in step) {
       value = resolvePath(doc, step.path);
       if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
     } else {
@@ -86,7 +136,7 @@ function build(steps: Step[], doc: Doc): Doc | typeof CROSSES_ARRAY {
   return out;
 }
 
-function resolvePath(doc: Doc, path: string[]): unknown {
+function resolvePath(doc: unknown, path: string[]): unknown {
   let cur: unknown = doc;
   for (const segment of path) {
     if (Array.isArray(cur)) return CROSSES_ARRAY;

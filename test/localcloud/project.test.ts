@@ -13,6 +13,10 @@ const docs: Record<string, unknown>[] = [
   { _id: { x: 1 }, status: [1, 2], source: { kind: new Date('2026-01-01T00:00:00Z') } },
   { _id: 7, at: new Date('2026-01-01T00:00:00Z'), deep: { a: { b: 'c' } } },
   { _id: 'g', source: { kind: { nested: true } }, deep: { a: 'scalar' } },
+  { _id: 'h', entity: [{ _id: 'e', name: '甲', uscc: 'U', secret: 'private' }], status: 'ok' },
+  { _id: 'i', entity: [] },
+  { _id: 'j', entity: null },
+  { _id: 'k', entity: [{ name: 'x' }, null, 'text', { _id: 'y', name: { a: 1 } }, { name: [1, 2] }] },
 ];
 
 const specs: Record<string, unknown>[] = [
@@ -22,6 +26,8 @@ const specs: Record<string, unknown>[] = [
   { x: '$status', y: '$deep.a.b', z: '$at' },
   { zeta: 1, alpha: 1, _id: 1, Mid: 1 },
   { out: { inner: { k: '$source.kind' } } },
+  { status: 1, entity: { $map: { input: '$entity', as: 'r', in: { uscc: '$$r.uscc', _id: '$$r._id', name: '$$r.name' } } } },
+  { whole: { $map: { input: '$entity', as: 'e', in: { it: '$$e' } } } },
 ];
 
 const mingoProject = (doc: Record<string, unknown>, spec: Record<string, unknown>) => aggregate([doc], [{ $project: spec }])[0];
@@ -44,6 +50,11 @@ describe('precompiled $project', () => {
 
   it('declines a document whose path crosses an array, and shapes it does not model', () => {
     expect(compileProjection({ k: '$source.kind' })!({ source: [{ kind: 1 }, { kind: 2 }] })).toBeUndefined();
+    const map = compileProjection({ e: { $map: { input: '$entity', as: 'r', in: { n: '$$r.name' } } } })!;
+    expect(map({ entity: 'text' })).toBeUndefined(); // mingo's error to give
+    expect(map({ entity: [{ name: [{ x: 1 }] }] })).toEqual({ e: [{ n: [{ x: 1 }] }] });
+    expect(compileProjection({ e: { $map: { input: '$entity', as: 'r', in: { n: '$$other.name' } } } })).toBeUndefined();
+    expect(compileProjection({ e: { $map: { input: '$entity', in: { n: '$$this.name' } } } })).toBeUndefined();
     for (const spec of [
       { status: 0 }, // exclusion
       { _id: 0 },
