@@ -103,4 +103,18 @@ describe('mingo with one shared context', () => {
     expect(variableQuery({ at })(docs[0]!, {})).toBe(true);
     expect(variableQuery({ at: at.toISOString() })(docs[0]!, {})).toBe(false);
   });
+
+  it('reads $$NOW at each test, not once for a compiled query', () => {
+    const due = { _id: 'x', at: new Date('2026-06-01T00:00:00Z') };
+    const test = variableQuery({ $expr: { $lt: ['$at', '$$NOW'] } });
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2026-05-31T00:00:00Z'));
+      expect(test(due, {})).toBe(false);
+      vi.setSystemTime(new Date('2026-06-02T00:00:00Z'));
+      expect(variableQuery({ $expr: { $lt: ['$at', '$$NOW'] } })(due, {})).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
