@@ -1,7 +1,7 @@
 import type { Collection, DocumentDb, Rec } from './collections';
 import { CloudError } from './errors';
 import { mingoAggregate, variableQuery, type MingoOptions } from './mingo';
-import { compileProjection, type Projector } from './project';
+import { compileProjection, projectAll } from './project';
 import { scalarKey } from './indexes';
 import type { OrderedIndex } from './ordered-index';
 import { hasNestedPath } from './query';
@@ -110,16 +110,6 @@ function runStages(docs: Doc[], stages: Doc[], options: MingoOptions): Doc[] {
   }
   flush();
   return docs;
-}
-
-function projectAll(docs: Doc[], project: Projector): Doc[] | undefined {
-  const out: Doc[] = new Array(docs.length);
-  for (let i = 0; i < docs.length; i++) {
-    const d = project(docs[i]!);
-    if (!d) return undefined;
-    out[i] = d;
-  }
-  return out;
 }
 
 function mingo(docs: Doc[], pipeline: Doc[], options: MingoOptions): Doc[] {
@@ -383,6 +373,12 @@ function indexedSubLookup(db: DocumentDb, stage: Doc): SubLookupSpec | undefined
 function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec, options: MingoOptions, copy: boolean): Doc[] {
   const { from, stage, vars, field, joinVar, match, order, take } = spec;
   const as = (stage.$lookup as Doc).as as string;
+  let test: ReturnType<typeof variableQuery>;
+  try {
+    test = variableQuery(match);
+  } catch (e) {
+    throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
+  }
   const out: Doc[] = new Array(docs.length);
   const rest: number[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -399,12 +395,6 @@ function subLookupThroughIndex(db: DocumentDb, docs: Doc[], spec: SubLookupSpec,
     if (!keys) {
       rest.push(i);
       continue;
-    }
-    let test: ReturnType<typeof variableQuery>;
-    try {
-      test = variableQuery(match);
-    } catch (e) {
-      throw new CloudError('DATABASE_INVALID_OPERRATOR', `[BadValue] ${e instanceof Error ? e.message : String(e)}`);
     }
     const recs: Rec[] = [];
     let examined = 0;

@@ -109,12 +109,6 @@ export function mingoAggregate(docs: Doc[], stages: Doc[], opts?: MingoOptions):
   return new Aggregator(stages, options(opts)).run(docs) as Doc[];
 }
 
-/** A compiled pipeline, to run over many inputs. */
-export function mingoPipeline(stages: Doc[], opts?: MingoOptions): (docs: Doc[]) => Doc[] {
-  const agg = new Aggregator(stages, options(opts));
-  return (docs) => agg.run(docs) as Doc[];
-}
-
 /** `find(docs, {}, projection)`: a cursor to sort, skip, limit. */
 export function mingoFind(docs: Doc[], projection?: Doc): Cursor<Doc> {
   return new Query({}, SHARED).find<Doc>(docs, projection);

@@ -12,17 +12,38 @@ import { isPlainObject, type Doc } from './wire';
  * test/localcloud/project.test.ts compares the two over awkward documents.
  */
 type Step =
-  | { key: string; field: true }
-  | { key: string; path: string[] }
-  | { key: string; children: Step[] }
-  /** `{ $map: { input: '$path', as: 'r', in: { k: '$$r.f', … } } }`: each element's fields, in the `in` order. */
-  | { key: string; map: { input: string[]; fields: [string, string[]][] } };
+  { key: string; field: true } | { key: string; path: string[] } | { key: string; children: Step[] } | { key: string; map: MapStep };
+
+/** `{ $map: { input: '$path', as: 'r', in: { k: '$$r.f', … } } }`: each element's fields, in the `in` order. */
+interface MapStep {
+  input: string[];
+  fields: [string, string[]][];
+}
 
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A path crossed an array: mingo's answer (an array per element) is not modelled here. */
 const CROSSES_ARRAY = Symbol('crosses array');
 
 export type Projector = (doc: Doc) => Doc | undefined;
+
+/** Every document projected, or undefined when one of them needs mingo. */
+export function projectAll(docs: Doc[], project: Projector): Doc[] | undefined {
+  const out: Doc[] = new Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const d = project(docs[i]!);
+    if (!d) return undefined;
+    out[i] = d;
+  }
+  return out;
+}
+
+/** `a.b.c` as its segments when each is a plain field name. */
+function plainPath(text: string): string[] | undefined {
+  const path = text.split('.');
+  return path.every((p) => PLAIN_FIELD.test(p)) ? path : undefined;
+}
+
+const byKey = (a: Step, b: Step) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function compileProjection(spec: unknown): Projector | undefined {
   if (!isPlainObject(spec)) return undefined;
@@ -42,7 +63,7 @@ export function compileProjection(spec: unknown): Projector | undefined {
   }
   if (steps.length === 0) return undefined; // an exclusion, or _id alone
   if (idNamed) steps.push({ key: '_id', field: true });
-  steps.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  steps.sort(byKey);
   const appendId = keepId && !idNamed;
   return (doc) => {
     const out = build(steps, doc);
@@ -57,8 +78,8 @@ function compileStep(key: string, value: unknown): Step | undefined {
   if (value === 1 || value === true) return { key, field: true };
   if (typeof value === 'string') {
     if (!value.startsWith('$') || value.startsWith('$$')) return undefined;
-    const path = value.slice(1).split('.');
-    return path.every((p) => PLAIN_FIELD.test(p)) ? { key, path } : undefined;
+    const path = plainPath(value.slice(1));
+    return path ? { key, path } : undefined;
   }
   if (isPlainObject(value) && Object.keys(value).length === 1 && '$map' in value) {
     const map = compileMap(value.$map);
@@ -73,31 +94,32 @@ function compileStep(key: string, value: unknown): Step | undefined {
       if (!child) return undefined;
       children.push(child);
     }
-    children.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    children.sort(byKey);
     return { key, children };
   }
   return undefined;
 }
 
-function compileMap(spec: unknown): { input: string[]; fields: [string, string[]][] } | undefined {
+function compileMap(spec: unknown): MapStep | undefined {
   if (!isPlainObject(spec) || Object.keys(spec).length !== 3) return undefined;
   const { input, as, in: each } = spec;
   if (typeof input !== 'string' || !input.startsWith('$') || input.startsWith('$$')) return undefined;
-  const inputPath = input.slice(1).split('.');
-  if (!inputPath.every((p) => PLAIN_FIELD.test(p)) || typeof as !== 'string' || !PLAIN_FIELD.test(as)) return undefined;
+  const inputPath = plainPath(input.slice(1));
+  if (!inputPath || typeof as !== 'string' || !PLAIN_FIELD.test(as)) return undefined;
   if (!isPlainObject(each) || Object.keys(each).length === 0) return undefined;
   const fields: [string, string[]][] = [];
   for (const [k, v] of Object.entries(each)) {
     if (!PLAIN_FIELD.test(k) || typeof v !== 'string') return undefined;
-    const [variable, ...path] = v.split('.');
-    if (variable !== `$$${as}` || !path.every((p) => PLAIN_FIELD.test(p))) return undefined;
+    const [variable, ...rest] = v.split('.');
+    const path = rest.length ? plainPath(rest.join('.')) : [];
+    if (variable !== `$$${as}` || !path) return undefined;
     fields.push([k, path]);
   }
   return { input: inputPath, fields };
 }
 
 /** mingo's `$map` over the plain paths: null for a missing or null input; an input that is not an array is mingo's error to give. */
-function buildMap(map: { input: string[]; fields: [string, string[]][] }, doc: Doc): unknown {
+function buildMap(map: MapStep, doc: Doc): unknown {
   const input = resolvePath(doc, map.input);
   if (input === CROSSES_ARRAY) return CROSSES_ARRAY;
   if (input === undefined || input === null) return null;
@@ -106,7 +128,7 @@ function buildMap(map: { input: string[]; fields: [string, string[]][] }, doc: D
   for (let i = 0; i < input.length; i++) {
     const o: Doc = {};
     for (const [k, path] of map.fields) {
-      const v = path.length ? resolvePath(input[i] as Doc, path) : input[i];
+      const v = resolvePath(input[i], path);
       if (v === CROSSES_ARRAY) return CROSSES_ARRAY;
       o[k] = v;
     }
@@ -118,18 +140,15 @@ function buildMap(map: { input: string[]; fields: [string, string[]][] }, doc: D
 function build(steps: Step[], doc: Doc): Doc | typeof CROSSES_ARRAY {
   const out: Doc = {};
   for (const step of steps) {
-    let value: unknown;
-    if ('field' in step) value = doc[step.key];
-    else if ('map' in step) {
-      value = buildMap(step.map, doc);
-      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
-    } else if ('path' in step) {
-      value = resolvePath(doc, step.path);
-      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
-    } else {
-      value = build(step.children, doc);
-      if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
-    }
+    const value =
+      'field' in step
+        ? doc[step.key]
+        : 'map' in step
+          ? buildMap(step.map, doc)
+          : 'path' in step
+            ? resolvePath(doc, step.path)
+            : build(step.children, doc);
+    if (value === CROSSES_ARRAY) return CROSSES_ARRAY;
     // mingo keeps a computed field that resolved to nothing as `undefined` (JSON then drops it).
     if (value !== undefined || !('field' in step)) out[step.key] = value;
   }

@@ -1,6 +1,6 @@
 import { HashIndex, UniqueIndex, scalarKey } from './indexes';
 import { mingoFind, mingoQuery } from './mingo';
-import { compileProjection } from './project';
+import { compileProjection, projectAll } from './project';
 import { cloneDoc, idKey, isPlainObject, type Doc } from './wire';
 
 /** A compiled query; an empty query matches everything without calling mingo. */
@@ -151,11 +151,7 @@ export function shape(
   if (opts.offset) cursor = cursor.skip(opts.offset);
   if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
   const page = cursor.all() as Doc[];
-  if (project) {
-    const projected = page.map(project);
-    if (projected.every((d) => d !== undefined)) return projected as Doc[];
-    return mingoFind(page, projection).all();
-  }
+  if (project) return projectAll(page, project) ?? mingoFind(page, projection).all();
   return nested ? mingoFind(page.map(cloneDoc), projection).all() : page;
 }
 

@@ -5,7 +5,7 @@
 import { aggregate, Query } from 'mingo';
 import { Context } from 'mingo/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mingoAggregate, mingoFind, mingoPipeline, mingoQuery, variableQuery } from '../../localcloud/mingo';
+import { mingoAggregate, mingoFind, mingoQuery, variableQuery } from '../../localcloud/mingo';
 
 const docs = [
   { _id: 'a', uscc: 'U1', n: 3, tags: ['x', 'y'], at: new Date('2026-01-02T00:00:00Z') },
@@ -44,7 +44,7 @@ describe('mingo with one shared context', () => {
         mingoAggregate(docs, [{ $lookup: { from: 'records', localField: 'uscc', foreignField: 'uscc', as: 'rs' } }], {
           collectionResolver: () => records,
         });
-        mingoPipeline([{ $group: { _id: '$uscc', total: { $sum: '$n' } } }])(docs);
+        mingoAggregate(docs, [{ $group: { _id: '$uscc', total: { $sum: '$n' } } }]);
         mingoFind(docs, { n: 1 }).sort({ n: -1 }).limit(2).all();
       }),
     ).toBe(0);
@@ -83,7 +83,7 @@ describe('mingo with one shared context', () => {
     expect(() => mingoAggregate(docs, lookup)).toThrow(/collectionResolver/);
 
     const group = [{ $group: { _id: '$uscc', total: { $sum: '$n' } } }, { $sort: { _id: 1 } }];
-    expect(mingoPipeline(group)(docs)).toEqual(aggregate(docs, group));
+    expect(mingoAggregate(docs, group)).toEqual(aggregate(docs, group));
     expect(mingoFind(docs, { n: 1 }).sort({ n: -1 }).skip(1).all()).toEqual([
       { _id: 'c', n: 2 },
       { _id: 'b', n: 1 },
