@@ -104,6 +104,36 @@ describe('mingo with one shared context', () => {
     expect(variableQuery({ at: at.toISOString() })(docs[0]!, {})).toBe(false);
   });
 
+  it("answers a sub-lookup's join (a field equal to a variable) as mingo does, whatever the field or the variable holds", () => {
+    const awkward: Record<string, unknown>[] = [
+      { _id: 1, uscc: 'U1', ok: true },
+      { _id: 2, uscc: 'U1', ok: false },
+      { _id: 3, uscc: ['U1'], ok: true },
+      { _id: 4, ok: true },
+      { _id: 5, uscc: null, ok: true },
+      { _id: 6, uscc: 1, ok: true },
+      { _id: 7, uscc: { a: 'U1' }, ok: true },
+      { _id: 8, uscc: 'u1', ok: true },
+      { _id: 9, uscc: 1.0, ok: true },
+    ];
+    const conditions = [
+      { $expr: { $eq: ['$uscc', '$$u'] } },
+      { $and: [{ $expr: { $eq: ['$uscc', '$$u'] } }, { ok: { $ne: false } }] },
+      { $and: [{ ok: true }, { $expr: { $eq: ['$uscc', '$$u'] } }, { $or: [{ _id: { $lt: 7 } }, { _id: 9 }] }] },
+    ];
+    for (const condition of conditions)
+      for (const u of ['U1', 'u1', '', 1, null, ['U1'], { a: 'U1' }]) {
+        const variables = { u };
+        const expected = awkward.map((d) => new Query(condition, { variables } as never).test(d));
+        expect(awkward.map((d) => variableQuery(condition)(d, variables))).toEqual(expected);
+      }
+    // Spot checks of the answers themselves.
+    const join = variableQuery(conditions[1]!);
+    // mingo's $eq also matches the array holding the string (3), and so does the emulator.
+    expect(awkward.filter((d) => join(d, { u: 'U1' })).map((d) => d._id)).toEqual([1, 3]);
+    expect(awkward.filter((d) => join(d, { u: 1 })).map((d) => d._id)).toEqual([6, 9]);
+  });
+
   it('reads $$NOW at each test, not once for a compiled query', () => {
     const due = { _id: 'x', at: new Date('2026-06-01T00:00:00Z') };
     const test = variableQuery({ $expr: { $lt: ['$at', '$$NOW'] } });
