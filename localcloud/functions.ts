@@ -20,7 +20,8 @@ export interface CallerIdentity {
   trigger?: 'timer';
 }
 
-export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; stack?: string } };
+/** An invocation's outcome; `json` is the function's return value as the JSON text it travels as. */
+export type InvokeOutcome = { ok: true; json: string } | { ok: false; error: { code: string; message: string; stack?: string } };
 
 export interface FunctionPoolOptions {
   functionsDir: string;
@@ -134,7 +135,7 @@ export class FunctionPool {
       clearTimeout(p.timer);
       slot.pending = undefined;
       slot.busy = false;
-      p.resolve(reply.ok ? { ok: true, result: reply.result } : { ok: false, error: reply.error });
+      p.resolve(reply.ok ? { ok: true, json: reply.json } : { ok: false, error: reply.error });
       this.drain();
     });
     worker.on('error', (e) => this.fail(slot, 'FUNCTIONS_EXECUTE_FAIL', `instance crashed: ${e.message}`));

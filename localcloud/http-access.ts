@@ -56,7 +56,7 @@ export async function serveHttpFunction(
     res.writeHead(502, { 'content-type': 'application/json' });
     return void res.end(JSON.stringify({ error: out.error }));
   }
-  const r = (out.result ?? {}) as IntegratedResponse;
+  const r = (JSON.parse(out.json) ?? {}) as IntegratedResponse;
   const status = typeof r.statusCode === 'number' ? r.statusCode : 200;
   const outHeaders: Record<string, string> = {};
   if (typeof r.headers === 'object' && r.headers !== null) for (const [k, v] of Object.entries(r.headers)) outHeaders[k] = String(v);

@@ -112,7 +112,7 @@ const ROUTES: readonly Route[] = [
       return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name and triggerName required' } });
     deps.stats.countFunction(body.name);
     const out = await deps.functions.fireTimer(body.name, body.triggerName);
-    if (out.ok) return send(res, 200, { result: out.result ?? null });
+    if (out.ok) return sendText(res, 200, `{"result":${out.json}}`);
     send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, { error: out.error });
   }),
   admin('/_admin/collections', ({ body, res, deps }) => {
@@ -229,7 +229,7 @@ async function apiRequest(body: Params, res: ServerResponse, deps: ServerDeps): 
       if (!out.ok) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', out.error.message);
       return send(res, 200, {
         requestId,
-        data: { response_data: JSON.stringify(out.result) },
+        data: { response_data: out.json },
       });
     }
     if (action.startsWith('wx.')) {
@@ -268,7 +268,7 @@ async function invokeFunction(name: string, body: Params, res: ServerResponse, d
     appid: typeof body.appid === 'string' ? body.appid : undefined,
     unionid: typeof body.unionid === 'string' ? body.unionid : undefined,
   });
-  if (out.ok) return send(res, 200, { result: out.result ?? null });
+  if (out.ok) return sendText(res, 200, `{"result":${out.json}}`);
   return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, {
     error: out.error,
   });
@@ -300,7 +300,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body));
+}
+
+/** A JSON answer already written as text. */
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json');
   res.setHeader('content-length', Buffer.byteLength(text));

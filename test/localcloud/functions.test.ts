@@ -2,7 +2,7 @@
  * Function invocation: `POST /functions/<name>` with `{ openid, data }` runs the function as that
  * caller, like wx.cloud.callFunction. The test function is real CommonJS using the real wx-server-sdk.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,17 @@ exports.main = async (event) => {
 };
 `;
 const FAILS = `exports.main = async () => { throw new Error('坏了'); };`;
+/** An instance's environment keeps env's rules; the answer travels as JSON. */
+const ENVIRONMENT = `
+exports.main = async (event) => {
+  process.env.LOCAL_NUMBER = 5;
+  const set = process.env.LOCAL_NUMBER;
+  delete process.env.LOCAL_NUMBER;
+  if (event.nothing) return undefined;
+  return { set, type: typeof set, gone: process.env.LOCAL_NUMBER === undefined, keys: Object.keys(process.env).includes('TCB_ENV'), at: new Date(0), skipped: undefined };
+};
+`;
+const VERSION = (n: number) => `exports.main = async () => ({ version: ${n} });`;
 
 let fnDir: string;
 let h: Harness;
@@ -34,6 +45,8 @@ beforeAll(async () => {
   fnDir = mkdtempSync(join(tmpdir(), 'localcloud-fn-'));
   writeFunction('whoami', WHOAMI);
   writeFunction('fails', FAILS);
+  writeFunction('environment', ENVIRONMENT);
+  writeFunction('version', VERSION(1));
   h = await startHarness({ functionsDir: fnDir, functionInstances: 8 });
   await h.db.createCollection('calls');
 });
@@ -106,6 +119,22 @@ describe('POST /functions/<name>', () => {
     const bad = await invoke('whoami', { openid: 42, data: {} });
     expect(bad.status).toBe(400);
     expect((await invoke('whoami', { openid: 'after', data: {} })).body.result.after).toBe('after');
+  });
+
+  it("keeps an environment's rules (strings only, deletable) and answers in JSON (dates as text, undefined as null)", async () => {
+    const r = await invoke('environment', { openid: 'u', data: {} });
+    expect(r.body.result).toEqual({ set: '5', type: 'string', gone: true, keys: true, at: '1970-01-01T00:00:00.000Z' });
+    expect((await invoke('environment', { openid: 'u', data: { nothing: true } })).body).toEqual({ result: null });
+  });
+
+  it('loads a rebuilt bundle on its next call, in every instance', async () => {
+    const versions = async () =>
+      new Set((await Promise.all(Array.from({ length: 8 }, () => invoke('version', { data: {} })))).map((r) => r.body.result.version));
+    expect(await versions()).toEqual(new Set([1]));
+    writeFunction('version', VERSION(2));
+    // A different modification time, as a rebuild a moment later has.
+    utimesSync(join(fnDir, 'version', 'index.js'), new Date(), new Date(Date.now() + 5_000));
+    expect(await versions()).toEqual(new Set([2]));
   });
 
   it('counts invocations and the database requests they make in /_stats', async () => {
