@@ -3,7 +3,8 @@
  * queries, update data, documents and aggregation stages arrive as canonical MongoDB Extended JSON
  * strings (`{"$numberInt":"1"}`, `{"$date":{"$numberLong":"0"}}`, `{"$regularExpression":{...}}`),
  * plus CloudBase's own `{"$tcb_server_date":{"offset":N}}` for db.serverDate().
- * Documents are returned as EJSON strings that the SDK parses with `EJSON.parse`.
+ * Documents are returned as EJSON strings that the SDK parses with `EJSON.parse`, dates in the
+ * relaxed form (`{"$date":"2026-05-01T00:00:00.000Z"}`, see wireDate).
  *
  * In memory, documents hold plain JS values: numbers, strings, booleans, null, Date, arrays, objects.
  */
@@ -89,7 +90,7 @@ function reviveEjson(value: unknown, now: number): unknown {
  */
 function toWire(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date) return { $date: { $numberLong: String(v.getTime()) } };
+  if (v instanceof Date) return wireDate(v);
   if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
@@ -109,6 +110,19 @@ function toWire(v: unknown): unknown {
     if (w !== x) (out ??= { ...o })[k] = w;
   }
   return out ?? o;
+}
+
+/** The last instant EJSON's relaxed form writes as ISO text (9999-12-31T23:59:59.999Z). */
+const LAST_ISO_DATE = 253_402_300_799_999;
+
+/**
+ * A date as EJSON's relaxed form writes it, ISO text for the years 1970 to 9999 and canonical
+ * milliseconds otherwise. The SDK's `EJSON.parse` reads both; the ISO text spares it a 64-bit
+ * integer parse per date (a scan's records each carry one).
+ */
+function wireDate(d: Date): unknown {
+  const t = d.getTime();
+  return t >= 0 && t <= LAST_ISO_DATE ? { $date: d.toISOString() } : { $date: { $numberLong: String(t) } };
 }
 
 /** Encode a document for a response list item or for the durable store. */

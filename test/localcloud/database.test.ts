@@ -1,5 +1,6 @@
 /** Contract tests: the real wx-server-sdk against the local cloud, one database action at a time. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeDoc } from '../../localcloud/index';
 import { rejection, startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -59,6 +60,27 @@ describe('insertDocument', () => {
     expect(got.when).toBeInstanceOf(Date);
     expect(got.when.getTime()).toBe(when.getTime());
     expect(got).toEqual(doc);
+  });
+
+  it('sends dates as EJSON relaxed ISO text where it can, and every date still comes back exact', async () => {
+    const dates = {
+      _id: 'dates',
+      epoch: new Date(0),
+      now: new Date('2026-12-01T04:30:00.123Z'),
+      last: new Date('9999-12-31T23:59:59.999Z'),
+      before1970: new Date('1969-12-31T23:59:59.999Z'),
+      year10000: new Date('+010000-01-01T00:00:00.000Z'),
+      list: [new Date('2026-01-01T00:00:00.000Z')],
+    };
+    await items().add({ data: dates });
+    const got = (await items().doc('dates').get()).data;
+    expect(got).toEqual(dates);
+    // The wire text the SDK parses: ISO for 1970-9999, canonical milliseconds outside.
+    const text = encodeDoc(dates);
+    expect(text).toContain('"now":{"$date":"2026-12-01T04:30:00.123Z"}');
+    expect(text).toContain('"epoch":{"$date":"1970-01-01T00:00:00.000Z"}');
+    expect(text).toContain('"before1970":{"$date":{"$numberLong":"-1"}}');
+    expect(text).toContain('"year10000":{"$date":{"$numberLong":"253402300800000"}}');
   });
 
   it('rejects a duplicate _id', async () => {
