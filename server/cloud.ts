@@ -24,8 +24,14 @@ export function getCloud(): typeof cloud {
 
 export type Database = ReturnType<typeof cloud.database>;
 
+let database: Database | undefined;
+
+/**
+ * The instance's database handle, made once: an instance's environment never changes, and
+ * wx-server-sdk builds a new class and client for every `cloud.database()`.
+ */
 export function getDb(): Database {
-  return getCloud().database();
+  return (database ??= getCloud().database());
 }
 
 /** This function's CloudBase environment id (its own fileIDs start `cloud://<env>.`). */
