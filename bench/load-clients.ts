@@ -34,7 +34,14 @@ export interface ActionFigures {
   samples: string[];
 }
 
-export type LoadReport = { seconds: number; requests: number; errors: number; perAction: Record<string, ActionFigures> };
+export type LoadReport = {
+  seconds: number;
+  requests: number;
+  errors: number;
+  /** CPU time this process (the clients) spent per call, in ms. */
+  clientCpuPerCall: number;
+  perAction: Record<string, ActionFigures>;
+};
 
 type Action = 'verifyCode' | 'search' | 'profile';
 
@@ -44,6 +51,7 @@ async function main(): Promise<void> {
   const errors: Record<Action, string[]> = { verifyCode: [], search: [], profile: [] };
   const start = Date.now();
   const end = start + cfg.durationMs;
+  const cpu = process.cpuUsage();
 
   async function client(seed: number): Promise<void> {
     const rnd = prng(seed);
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: cfg.clients }, (_v, i) => client(1000 + i)));
   closeClient();
   const seconds = (Date.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   const perAction: Record<string, ActionFigures> = {};
   for (const a of Object.keys(times) as Action[]) {
     const t = times[a].sort((x, y) => x - y);
@@ -90,7 +99,13 @@ async function main(): Promise<void> {
     };
   }
   const requests = Object.values(perAction).reduce((s, f) => s + f.count, 0);
-  const report: LoadReport = { seconds, requests, errors: Object.values(perAction).reduce((s, f) => s + f.errors, 0), perAction };
+  const report: LoadReport = {
+    seconds,
+    requests,
+    errors: Object.values(perAction).reduce((s, f) => s + f.errors, 0),
+    clientCpuPerCall: (used.user + used.system) / 1000 / Math.max(1, requests),
+    perAction,
+  };
   process.stdout.write(`LOAD ${JSON.stringify(report)}\n`);
 }
 

@@ -12,12 +12,13 @@ const SCENARIOS = ['sizes', 'uscc', 'verify', 'search', 'load', 'district-stats'
 const root = join(__dirname, '..');
 /**
  * The scenario process hosts the local cloud, which holds the whole database in its heap (3 GB at
- * 1,000,000 entities). V8's minor GC pauses there grow with that heap (about 13 ms each with the
- * default 16 MB young generation); a 64 MB one makes them a quarter as frequent and costs less in
- * total (measured: 408 -> 155 ms of pauses per 1,000 scans), as a database server is tuned for
- * its data.
+ * 1,000,000 entities). V8's minor GC pauses there are long (about 13 ms each with the default 16 MB
+ * young generation, 25-45 ms with 64 MB or 128 MB), so a larger young generation makes them rarer,
+ * as a database server is tuned for its data: 408 ms of pauses per 1,000 scans with 16 MB, 155 ms
+ * with 64 MB; with 128 MB one pause every 5 s or so under the load scenario instead of every 1.5 s,
+ * and scans' p99 there 96 ms against 130 ms.
  */
-const EMULATOR_FLAGS = ['--max-semi-space-size=64'];
+const EMULATOR_FLAGS = ['--max-semi-space-size=128'];
 
 function runScenario(name: string): ScenarioResult | { scenario: string; error: string } {
   const res = spawnSync(process.execPath, [...EMULATOR_FLAGS, '--import', 'tsx', join(__dirname, 'scenarios', `${name}.ts`)], {

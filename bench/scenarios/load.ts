@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBenchCloud, scaled, type BenchCloud } from '../cloud';
+import { BENCH_INSTANCES, startBenchCloud, scaled, type BenchCloud } from '../cloud';
 import { benchBrand, loadCity, prng } from '../fixtures';
 import type { LoadConfig, LoadReport } from '../load-clients';
 import { emit, percentile, type Figure } from '../report';
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
     // Warm every function instance the clients will use, and the JIT.
     await runClients({ ...base, clients: 16, durationMs: 3_000, thinkMs: 0 });
 
+    const cpu = process.cpuUsage();
     const load = await runClients({ ...base, clients: CLIENTS, durationMs: DURATION_MS, thinkMs: THINK_MS });
+    const cloudCpu = process.cpuUsage(cpu);
     const scanAlone = await scanP50(cloud, codeIds, 100);
     const burst = await simultaneousScans(cloud, codeIds, CLIENTS);
     // 16 clients searching back to back for 6 s (their process takes a moment to start).
@@ -112,6 +114,12 @@ async function main(): Promise<void> {
     const figures: Figure[] = [
       { name: 'throughput', value: Math.round(load.requests / load.seconds), unit: 'calls/s' },
       { name: 'errors', value: load.errors, max: 0 },
+      {
+        name: 'CPU per call: the local cloud (database and function instances)',
+        value: round((cloudCpu.user + cloudCpu.system) / 1000 / load.requests),
+        unit: 'ms',
+      },
+      { name: 'CPU per call: the clients', value: round(load.clientCpuPerCall), unit: 'ms' },
     ];
     for (const [action, f] of Object.entries(load.perAction)) {
       const scans = action === 'verifyCode';
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
       scenario: `load: ${CLIENTS} concurrent clients for ${DURATION_MS / 1000} s (80% scans, 15% name searches, 5% profiles), ${ENTITIES.toLocaleString('en')} entities`,
       figures,
       notes: [
-        `each client pauses a think time uniform in [0, ${2 * THINK_MS}] ms before and between calls (mean ${THINK_MS} ms); 16 function instances; data loaded in ${loadSeconds.toFixed(1)} s`,
+        `each client pauses a think time uniform in [0, ${2 * THINK_MS}] ms before and between calls (mean ${THINK_MS} ms); ${BENCH_INSTANCES} function instances (two per core); data loaded in ${loadSeconds.toFixed(1)} s`,
         `the 16 searching clients made ${searchLoad.requests} searches (${searchLoad.errors} errors, p50 ${round(searchLoad.perAction.search!.p50)} ms) while verifyCode was timed`,
         ...Object.entries(load.perAction).flatMap(([a, f]) => f.samples.map((s) => `${a} error: ${s}`)),
       ],
