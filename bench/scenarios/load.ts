@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_INSTANCES, startBenchCloud, scaled, type BenchCloud } from '../cloud';
+import { BENCH_INSTANCES, startBenchCloud, scaled, type BenchCloud, settleHeap } from '../cloud';
 import { benchBrand, loadCity, prng } from '../fixtures';
 import type { LoadConfig, LoadReport } from '../load-clients';
 import { emit, percentile, type Figure } from '../report';
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const { codeIds } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0.3, recordsPerCoded: 1 });
+    settleHeap();
     const loadSeconds = (Date.now() - t0) / 1000;
     const rnd = prng(5);
     const sample = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, () => xs[rnd(xs.length)]!);

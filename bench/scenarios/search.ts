@@ -4,7 +4,7 @@
  * (no scan of the names). Also a USCC search and a broad fragment (every name matches: the read
  * stops at the search window) for comparison.
  */
-import { startBenchCloud, scaled } from '../cloud';
+import { startBenchCloud, scaled, settleHeap } from '../cloud';
 import { benchBrand, benchName, loadCity, prng } from '../fixtures';
 import { emit, percentile } from '../report';
 
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const { usccs } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0, recordsPerCoded: 0 });
+    settleHeap();
     const loadSeconds = (Date.now() - t0) / 1000;
     const rnd = prng(7);
     // Warm the function instances and the JIT, as a running service would be.

@@ -4,7 +4,7 @@
  * database calls and documents examined per scan. Scans of random codes and scans of the heavy
  * entity are timed apart: the second must not read that entity's records beyond the newest few.
  */
-import { startBenchCloud, scaled, type BenchCloud } from '../cloud';
+import { startBenchCloud, scaled, type BenchCloud, settleHeap } from '../cloud';
 import { loadCity, loadHeavyEntity } from '../fixtures';
 import { emit, percentile } from '../report';
 
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     const { codeIds } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0.3, recordsPerCoded: 1 });
     const heavyCode = codeIds[0]!;
     loadHeavyEntity(cloud.lc, heavyCode, HEAVY_RECORDS);
+    settleHeap();
     const loadSeconds = (Date.now() - t0) / 1000;
     // Warm the function instances, the JIT and the heavy entity's sorted index views, as a running service would be.
     for (let i = 0; i < 50; i++) await cloud.call('public', '', { action: 'verifyCode', codeId: codeIds[i % codeIds.length] });
