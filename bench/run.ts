@@ -15,8 +15,8 @@ const root = join(__dirname, '..');
  * 1,000,000 entities). V8's minor GC pauses there are long (about 13 ms each with the default 16 MB
  * young generation, 25-45 ms with 64 MB or 128 MB), so a larger young generation makes them rarer,
  * as a database server is tuned for its data: 408 ms of pauses per 1,000 scans with 16 MB, 155 ms
- * with 64 MB; with 128 MB one pause every 5 s or so under the load scenario instead of every 1.5 s,
- * and scans' p99 there 96 ms against 130 ms. --expose-gc lets a scenario settle the heap after its
+ * with 64 MB; with 128 MB one pause every 5 s or so under the load scenario, and scans' p99 there
+ * 96 ms against 130 ms with 64 MB. --expose-gc lets a scenario settle the heap after its
  * bulk load (settleHeap in bench/cloud.ts).
  */
 const EMULATOR_FLAGS = ['--max-semi-space-size=128', '--expose-gc'];
