@@ -37,8 +37,8 @@ process.env = instanceEnv({ ...process.env, ...init.baseEnv });
 
 /**
  * This instance's environment as a plain object. Node serves every read and write of the real
- * `process.env` through C++ (about 0.4 µs each here), and the SDK reads its context from it some
- * 200 times per database call. An instance's environment is private to it, as a separate SCF
+ * `process.env` through C++ (about 0.4 µs each here), and the SDK reads its context from it about
+ * 140 times per database call. An instance's environment is private to it, as a separate SCF
  * container's is, and nothing in it reaches native code, so the object keeps only env's own rule:
  * values are stored as strings.
  */
