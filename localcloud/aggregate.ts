@@ -1,11 +1,11 @@
 import type { Collection, DocumentDb, Rec } from './collections';
 import { CloudError } from './errors';
-import { mingoAggregate, variableQuery, type MingoOptions } from './mingo';
+import { fieldVariableEquality, mingoAggregate, variableQuery, type MingoOptions } from './mingo';
 import { compileProjection, projectAll } from './project';
 import { scalarKey } from './indexes';
 import type { OrderedIndex } from './ordered-index';
 import { hasNestedPath } from './query';
-import { cloneDoc, getPath, idKey, isPlainObject, type Doc } from './wire';
+import { cloneDoc, getPath, idKey, isPlainObject, PLAIN_FIELD, type Doc } from './wire';
 
 /**
  * Run an aggregation pipeline with MongoDB semantics (mingo), using the declared indexes where a
@@ -275,7 +275,6 @@ interface SubLookupSpec {
   take: number;
 }
 
-const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Sub-pipeline stages that only read the documents given to them. */
 const LOCAL_STAGES = new Set([
   '$match',
@@ -295,14 +294,8 @@ const LOCAL_STAGES = new Set([
 function exprEqualities(expr: unknown, out: [string, string][]): void {
   if (!isPlainObject(expr)) return;
   if (Array.isArray(expr.$and)) for (const e of expr.$and) exprEqualities(e, out);
-  const eq = expr.$eq;
-  if (Array.isArray(eq) && eq.length === 2 && typeof eq[0] === 'string' && typeof eq[1] === 'string') {
-    const [a, b] = eq as [string, string];
-    const field = (x: string) => (x.startsWith('$') && !x.startsWith('$$') && PLAIN_FIELD.test(x.slice(1)) ? x.slice(1) : undefined);
-    const variable = (x: string) => (x.startsWith('$$') && PLAIN_FIELD.test(x.slice(2)) ? x.slice(2) : undefined);
-    if (field(a) && variable(b)) out.push([field(a)!, variable(b)!]);
-    else if (variable(a) && field(b)) out.push([field(b)!, variable(a)!]);
-  }
+  const join = fieldVariableEquality(expr.$eq);
+  if (join) out.push([join.field, join.variable]);
 }
 
 /** The `$expr` equalities of a `$match` spec: at its top level or inside a top-level `$and`. */

@@ -19,7 +19,7 @@ import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import { encodeDoc, type Doc } from './wire';
+import { encodeDoc, isPlainObject, PLAIN_FIELD, type Doc } from './wire';
 
 /** The operators mingo's own entry point registers, in one context built once. */
 const CONTEXT = Context.init({ accumulator, expression, pipeline, projection, query, window } as Parameters<typeof Context.init>[0]);
@@ -113,16 +113,16 @@ export function variableQuery(condition: Doc): (doc: Doc, variables: Doc) => boo
  * decide, for anything else.
  */
 function joinTest(condition: Doc, text: string): ((doc: Doc, variables: Doc) => boolean | undefined) | undefined {
+  // The join's variable must be the only one, so the other clauses compile without variables.
+  if (text.split('"$$').length !== 2) return undefined;
   const clauses = Array.isArray(condition.$and) && Object.keys(condition).length === 1 ? (condition.$and as unknown[]) : [condition];
-  const at = clauses.findIndex((c) => fieldEqualsVariable(c) !== undefined);
+  const at = clauses.findIndex((c) => joinClause(c) !== undefined);
   if (at < 0) return undefined;
-  const { field, name } = fieldEqualsVariable(clauses[at])!;
+  const { field, variable } = joinClause(clauses[at])!;
   const rest = clauses.filter((_c, i) => i !== at) as Doc[];
-  // The other clauses must not need variables of their own.
-  if (text.split('"$$').length - 1 !== 1) return undefined;
   const others = mingoQuery(rest.length ? { $and: rest } : {});
   return (doc, variables) => {
-    const want = variables[name];
+    const want = variables[variable];
     if (typeof want !== 'string') return undefined;
     const have = doc[field];
     if (typeof have === 'string') return have === want && others.test(doc);
@@ -131,16 +131,25 @@ function joinTest(condition: Doc, text: string): ((doc: Doc, variables: Doc) => 
   };
 }
 
-/** `{$expr: {$eq: ['$field', '$$name']}}` with a top-level field: its parts. */
-function fieldEqualsVariable(clause: unknown): { field: string; name: string } | undefined {
-  if (clause === null || typeof clause !== 'object' || Object.keys(clause).length !== 1) return undefined;
-  const expr = (clause as Doc).$expr as Doc | undefined;
-  if (expr === null || typeof expr !== 'object' || Object.keys(expr).length !== 1 || !Array.isArray(expr.$eq)) return undefined;
-  const [a, b] = expr.$eq as unknown[];
-  if (expr.$eq.length !== 2 || typeof a !== 'string' || typeof b !== 'string') return undefined;
-  const field = /^\$([^$.][^.]*)$/.exec(a)?.[1];
-  const name = /^\$\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(b)?.[1];
-  return field && name ? { field, name } : undefined;
+/** `{$expr: {$eq: ['$field', '$$variable']}}` and nothing else: the join's two sides. */
+function joinClause(clause: unknown): { field: string; variable: string } | undefined {
+  if (!isPlainObject(clause) || Object.keys(clause).length !== 1) return undefined;
+  const expr = clause.$expr;
+  return isPlainObject(expr) && Object.keys(expr).length === 1 ? fieldVariableEquality(expr.$eq) : undefined;
+}
+
+/**
+ * `['$field', '$$variable']`, in either order, with a top-level field and a plain variable name:
+ * the two sides of an `$expr` join. Undefined for any other `$eq` operands.
+ */
+export function fieldVariableEquality(eq: unknown): { field: string; variable: string } | undefined {
+  if (!Array.isArray(eq) || eq.length !== 2 || typeof eq[0] !== 'string' || typeof eq[1] !== 'string') return undefined;
+  const field = (x: string) => (x.startsWith('$') && !x.startsWith('$$') && PLAIN_FIELD.test(x.slice(1)) ? x.slice(1) : undefined);
+  const variable = (x: string) => (x.startsWith('$$') && PLAIN_FIELD.test(x.slice(2)) ? x.slice(2) : undefined);
+  const [a, b] = eq as [string, string];
+  if (field(a) && variable(b)) return { field: field(a)!, variable: variable(b)! };
+  if (variable(a) && field(b)) return { field: field(b)!, variable: variable(a)! };
+  return undefined;
 }
 
 /** Run a pipeline over `docs` with MongoDB semantics. */

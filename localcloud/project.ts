@@ -1,4 +1,4 @@
-import { isPlainObject, type Doc } from './wire';
+import { isPlainObject, PLAIN_FIELD, type Doc } from './wire';
 
 /**
  * `$project` of the shape the functions send (top-level fields by `1`, `_id` kept or dropped,
@@ -20,7 +20,6 @@ interface MapStep {
   fields: [string, string[]][];
 }
 
-const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A path crossed an array: mingo's answer (an array per element) is not modelled here. */
 const CROSSES_ARRAY = Symbol('crosses array');
 

@@ -112,7 +112,7 @@ const ROUTES: readonly Route[] = [
       return send(res, 400, { error: { code: 'INVALID_PARAM', message: 'name and triggerName required' } });
     deps.stats.countFunction(body.name);
     const out = await deps.functions.fireTimer(body.name, body.triggerName);
-    if (out.ok) return sendText(res, 200, `{"result":${out.json}}`);
+    if (out.ok) return sendResult(res, out.json);
     send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, { error: out.error });
   }),
   admin('/_admin/collections', ({ body, res, deps }) => {
@@ -268,7 +268,7 @@ async function invokeFunction(name: string, body: Params, res: ServerResponse, d
     appid: typeof body.appid === 'string' ? body.appid : undefined,
     unionid: typeof body.unionid === 'string' ? body.unionid : undefined,
   });
-  if (out.ok) return sendText(res, 200, `{"result":${out.json}}`);
+  if (out.ok) return sendResult(res, out.json);
   return send(res, out.error.code === 'FUNCTION_NOT_FOUND' ? 404 : 500, {
     error: out.error,
   });
@@ -301,6 +301,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   sendText(res, status, JSON.stringify(body));
+}
+
+/** `{ result }` of an invocation, its JSON text spliced in as the instance wrote it. */
+function sendResult(res: ServerResponse, json: string): void {
+  sendText(res, 200, `{"result":${json}}`);
 }
 
 /** A JSON answer already written as text. */

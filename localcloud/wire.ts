@@ -11,6 +11,9 @@
 
 export type Doc = Record<string, unknown>;
 
+/** A field or variable name the emulator's fast paths handle; anything else goes to mingo. */
+export const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Decode one EJSON string from the SDK; server dates become `now + offset`. */
 export function decodeEjson(text: string, now: number = Date.now()): unknown {
   return reviveTree(JSON.parse(text) as unknown, now);

@@ -120,6 +120,7 @@ describe('mingo with one shared context', () => {
       { $expr: { $eq: ['$uscc', '$$u'] } },
       { $and: [{ $expr: { $eq: ['$uscc', '$$u'] } }, { ok: { $ne: false } }] },
       { $and: [{ ok: true }, { $expr: { $eq: ['$uscc', '$$u'] } }, { $or: [{ _id: { $lt: 7 } }, { _id: 9 }] }] },
+      { $and: [{ $expr: { $eq: ['$$u', '$uscc'] } }, { ok: true }] },
     ];
     for (const condition of conditions)
       for (const u of ['U1', 'u1', '', 1, null, ['U1'], { a: 'U1' }]) {
