@@ -87,8 +87,8 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const { codeIds } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0.3, recordsPerCoded: 1 });
-    settleHeap();
     const loadSeconds = (Date.now() - t0) / 1000;
+    settleHeap();
     const rnd = prng(5);
     const sample = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, () => xs[rnd(xs.length)]!);
     const codedUsccs = codeIds.map((id) => (cloud.lc.db.collection('codes').getByKey(id) as { uscc: string }).uscc);

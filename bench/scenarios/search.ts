@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const { usccs } = loadCity(cloud.lc, { entities: ENTITIES, codedShare: 0, recordsPerCoded: 0 });
-    settleHeap();
     const loadSeconds = (Date.now() - t0) / 1000;
+    settleHeap();
     const rnd = prng(7);
     // Warm the function instances and the JIT, as a running service would be.
     for (let i = 0; i < 50; i++) await cloud.call('public', '', { action: 'search', keyword: benchBrand(rnd(ENTITIES)) });
